@@ -1,0 +1,2 @@
+// Readiness probe. Params: none. Returns: ok.
+RETURN 1 AS ok

@@ -1,0 +1,55 @@
+import crypto from 'node:crypto';
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from './logger';
+import { isPublicCode } from './errors';
+
+interface ValidationIssue {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationIssue[];
+}
+
+/** Flattens class-validator issues into "input.amountUsd: must not be less than 0" lines. */
+function describeValidation(issues: ValidationIssue[], prefix: string): string[] {
+  return issues.flatMap((issue) => {
+    const field = prefix ? `${prefix}.${issue.property}` : issue.property;
+    const own = Object.values(issue.constraints ?? {}).map((message) => `${field}: ${message}`);
+    return [...own, ...describeValidation(issue.children ?? [], field)];
+  });
+}
+
+/**
+ * Apollo `formatError`: coded errors keep their message; class-validator failures become BAD_USER_INPUT naming
+ * each field; everything else is masked to INTERNAL_SERVER_ERROR with a correlation id that the log carries with
+ * the full error. Stack traces, Cypher and host names never reach the client.
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error) as { extensions?: Record<string, unknown>; message?: string } | undefined;
+    const code = formatted.extensions?.code ?? original?.extensions?.code;
+    const validationErrors = (original?.extensions?.validationErrors ?? formatted.extensions?.validationErrors) as ValidationIssue[] | undefined;
+    if (Array.isArray(validationErrors) && validationErrors.length > 0) {
+      const lines = describeValidation(validationErrors, '');
+      return {
+        message: `Invalid input: ${lines.join('; ')}`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT', fields: lines.map((line) => line.split(':')[0]) },
+      };
+    }
+    if (isPublicCode(code)) {
+      const { stacktrace: _omit, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+      void _omit;
+      return { ...formatted, extensions };
+    }
+    const correlationId = crypto.randomUUID();
+    logger.error({ correlationId, err: original ?? error, path: formatted.path }, 'unexpected error while resolving a request');
+    return {
+      message: `Internal server error (correlation id ${correlationId})`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
+    };
+  };
+}

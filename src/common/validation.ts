@@ -1,0 +1,48 @@
+import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+
+/** Kebab-case slug used for every id: lowercase letters and digits separated by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MESSAGE = 'must be a lowercase kebab-case slug such as "google-deepmind"';
+
+/** Largest amount accepted, in USD: well above any real deal, low enough to stay an exact double. */
+export const MAX_AMOUNT_USD = 1e13;
+
+/** Turns a name into the slug used as its id: "Google DeepMind" -> "google-deepmind". */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+}
+
+/** Cross-field rule: this property must differ from another one (no self-investment, no self-rivalry). */
+export function DiffersFrom(other: string, options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'differsFrom',
+      target: target.constructor,
+      propertyName,
+      constraints: [other],
+      options: { message: `must differ from ${other}`, ...options },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => value === undefined || value === null || value !== (args.object as Record<string, unknown>)[other],
+      },
+    });
+}
+
+/** Rule for lists of two ids that must name two different companies. */
+export function DistinctPair(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'distinctPair',
+      target: target.constructor,
+      propertyName,
+      options: { message: 'must name two different companies', ...options },
+      validator: {
+        validate: (value: unknown) => Array.isArray(value) && value.length === 2 && value[0] !== value[1],
+      },
+    });
+}

@@ -1,0 +1,55 @@
+import { Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { PageInfo } from '../common/pagination';
+import type { AppContext } from '../loaders';
+import type { CompanyFilter } from './company.args';
+import type { CompanyRepository } from './company.repository';
+import { Company } from './company.type';
+
+@ObjectType()
+export class CompanyEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Company)
+  node!: Company;
+}
+
+@ObjectType()
+export class CompanyConnection {
+  @Field(() => [CompanyEdge])
+  edges!: CompanyEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  /** Kept for totalCount, which is only computed when a client selects it. */
+  filter?: CompanyFilter;
+}
+
+@ObjectType()
+export class CompanySearchHit {
+  @Field(() => Company)
+  company!: Company;
+
+  @Field(() => Float, { description: 'Relevance; higher is better.' })
+  score!: number;
+}
+
+@ObjectType()
+export class DeletePayload {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  deleted!: boolean;
+}
+
+@Resolver(() => CompanyConnection)
+export class CompanyConnectionResolver {
+  constructor(private readonly repo: CompanyRepository) {}
+
+  @FieldResolver(() => Int, { description: 'Companies matching the filter across all pages (one extra query, only when selected).' })
+  async totalCount(@Root() connection: CompanyConnection, @Ctx() _ctx: AppContext): Promise<number> {
+    return this.repo.count(connection.filter);
+  }
+}

@@ -1,0 +1,90 @@
+import { ArrayMaxSize, IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { CompanyKind, SortDirection } from '../common/enums';
+import { PageArgs } from '../common/pagination';
+
+export enum CompanySortField {
+  NAME = 'NAME',
+  FOUNDED = 'FOUNDED',
+  ID = 'ID',
+}
+registerEnumType(CompanySortField, { name: 'CompanySortField' });
+
+@InputType({ description: 'All given conditions must hold.' })
+export class CompanyFilter {
+  @Field(() => [CompanyKind], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(7)
+  kinds?: CompanyKind[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code such as "US"' })
+  country?: string;
+
+  @Field(() => String, { nullable: true, description: 'Case-insensitive prefix of the name.' })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(100)
+  namePrefix?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1800)
+  @Max(2200)
+  foundedFrom?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1800)
+  @Max(2200)
+  foundedTo?: number;
+}
+
+@InputType()
+export class CompanySort {
+  @Field(() => CompanySortField, { defaultValue: CompanySortField.NAME })
+  field: CompanySortField = CompanySortField.NAME;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction: SortDirection = SortDirection.ASC;
+}
+
+@ArgsType()
+export class CompaniesArgs extends PageArgs {
+  @Field(() => CompanyFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: CompanyFilter;
+
+  @Field(() => CompanySort, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  sort?: CompanySort;
+}
+
+@ArgsType()
+export class SearchCompaniesArgs {
+  @Field({ description: 'Words to look for in names and aliases; tolerates small typos.' })
+  @MinLength(1)
+  @MaxLength(200)
+  @Matches(/[\p{L}\p{N}]/u, { message: 'must contain a letter or digit' })
+  text!: string;
+
+  @Field(() => Int, { defaultValue: 10 })
+  @Min(1)
+  @Max(50)
+  first: number = 10;
+}
+
+@ArgsType()
+export class DeleteCompanyArgs {
+  @Field(() => ID)
+  @MaxLength(64)
+  id!: string;
+
+  @Field({ defaultValue: false, description: 'Also delete the investments and compute deals it takes part in, and its relationships.' })
+  cascade: boolean = false;
+}

@@ -1,0 +1,65 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { WRITER } from '../common/auth';
+import type { AppContext } from '../loaders';
+import { notFound } from '../common/errors';
+import { decodeCursor, toPage } from '../common/pagination';
+import { CompaniesArgs, DeleteCompanyArgs, SearchCompaniesArgs } from './company.args';
+import { CompanyConnection, CompanySearchHit, DeletePayload } from './company-connection.type';
+import { CreateCompanyInput, UpdateCompanyInput } from './company.input';
+import type { CompanyRepository } from './company.repository';
+import { Company } from './company.type';
+
+@Resolver(() => Company)
+export class CompanyResolver {
+  constructor(private readonly repo: CompanyRepository) {}
+
+  @Query(() => Company, { nullable: true, description: 'One company by id; null when unknown.' })
+  async company(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Company | null> {
+    return ctx.loaders.company.load(id) as Promise<Company | null>;
+  }
+
+  @Query(() => CompanyConnection, { description: 'Companies, filtered, sorted and paged (Relay connection).' })
+  async companies(@Args() args: CompaniesArgs, @Ctx() ctx: AppContext): Promise<CompanyConnection> {
+    const offset = decodeCursor(args.after);
+    const rows = await this.repo.list(args.filter, args.sort, offset, args.first + 1);
+    for (const company of rows) ctx.loaders.company.prime(company.id, company);
+    return { ...toPage(rows as Company[], offset, args.first), filter: args.filter };
+  }
+
+  @Query(() => [CompanySearchHit], { description: 'Full-text search over names and aliases, best match first.' })
+  async searchCompanies(@Args() { text, first }: SearchCompaniesArgs): Promise<CompanySearchHit[]> {
+    return (await this.repo.search(text, first)) as CompanySearchHit[];
+  }
+
+  @Authorized(WRITER)
+  @Mutation(() => Company, { description: 'Creates a company; repeating the same create is a no-op, a different one with the same id is a CONFLICT.' })
+  async createCompany(@Arg('input') input: CreateCompanyInput): Promise<Company> {
+    return (await this.repo.create(input)).company as Company;
+  }
+
+  @Authorized(WRITER)
+  @Mutation(() => Company)
+  async updateCompany(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCompanyInput): Promise<Company> {
+    const company = await this.repo.update(id, input);
+    if (!company) throw notFound('company', id);
+    return company as Company;
+  }
+
+  @Authorized(WRITER)
+  @Mutation(() => DeletePayload, { description: 'Deletes a company; refused with CONFLICT while facts involve it, unless cascade is true.' })
+  async deleteCompany(@Args() { id, cascade }: DeleteCompanyArgs): Promise<DeletePayload> {
+    const deleted = await this.repo.delete(id, cascade);
+    if (!deleted) throw notFound('company', id);
+    return { id, deleted };
+  }
+
+  @FieldResolver(() => Company, { nullable: true, description: 'The direct parent company, if this is a subsidiary.' })
+  async parent(@Root() company: Company, @Ctx() ctx: AppContext): Promise<Company | null> {
+    return ((await ctx.loaders.parent.load(company.id)) ?? null) as Company | null;
+  }
+
+  @FieldResolver(() => [Company], { description: 'Direct subsidiaries.' })
+  async subsidiaries(@Root() company: Company, @Ctx() ctx: AppContext): Promise<Company[]> {
+    return (await ctx.loaders.subsidiaries.load(company.id)) as Company[];
+  }
+}

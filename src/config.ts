@@ -1,0 +1,142 @@
+import path from 'node:path';
+import { bool, cleanEnv, makeValidator, num, port, str } from 'envalid';
+
+/** A size Neo4j understands, such as `512m` or `2g`. */
+const memorySize = makeValidator<string>((input) => {
+  if (!/^\d+[kmg]$/i.test(input)) throw new Error(`expected a size such as 512m or 2g, got "${input}"`);
+  return input.toLowerCase();
+});
+
+/** Comma-separated list; empty entries are dropped. */
+const list = makeValidator<string[]>((input) =>
+  input
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
+
+const boltUri = makeValidator<string>((input) => {
+  if (input === '') return input;
+  if (!/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/[^\s]+$/.test(input)) {
+    throw new Error(`expected a neo4j:// or bolt:// URI, got "${input}"`);
+  }
+  return input;
+});
+
+/** Settings for the Neo4j server this project runs itself when no NEO4J_URI is given. */
+export interface ManagedNeo4jConfig {
+  readonly version: string;
+  readonly baseDir: string;
+  readonly boltPort: number;
+  readonly heapSize: string;
+  readonly pageCacheSize: string;
+  readonly startTimeoutMs: number;
+}
+
+/** Every setting the process reads from its environment, validated once. */
+export interface AppConfig {
+  readonly env: 'development' | 'test' | 'production';
+  readonly http: { readonly host: string; readonly port: number };
+  readonly logLevel: string;
+  readonly neo4j: {
+    /** Empty when the managed local server should be used. */
+    readonly uri: string;
+    readonly user: string;
+    readonly password: string;
+    readonly database: string;
+    readonly connectRetries: number;
+    readonly connectRetryDelayMs: number;
+    readonly transactionTimeoutMs: number;
+    readonly maxPoolSize: number;
+  };
+  readonly managed: ManagedNeo4jConfig;
+  /** Keys allowed to run mutations. */
+  readonly apiKeys: readonly string[];
+  /** Keys that identify a caller but may only read (their mutations get FORBIDDEN). */
+  readonly readerKeys: readonly string[];
+  readonly seedOnStart: boolean;
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child !== null && typeof child === 'object') deepFreeze(child as object);
+  }
+  return Object.freeze(value);
+}
+
+/**
+ * Reads and validates the environment. Exits with a readable report (not a stack) when a value is invalid,
+ * because a misconfigured server should never start half-working.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const env = cleanEnv(
+    environment,
+    {
+      NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
+      HOST: str({ default: '127.0.0.1' }),
+      PORT: num({ default: 4000 }),
+      LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+      NEO4J_URI: boltUri({ default: '' }),
+      NEO4J_USER: str({ default: 'neo4j' }),
+      NEO4J_PASSWORD: str({ default: 'local-dev-password' }),
+      NEO4J_DATABASE: str({ default: 'neo4j' }),
+      NEO4J_CONNECT_RETRIES: num({ default: 10 }),
+      NEO4J_CONNECT_RETRY_DELAY_MS: num({ default: 1000 }),
+      NEO4J_TX_TIMEOUT_MS: num({ default: 15000 }),
+      NEO4J_MAX_POOL_SIZE: num({ default: 100 }),
+      NEO4J_LOCAL_VERSION: str({ default: '5.26.30' }),
+      NEO4J_LOCAL_DIR: str({ default: '.neo4j' }),
+      NEO4J_LOCAL_BOLT_PORT: port({ default: 7687 }),
+      NEO4J_LOCAL_HEAP_SIZE: memorySize({ default: '2g' }),
+      NEO4J_LOCAL_PAGECACHE_SIZE: memorySize({ default: '2g' }),
+      NEO4J_LOCAL_START_TIMEOUT_MS: num({ default: 180000 }),
+      API_KEYS: list({ default: [] }),
+      READER_API_KEYS: list({ default: [] }),
+      SEED_ON_START: bool({ default: true }),
+    },
+    {
+      reporter: ({ errors }) => {
+        const problems = Object.entries(errors).map(([name, error]) => `  ${name}: ${error?.message ?? 'invalid'}`);
+        if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+      },
+    },
+  );
+  // Port 0 asks the OS for a free port (tests); anything else must be a real TCP port.
+  if (!Number.isInteger(env.PORT) || env.PORT < 0 || env.PORT > 65535) {
+    throw new ConfigError(`Invalid configuration:\n  PORT: expected 0-65535, got "${env.PORT}"`);
+  }
+  if (!/^5\.26\.\d+$/.test(env.NEO4J_LOCAL_VERSION)) {
+    throw new ConfigError(`Invalid configuration:\n  NEO4J_LOCAL_VERSION: expected 5.26.x, got "${env.NEO4J_LOCAL_VERSION}"`);
+  }
+  return deepFreeze({
+    env: env.NODE_ENV,
+    http: { host: env.HOST, port: env.PORT },
+    logLevel: env.LOG_LEVEL,
+    neo4j: {
+      uri: env.NEO4J_URI,
+      user: env.NEO4J_USER,
+      password: env.NEO4J_PASSWORD,
+      database: env.NEO4J_DATABASE,
+      connectRetries: env.NEO4J_CONNECT_RETRIES,
+      connectRetryDelayMs: env.NEO4J_CONNECT_RETRY_DELAY_MS,
+      transactionTimeoutMs: env.NEO4J_TX_TIMEOUT_MS,
+      maxPoolSize: env.NEO4J_MAX_POOL_SIZE,
+    },
+    managed: {
+      version: env.NEO4J_LOCAL_VERSION,
+      baseDir: path.resolve(cwd, env.NEO4J_LOCAL_DIR),
+      boltPort: env.NEO4J_LOCAL_BOLT_PORT,
+      heapSize: env.NEO4J_LOCAL_HEAP_SIZE,
+      pageCacheSize: env.NEO4J_LOCAL_PAGECACHE_SIZE,
+      startTimeoutMs: env.NEO4J_LOCAL_START_TIMEOUT_MS,
+    },
+    apiKeys: env.API_KEYS,
+    readerKeys: env.READER_API_KEYS,
+    seedOnStart: env.SEED_ON_START,
+  });
+}
+
+/** Raised for an invalid environment; its message is meant for the operator as-is. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}

@@ -1,0 +1,33 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { AppConfig } from '../config';
+import type { Logger } from '../common/logger';
+
+/** The connection settings a driver needs; the URI may be the managed server's rather than the configured one. */
+export interface DriverSettings {
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+  readonly maxPoolSize: number;
+}
+
+/** Builds driver settings from config, with the URI actually in use (configured or managed). */
+export function driverSettings(config: AppConfig, uri: string): DriverSettings {
+  return { uri, user: config.neo4j.user, password: config.neo4j.password, maxPoolSize: config.neo4j.maxPoolSize };
+}
+
+/**
+ * Creates the process's Neo4j driver. This is the only place a driver is made: one per process, shared by all
+ * requests. `neo4j://` URIs route reads to followers of a cluster; `bolt://` talks to one server.
+ */
+export function createDriver(settings: DriverSettings, logger?: Logger): Driver {
+  return neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
+    maxConnectionPoolSize: settings.maxPoolSize,
+    connectionAcquisitionTimeout: 10000,
+    connectionTimeout: 5000,
+    maxTransactionRetryTime: 10000,
+    userAgent: 'ai-industry-graph',
+    logging: logger
+      ? { level: 'warn', logger: (level, message) => logger[level === 'error' ? 'error' : 'warn']({ neo4j: true }, message) }
+      : undefined,
+  });
+}

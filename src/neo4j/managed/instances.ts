@@ -1,0 +1,30 @@
+import type { AppConfig } from '../../config';
+import { ManagedNeo4j } from './managed-neo4j';
+
+/** The development instance `npm start` and `npm run db:*` use: the configured port, password and memory. */
+export function developmentInstance(config: AppConfig, report?: (line: string) => void): ManagedNeo4j {
+  return new ManagedNeo4j(
+    config.managed,
+    {
+      name: 'dev',
+      boltPort: config.managed.boltPort,
+      user: config.neo4j.user,
+      password: config.neo4j.password,
+      heapSize: config.managed.heapSize,
+      pageCacheSize: config.managed.pageCacheSize,
+    },
+    report,
+  );
+}
+
+/** Port of the separate instance the test suite uses, so tests never touch development data. */
+export const TEST_BOLT_PORT = Number(process.env.NEO4J_TEST_BOLT_PORT ?? 7688);
+
+/** The test instance: its own port and data folder, smaller memory. */
+export function testInstance(config: AppConfig, report?: (line: string) => void): ManagedNeo4j {
+  return new ManagedNeo4j(
+    config.managed,
+    { name: 'test', boltPort: TEST_BOLT_PORT, user: 'neo4j', password: 'test-password', heapSize: '1g', pageCacheSize: '512m' },
+    report,
+  );
+}

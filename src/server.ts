@@ -1,0 +1,122 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { AppConfig } from './config';
+import { roleFromHeader } from './common/auth';
+import type { RequestContext } from './common/context';
+import { createFormatError } from './common/format-error';
+import type { Logger } from './common/logger';
+import type { Database } from './neo4j/database';
+import { withQueryStats, type QueryStats } from './neo4j/query-stats';
+
+export interface ServerDependencies<Loaders> {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly schema: GraphQLSchema;
+  readonly db: Database;
+  /** Pings the database for /ready. */
+  readonly ping: () => Promise<void>;
+  readonly createLoaders: () => Loaders;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly apollo: ApolloServer<RequestContext>;
+  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+/** Builds the Apollo server (plugins, error masking, auth context) without binding a port; tests use it directly. */
+export function createApollo<Loaders>(deps: ServerDependencies<Loaders>, httpServer?: http.Server): ApolloServer<RequestContext> {
+  const production = deps.config.env === 'production';
+  return new ApolloServer<RequestContext>({
+    schema: deps.schema,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    allowBatchedHttpRequests: false,
+    formatError: createFormatError(deps.logger),
+    plugins: [
+      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      {
+        // Exposes the database round trips of each request, so clients and benchmarks can see batching at work.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, response }) {
+              response.http.headers.set('x-db-round-trips', String(contextValue.stats.roundTrips));
+              response.http.headers.set('x-request-id', contextValue.requestId);
+            },
+          };
+        },
+      },
+    ],
+  });
+}
+
+/** Builds the per-request context from the Authorization header. */
+export function createContext<Loaders>(deps: ServerDependencies<Loaders>, authorization: string | undefined, stats: QueryStats): RequestContext<Loaders> {
+  const requestId = crypto.randomUUID();
+  return {
+    requestId,
+    role: roleFromHeader(authorization, deps.config.apiKeys, deps.config.readerKeys),
+    presentedKey: authorization !== undefined && authorization !== '',
+    stats,
+    logger: deps.logger.child({ requestId }),
+    loaders: deps.createLoaders(),
+  };
+}
+
+/** Starts HTTP: POST /graphql (Apollo Sandbox on GET in development), GET /health, GET /ready. */
+export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  httpServer.requestTimeout = 30000;
+  httpServer.headersTimeout = 20000;
+  const apollo = createApollo(deps, httpServer);
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await deps.ping();
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'not ready', reason: 'database unavailable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    (_req, res, next) => {
+      const stats: QueryStats = { roundTrips: 0 };
+      res.locals.stats = stats;
+      withQueryStats(stats, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => createContext(deps, req.headers.authorization, res.locals.stats as QueryStats),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(deps.config.http.port, deps.config.http.host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const host = deps.config.http.host === '0.0.0.0' || deps.config.http.host === '127.0.0.1' ? 'localhost' : deps.config.http.host;
+  return {
+    url: `http://${host}:${address.port}/graphql`,
+    apollo,
+    stop: () => apollo.stop(),
+  };
+}

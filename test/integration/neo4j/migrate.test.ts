@@ -1,0 +1,21 @@
+import { applyMigrations } from '../../../src/neo4j/migrate';
+import { startTestApp, type TestApp } from '../../support/test-app';
+
+describe('applyMigrations', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('is idempotent: a second run changes no constraint or index and records each migration once', async () => {
+    const snapshot = async () => (await app.db.readRows('SHOW INDEXES YIELD name RETURN name ORDER BY name')).map((row) => row.name);
+    const before = await snapshot();
+    const applied = await applyMigrations(app.db, app.catalog);
+    expect(applied).toEqual(['migrations/001-constraints', 'migrations/002-indexes', 'migrations/003-fulltext']);
+    expect(await snapshot()).toEqual(before);
+    const records = await app.db.readRows('MATCH (m:Migration) RETURN m.name AS name, m.checksum AS checksum ORDER BY name');
+    expect(records.map((row) => row.name)).toEqual(applied);
+    expect(records.every((row) => typeof row.checksum === 'string' && (row.checksum as string).length === 64)).toBe(true);
+  });
+});

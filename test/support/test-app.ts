@@ -1,0 +1,76 @@
+import type { ApolloServer } from '@apollo/server';
+import { createApplication, type Application } from '../../src/app';
+import { loadConfig, type AppConfig } from '../../src/config';
+import type { RequestContext } from '../../src/common/context';
+import { createLogger } from '../../src/common/logger';
+import { withQueryStats, type QueryStats } from '../../src/neo4j/query-stats';
+import { createApollo, createContext } from '../../src/server';
+
+export const WRITER_KEY = 'test-writer-key';
+export const READER_KEY = 'test-reader-key';
+
+/** Config pointing at the suite's database (chosen by global setup). */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    NEO4J_URI: process.env.NEO4J_TEST_URI,
+    NEO4J_USER: process.env.NEO4J_TEST_USER,
+    NEO4J_PASSWORD: process.env.NEO4J_TEST_PASSWORD,
+    NEO4J_CONNECT_RETRIES: '3',
+    API_KEYS: WRITER_KEY,
+    READER_API_KEYS: READER_KEY,
+    ...overrides,
+  });
+}
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[] }[];
+  roundTrips: number;
+}
+
+/** A wired application plus an in-process GraphQL executor (full Apollo pipeline, no HTTP). */
+export interface TestApp extends Application {
+  apollo: ApolloServer<RequestContext>;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { key?: string }): Promise<GraphQLResult<T>>;
+  /** Deletes all data (not the schema or migration records). */
+  reset(): Promise<void>;
+  /** Node and relationship counts, to prove rejected writes wrote nothing. */
+  counts(): Promise<{ nodes: number; relationships: number }>;
+}
+
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const logger = createLogger('silent');
+  const app = await createApplication(config, config.neo4j.uri, logger);
+  const apollo = createApollo(app.deps);
+  await apollo.start();
+  return {
+    ...app,
+    apollo,
+    async gql(query, variables, options) {
+      const stats: QueryStats = { roundTrips: 0 };
+      const response = await withQueryStats(stats, () =>
+        apollo.executeOperation(
+          { query, variables },
+          { contextValue: createContext(app.deps, options?.key ? `Bearer ${options.key}` : undefined, stats) },
+        ),
+      );
+      if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+      const { data, errors } = response.body.singleResult;
+      return { data: data as never, errors: errors as GraphQLResult['errors'], roundTrips: stats.roundTrips };
+    },
+    async reset() {
+      await app.db.writeRows('MATCH (n) WHERE NOT n:Migration DETACH DELETE n');
+    },
+    async counts() {
+      const [row] = await app.db.readRows('CALL () { MATCH (n) WHERE NOT n:Migration RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
+      return row as { nodes: number; relationships: number };
+    },
+    async close() {
+      await apollo.stop();
+      await app.close();
+    },
+  };
+}
