@@ -25,9 +25,15 @@ function describeValidation(issues: ValidationIssue[], prefix: string): string[]
  * the full error. Stack traces, Cypher and host names never reach the client.
  */
 export function createFormatError(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error) as { extensions?: Record<string, unknown>; message?: string } | undefined;
-    const code = formatted.extensions?.code ?? original?.extensions?.code;
+  return (formattedError: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    let formatted = formattedError;
+    const original = unwrapResolverError(error) as { extensions?: Record<string, unknown>; message?: string; originalError?: { extensions?: Record<string, unknown> } } | undefined;
+    let code = formatted.extensions?.code ?? original?.extensions?.code;
+    // A literal our scalars reject (e.g. Date "2024-02-30") is bad input, not a malformed query.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && original?.originalError?.extensions?.code === 'BAD_USER_INPUT') {
+      code = 'BAD_USER_INPUT';
+      formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
+    }
     const validationErrors = (original?.extensions?.validationErrors ?? formatted.extensions?.validationErrors) as ValidationIssue[] | undefined;
     if (Array.isArray(validationErrors) && validationErrors.length > 0) {
       const lines = describeValidation(validationErrors, '');

@@ -46,3 +46,39 @@ export function DistinctPair(options?: ValidationOptions) {
       },
     });
 }
+
+/** Cross-field rule: this property is set exactly when another one is (an amount and its kind go together). */
+export function PresentIff(other: string, options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'presentIff',
+      target: target.constructor,
+      propertyName,
+      constraints: [other],
+      options: { message: `must be given exactly when ${other} is given`, ...options },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const otherValue = (args.object as Record<string, unknown>)[other];
+          return (value === undefined || value === null) === (otherValue === undefined || otherValue === null);
+        },
+      },
+    });
+}
+
+/** A date (PartialDate) that is not after today: facts are announced in the past. */
+export function NotInFuture(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notInFuture',
+      target: target.constructor,
+      propertyName,
+      options: { message: 'must not be in the future', ...options },
+      validator: {
+        validate: (value: unknown) => {
+          if (value === undefined || value === null) return true;
+          const start = (value as { start?: string }).start;
+          return typeof start === 'string' && start <= new Date().toISOString().slice(0, 10);
+        },
+      },
+    });
+}

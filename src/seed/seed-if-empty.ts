@@ -1,5 +1,6 @@
 import type { Logger } from '../common/logger';
 import type { Repositories } from '../repositories';
+import { loadDataset } from './load-dataset';
 
 /** Loads the seed dataset when the database holds no company. */
 export async function seedIfEmpty(repos: Repositories, logger: Logger): Promise<void> {
@@ -8,5 +9,7 @@ export async function seedIfEmpty(repos: Repositories, logger: Logger): Promise<
     logger.info({ companies: count }, 'database already has data; seed skipped');
     return;
   }
-  logger.info('database is empty; the seed dataset loader arrives with the domain model');
+  const started = Date.now();
+  const report = await loadDataset(repos);
+  logger.info({ ...report, ms: Date.now() - started }, 'seed dataset loaded');
 }

@@ -1,0 +1,7 @@
+// Rivalries of each company, in both directions, known on or before $asOf (null: all; an undated rivalry always
+// counts). Params: $ids, $asOf. Returns: id, rivalry (map with companyIds), other (the competitor, map).
+UNWIND $ids AS id
+MATCH (c:Company {id: id})-[r:COMPETES_WITH]-(other:Company)
+WHERE $asOf IS NULL OR r.since IS NULL OR r.since <= $asOf
+RETURN id, r {.*, companyIds: [startNode(r).id, endNode(r).id]} AS rivalry, other {.*} AS other
+ORDER BY other.name, r.id

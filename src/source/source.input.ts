@@ -1,0 +1,34 @@
+import { IsOptional, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { DateScalar, type PartialDate } from '../common/date-scalar';
+import { SLUG_MESSAGE, SLUG_PATTERN } from '../common/validation';
+
+@InputType({ description: 'A source to create or update; its id defaults to one derived from the url.' })
+export class SourceInput {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @MaxLength(80)
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
+  id?: string;
+
+  @Field()
+  @MaxLength(2000)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
+  url!: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'must not be blank' })
+  publisher!: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(500)
+  @Matches(/\S/, { message: 'must not be blank' })
+  title!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  publishedOn?: PartialDate | null;
+}

@@ -1,0 +1,21 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateScalar, type PartialDate } from '../common/date-scalar';
+import type { SourceRecord } from './source.record';
+
+@ObjectType({ description: 'A publication that reports a fact.' })
+export class Source implements SourceRecord {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  url!: string;
+
+  @Field({ description: 'Outlet, with the original outlet when the page republishes one, e.g. "Reuters (via CNA)".' })
+  publisher!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  publishedOn!: PartialDate | null;
+}
