@@ -20,11 +20,11 @@ export function developmentInstance(config: AppConfig, report?: (line: string) =
 /** Port of the separate instance the test suite uses, so tests never touch development data. */
 export const TEST_BOLT_PORT = Number(process.env.NEO4J_TEST_BOLT_PORT ?? 7688);
 
-/** The test instance: its own port and data folder, smaller memory. */
+/** The test instance: its own port and data folder (one per port, so parallel suites never share), smaller memory. */
 export function testInstance(config: AppConfig, report?: (line: string) => void): ManagedNeo4j {
   return new ManagedNeo4j(
     config.managed,
-    { name: 'test', boltPort: TEST_BOLT_PORT, user: 'neo4j', password: 'test-password', heapSize: '1g', pageCacheSize: '512m' },
+    { name: TEST_BOLT_PORT === 7688 ? 'test' : `test-${TEST_BOLT_PORT}`, boltPort: TEST_BOLT_PORT, user: 'neo4j', password: 'test-password', heapSize: '1g', pageCacheSize: '512m' },
     report,
   );
 }
