@@ -1,4 +1,5 @@
 import { AcquisitionRepository } from './acquisition/acquisition.repository';
+import { AnalyticsRepository } from './analytics/analytics.repository';
 import { CompanyRepository } from './company/company.repository';
 import { ComputeDealRepository } from './compute/compute-deal.repository';
 import { ReferenceChecker } from './common/reference-checker';
@@ -21,6 +22,7 @@ export function createRepositories(db: Database, catalog: CypherCatalog) {
     rivalries: new RivalryRepository(db, catalog, references, sources),
     subsidiaryLinks: new SubsidiaryLinkRepository(db, catalog, references, sources),
     acquisitions: new AcquisitionRepository(db, catalog, references, sources),
+    analytics: new AnalyticsRepository(db, catalog),
   };
 }
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AcquisitionResolver } from './acquisition/acquisition.resolver';
+import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { authChecker } from './common/auth';
 import { CompanyConnectionResolver } from './company/company-connection.type';
 import { CompanyResolver } from './company/company.resolver';
@@ -29,6 +30,7 @@ const RESOLVER_FACTORIES = new Map<new (...args: never[]) => object, (repos: Rep
   [CompanyRivalryResolver, () => new CompanyRivalryResolver()],
   [SubsidiaryLinkResolver, (r) => new SubsidiaryLinkResolver(r.subsidiaryLinks)],
   [AcquisitionResolver, (r) => new AcquisitionResolver(r.acquisitions)],
+  [AnalyticsResolver, (r) => new AnalyticsResolver(r.analytics)],
 ]);
 
 /**

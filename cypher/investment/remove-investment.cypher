@@ -1,4 +1,5 @@
-// Deletes an investment with its links (its sources stay). Params: $id. Returns: deleted (no row if unknown).
-MATCH (i:Investment {id: $id})
+// Deletes an investment with its links (its sources stay). Params: $id.
+// Returns: investorId, investeeId (so the caller can refresh the derived edge; no row if unknown).
+MATCH (investor:Company)-[:MADE]->(i:Investment {id: $id})-[:INTO]->(investee:Company)
 DETACH DELETE i
-RETURN 1 AS deleted
+RETURN investor.id AS investorId, investee.id AS investeeId

@@ -38,7 +38,7 @@ function filterParams(filter: ComputeDealFilter | undefined) {
 
 /** Every read and write of ComputeDeal nodes. */
 export class ComputeDealRepository {
-  private readonly q: Record<'byIds' | 'asCustomer' | 'asProvider' | 'list' | 'count' | 'parties' | 'record' | 'update' | 'remove' | 'cite' | 'tie' | 'missingInvestment', string>;
+  private readonly q: Record<'byIds' | 'asCustomer' | 'asProvider' | 'list' | 'count' | 'parties' | 'record' | 'update' | 'remove' | 'cite' | 'tie' | 'missingInvestment' | 'refresh', string>;
 
   constructor(
     private readonly db: Database,
@@ -59,6 +59,7 @@ export class ComputeDealRepository {
       cite: catalog.get('common/replace-citations'),
       tie: catalog.get('compute/tie-deal-to-investment'),
       missingInvestment: catalog.get('compute/missing-investment'),
+      refresh: catalog.get('compute/refresh-supplies-compute'),
     };
   }
 
@@ -109,6 +110,7 @@ export class ComputeDealRepository {
       await tx.rows(this.q.record, { id, providerId: input.providerId, customerId: input.customerId, props: storedProps(full) });
       await tx.rows(this.q.cite, { id, sourceIds });
       await tx.rows(this.q.tie, { id, investmentId: input.relatedInvestmentId ?? null });
+      await tx.rows(this.q.refresh, { providerId: input.providerId, customerId: input.customerId });
     });
     return (await this.findByIds([id]))[0] as ComputeDealRow;
   }
@@ -118,14 +120,19 @@ export class ComputeDealRepository {
       const [row] = await tx.rows(this.q.update, { id, changes: storedProps(input) });
       if (!row) return false;
       if (input.sourceIds != null || input.sources != null) await tx.rows(this.q.cite, { id, sourceIds: await this.sources.prepare(tx, input) });
+      if (input.announcedOn !== undefined) await tx.rows(this.q.refresh, { providerId: row.providerId, customerId: row.customerId });
       return true;
     });
     return found ? ((await this.findByIds([id]))[0] as ComputeDealRow) : null;
   }
 
   async remove(id: string): Promise<boolean> {
-    const [row] = await this.db.writeRows(this.q.remove, { id });
-    return row !== undefined;
+    return this.db.write(async (tx) => {
+      const [row] = await tx.rows(this.q.remove, { id });
+      if (!row) return false;
+      await tx.rows(this.q.refresh, row);
+      return true;
+    });
   }
 
   private async assertRelatedInvestment(tx: Tx, investmentId: string | null | undefined): Promise<void> {

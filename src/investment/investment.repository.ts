@@ -33,7 +33,7 @@ function filterParams(filter: InvestmentFilter | undefined) {
 
 /** Every read and write of Investment nodes. */
 export class InvestmentRepository {
-  private readonly q: Record<'byIds' | 'into' | 'by' | 'list' | 'count' | 'parties' | 'record' | 'update' | 'remove' | 'cite', string>;
+  private readonly q: Record<'byIds' | 'into' | 'by' | 'list' | 'count' | 'parties' | 'record' | 'update' | 'remove' | 'cite' | 'refresh', string>;
 
   constructor(
     private readonly db: Database,
@@ -52,6 +52,7 @@ export class InvestmentRepository {
       update: catalog.get('investment/update-investment'),
       remove: catalog.get('investment/remove-investment'),
       cite: catalog.get('common/replace-citations'),
+      refresh: catalog.get('investment/refresh-invested-in'),
     };
   }
 
@@ -103,6 +104,7 @@ export class InvestmentRepository {
       const full: Partial<RecordInvestmentInput> = { amountUsd: null, amountKind: null, closedOn: null, round: null, stakePercent: null, valuationUsd: null, instrument: null, note: null, ...input };
       await tx.rows(this.q.record, { id, investorId: input.investorId, investeeId: input.investeeId, props: storedProps(full) });
       await tx.rows(this.q.cite, { id, sourceIds });
+      await tx.rows(this.q.refresh, { investorId: input.investorId, investeeId: input.investeeId });
     });
     return (await this.findByIds([id]))[0] as InvestmentRow;
   }
@@ -113,14 +115,19 @@ export class InvestmentRepository {
       const [row] = await tx.rows(this.q.update, { id, changes: storedProps(input) });
       if (!row) return false;
       if (input.sourceIds != null || input.sources != null) await tx.rows(this.q.cite, { id, sourceIds: await this.sources.prepare(tx, input) });
+      if (input.announcedOn !== undefined) await tx.rows(this.q.refresh, { investorId: row.investorId, investeeId: row.investeeId });
       return true;
     });
     return found ? ((await this.findByIds([id]))[0] as InvestmentRow) : null;
   }
 
   async remove(id: string): Promise<boolean> {
-    const [row] = await this.db.writeRows(this.q.remove, { id });
-    return row !== undefined;
+    return this.db.write(async (tx) => {
+      const [row] = await tx.rows(this.q.remove, { id });
+      if (!row) return false;
+      await tx.rows(this.q.refresh, row);
+      return true;
+    });
   }
 
   private async assertSameParties(tx: Tx, id: string, investorId: string, investeeId: string): Promise<void> {

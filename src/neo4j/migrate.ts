@@ -18,20 +18,21 @@ export function splitStatements(text: string): string[] {
 }
 
 /**
- * Applies `cypher/migrations/NNN-*.cypher` in order. Every statement is idempotent (IF NOT EXISTS), so all of them
- * run at each start; the Migration node records which ran and warns when a file changed after it was applied.
- * Schema changes cannot share a transaction with data writes, hence one transaction per statement.
+ * Applies `cypher/migrations/NNN-*.cypher` in order, skipping those already recorded with the same checksum (data
+ * migrations can be costly on a large graph). Every statement is idempotent, so a changed or interrupted migration
+ * simply runs again. Schema changes cannot share a transaction with data writes, hence one transaction per statement.
  */
 export async function applyMigrations(db: Database, catalog: CypherCatalog, logger?: Logger): Promise<string[]> {
   const names = catalog.names().filter((name) => name.startsWith('migrations/'));
   const record = catalog.get('system/record-migration');
+  const applied = new Map((await db.readRows(catalog.get('system/list-migrations'))).map((row) => [row.name as string, row.checksum as string]));
   for (const name of names) {
     const text = catalog.get(name);
-    for (const statement of splitStatements(text)) await db.writeRows(statement);
     const checksum = crypto.createHash('sha256').update(text).digest('hex');
-    const [row] = await db.writeRows(record, { name, checksum });
-    const previous = row?.previousChecksum;
-    if (previous && previous !== checksum) logger?.warn({ migration: name }, 'migration file changed since it was first applied');
+    if (applied.get(name) === checksum) continue;
+    if (applied.has(name)) logger?.warn({ migration: name }, 'migration file changed since it was applied; running it again');
+    for (const statement of splitStatements(text)) await db.writeRows(statement);
+    await db.writeRows(record, { name, checksum });
   }
   await db.readRows(catalog.get('system/await-indexes'), { timeoutSeconds: 300 });
   logger?.info({ migrations: names.length }, 'migrations applied');

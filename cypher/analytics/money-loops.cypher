@@ -1,0 +1,39 @@
+// Money loops through one company: cycles in which money leaves as investment and comes back through compute
+// purchases, further investments, or a subsidiary's revenue counting for its parent. Money flows investor ->
+// investee (INVESTED_IN), customer -> provider (SUPPLIES_COMPUTE, traversed against its direction) and subsidiary
+// -> parent (SUBSIDIARY_OF). Params: $companyId, $maxLength (2-6), $asOf, $limit. Bounded: at most 6 steps, simple
+// cycles with at least one investment, $limit loops, shortest first.
+// Returns: companies (maps, in order, first = last = the company), steps (kind, fromId, toId, forward, investments,
+// deals, relationship: the facts behind each step, as of $asOf).
+MATCH (s:Company {id: $companyId})
+MATCH p = (s)((x:Company)-[r:INVESTED_IN|SUPPLIES_COMPUTE|SUBSIDIARY_OF]-(y:Company)
+  WHERE CASE type(r) WHEN 'SUPPLIES_COMPUTE' THEN startNode(r) = y ELSE startNode(r) = x END
+    AND ($asOf IS NULL OR coalesce(r.firstOn, r.since) IS NULL OR coalesce(r.firstOn, r.since) <= $asOf)
+){2,6}(s)
+WHERE length(p) <= $maxLength
+  AND all(k IN range(1, length(p) - 1) WHERE nodes(p)[k] <> s AND NOT nodes(p)[k] IN nodes(p)[k + 1..-1])
+  AND any(rel IN relationships(p) WHERE type(rel) = 'INVESTED_IN')
+WITH p
+ORDER BY length(p), [n IN nodes(p) | n.id]
+LIMIT $limit
+CALL (p) {
+  UNWIND range(0, length(p) - 1) AS k
+  WITH k, relationships(p)[k] AS rel, nodes(p)[k] AS fromNode, nodes(p)[k + 1] AS toNode
+  WITH k, rel, fromNode, toNode, startNode(rel) AS a, endNode(rel) AS b
+  ORDER BY k
+  RETURN collect({
+    kind: type(rel),
+    fromId: fromNode.id,
+    toId: toNode.id,
+    forward: a = fromNode,
+    investments: [(a)-[:MADE]->(inv:Investment)-[:INTO]->(b)
+      WHERE type(rel) = 'INVESTED_IN' AND ($asOf IS NULL OR inv.announcedOn <= $asOf)
+      | inv {.*, investorId: a.id, investeeId: b.id, sourceIds: [(inv)-[:CITES]->(s:Source) | s.id]}],
+    deals: [(a)-[:SUPPLIES]->(d:ComputeDeal)-[:TO]->(b)
+      WHERE type(rel) = 'SUPPLIES_COMPUTE' AND ($asOf IS NULL OR d.announcedOn <= $asOf)
+      | d {.*, providerId: a.id, customerId: b.id, relatedInvestmentId: head([(d)-[:TIED_TO]->(ti:Investment) | ti.id]),
+           sourceIds: [(d)-[:CITES]->(s:Source) | s.id]}],
+    relationship: CASE WHEN type(rel) IN ['COMPETES_WITH', 'SUBSIDIARY_OF', 'ACQUIRED'] THEN rel {.*, startId: a.id, endId: b.id} END
+  }) AS steps
+}
+RETURN [n IN nodes(p) | n {.*}] AS companies, steps

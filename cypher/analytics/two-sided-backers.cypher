@@ -1,0 +1,50 @@
+// Investors holding investments in both companies of a rivalry, across all markets (see
+// two-sided-backers-in-market for one market, which starts from the market index). Params: $asOf, $rollUp, $limit.
+// Backers are rolled up to their top-level parent and investments into a side's subsidiaries count for the side,
+// when $rollUp. Returns: backer, sideA, sideB (maps), rivalry (map), investmentsA, investmentsB (investment rows).
+MATCH (a:Company)-[r:COMPETES_WITH]->(b:Company)
+WHERE $asOf IS NULL OR r.since IS NULL OR r.since <= $asOf
+CALL (a) {
+  MATCH (am:Company)-[links:SUBSIDIARY_OF*0..5]->(a)
+  WHERE ($rollUp OR size(links) = 0)
+    AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+  MATCH (investor:Company)-[:MADE]->(i:Investment)-[:INTO]->(am)
+  WHERE $asOf IS NULL OR i.announcedOn <= $asOf
+  CALL (investor) {
+    MATCH up = (investor)-[links:SUBSIDIARY_OF*0..5]->(top:Company)
+    WHERE ($rollUp OR size(links) = 0)
+      AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+    RETURN top AS backer
+    ORDER BY length(up) DESC
+    LIMIT 1
+  }
+  WITH backer, investor, i, am
+  ORDER BY i.announcedOn, i.id
+  RETURN backer, collect({
+    investment: i {.*, investorId: investor.id, investeeId: am.id, sourceIds: [(i)-[:CITES]->(s:Source) | s.id]},
+    investor: investor {.*},
+    investee: am {.*}
+  }) AS investmentsA
+}
+CALL (b, backer) {
+  MATCH (bm:Company)-[links:SUBSIDIARY_OF*0..5]->(b)
+  WHERE ($rollUp OR size(links) = 0)
+    AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+  MATCH (investor:Company)-[:MADE]->(i:Investment)-[:INTO]->(bm)
+  WHERE $asOf IS NULL OR i.announcedOn <= $asOf
+  MATCH up = (investor)-[links2:SUBSIDIARY_OF*0..5]->(backer)
+  WHERE ($rollUp OR size(links2) = 0)
+    AND all(l IN links2 WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+  WITH DISTINCT investor, i, bm
+  ORDER BY i.announcedOn, i.id
+  RETURN collect({
+    investment: i {.*, investorId: investor.id, investeeId: bm.id, sourceIds: [(i)-[:CITES]->(s:Source) | s.id]},
+    investor: investor {.*},
+    investee: bm {.*}
+  }) AS investmentsB
+}
+WITH a, b, r, backer, investmentsA, investmentsB
+WHERE size(investmentsB) > 0 AND backer <> a AND backer <> b
+RETURN backer {.*} AS backer, a {.*} AS sideA, b {.*} AS sideB, r {.*, companyIds: [a.id, b.id]} AS rivalry, investmentsA, investmentsB
+ORDER BY backer.name, r.market, a.name, b.name
+LIMIT $limit

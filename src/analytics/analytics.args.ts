@@ -1,0 +1,118 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { DateScalar, type PartialDate } from '../common/date-scalar';
+import { DiffersFrom } from '../common/validation';
+import { RelationKind } from './relation-kind';
+
+/** Hard caps: every traversal is bounded in Cypher, and arguments past them are BAD_USER_INPUT. */
+export const LIMITS = { maxLoopLength: 6, maxHops: 6, maxDepth: 3 } as const;
+
+@ArgsType()
+export class BackersOfCompetitorsArgs {
+  @Field(() => ID)
+  @MaxLength(64)
+  companyId!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Only facts announced on or before this date.' })
+  @IsOptional()
+  asOf?: PartialDate;
+
+  @Field({ defaultValue: true, description: "Count subsidiaries' rivalries and investments for their parents, and name backers by their top-level parent." })
+  rollUpSubsidiaries: boolean = true;
+}
+
+@ArgsType()
+export class TwoSidedBackersArgs {
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  asOf?: PartialDate;
+
+  @Field(() => String, { nullable: true, description: 'Only rivalries in this market, e.g. "frontier-models".' })
+  @IsOptional()
+  @MaxLength(60)
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be a lowercase kebab-case market label such as "frontier-models"' })
+  market?: string;
+
+  @Field({ defaultValue: true })
+  rollUpSubsidiaries: boolean = true;
+}
+
+@ArgsType()
+export class MoneyLoopsArgs {
+  @Field(() => ID, { nullable: true, description: 'Loops through this company; all loops when omitted.' })
+  @IsOptional()
+  @MaxLength(64)
+  companyId?: string;
+
+  @Field(() => Int, { defaultValue: 4, description: `Longest loop, in steps (2-${LIMITS.maxLoopLength}).` })
+  @Min(2)
+  @Max(LIMITS.maxLoopLength)
+  maxLength: number = 4;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  asOf?: PartialDate;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => ID)
+  @MaxLength(64)
+  fromId!: string;
+
+  @Field(() => ID)
+  @MaxLength(64)
+  @DiffersFrom('fromId', { message: 'must name a different company than fromId' })
+  toId!: string;
+
+  @Field(() => Int, { defaultValue: 4, description: `Longest path, in hops (1-${LIMITS.maxHops}).` })
+  @Min(1)
+  @Max(LIMITS.maxHops)
+  maxHops: number = 4;
+
+  @Field(() => [RelationKind], { nullable: true, description: 'Relation kinds the path may use; all when omitted.' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  kinds?: RelationKind[];
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  asOf?: PartialDate;
+}
+
+@ArgsType()
+export class NeighborhoodArgs {
+  @Field(() => ID)
+  @MaxLength(64)
+  companyId!: string;
+
+  @Field(() => Int, { defaultValue: 1, description: `Hops from the company (1-${LIMITS.maxDepth}).` })
+  @Min(1)
+  @Max(LIMITS.maxDepth)
+  depth: number = 1;
+
+  @Field(() => [RelationKind], { nullable: true })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  kinds?: RelationKind[];
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  asOf?: PartialDate;
+}
+
+@ArgsType()
+export class ExposureArgs {
+  @Field(() => ID)
+  @MaxLength(64)
+  companyId!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  asOf?: PartialDate;
+
+  @Field({ defaultValue: true, description: 'Include subsidiaries, and group counterparties by their top-level parent.' })
+  rollUpSubsidiaries: boolean = true;
+}

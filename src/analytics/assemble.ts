@@ -1,0 +1,200 @@
+import { formatPartialDate } from '../common/date-scalar';
+import { disclosedTotal, formatUsd } from '../common/money';
+import type { CompanyRecord } from '../company/company.record';
+import type { Company } from '../company/company.type';
+import type { InvestmentRow } from '../investment/investment.record';
+import type { Investment } from '../investment/investment.type';
+import type { Rivalry } from '../rivalry/rivalry.type';
+import type { BackingRow, ExposureFact, ExposureRow, NeighborhoodRow, PathRow, TwoSidedRow } from './analytics.repository';
+import { RESULT_LIMITS, investedTotal } from './analytics.repository';
+import type { CompetitorBacking } from './competitor-backing.type';
+import type { CounterpartyShare, Exposure } from './exposure.type';
+import type { GraphPath, LoopStep, MoneyLoop, PathStep } from './path-step.type';
+import { MoneyFlowKind, RelationKind } from './relation-kind';
+import type { Subgraph, SubgraphEdge } from './subgraph.type';
+import type { TwoSidedBacker } from './two-sided-backer.type';
+
+const investments = (rows: readonly InvestmentRow[]) => rows.map((row) => row.investment as Investment);
+const companies = (records: readonly CompanyRecord[]) => records as Company[];
+
+/** Every company a set of investment rows mentions (to prime the company loader). */
+export function partiesOf(rows: readonly InvestmentRow[]): CompanyRecord[] {
+  return rows.flatMap((row) => [row.investor, row.investee]);
+}
+
+export function toCompetitorBacking(target: CompanyRecord, row: BackingRow): CompetitorBacking {
+  const totalUsd = investedTotal(row.investments);
+  const through = new Map<string, CompanyRecord>();
+  for (const investment of row.investments) {
+    if (investment.investee.id !== row.competitor.id) through.set(investment.investee.id, investment.investee);
+    if (investment.investor.id !== row.backer.id) through.set(investment.investor.id, investment.investor);
+  }
+  const members = new Set(row.rivalries.map((r) => r.memberId).filter((id) => id !== target.id));
+  const viaTarget = [...members];
+  const amount = totalUsd > 0 ? formatUsd(totalUsd) : 'an undisclosed amount';
+  const markets = [...new Set(row.rivalries.map((r) => r.market))].join(', ');
+  const via = through.size > 0 ? ` (through ${[...through.values()].map((c) => c.name).join(', ')})` : '';
+  const targetVia = viaTarget.length > 0 ? ` through its subsidiary ${viaTarget.join(', ')}` : '';
+  const hedge = row.hedges.length > 0 ? `; ${row.backer.name} also invested ${formatUsdOr(investedTotal(row.hedges))} in ${target.name} itself` : '';
+  return {
+    competitor: row.competitor as Company,
+    backer: row.backer as Company,
+    investments: investments(row.investments),
+    totalUsd,
+    alsoBacksTarget: row.hedges.length > 0,
+    targetInvestments: investments(row.hedges),
+    rivalries: row.rivalries as Rivalry[],
+    throughSubsidiaries: [...through.values()] as Company[],
+    explanation: `${row.backer.name} invested ${amount} in ${row.competitor.name}${via} (${row.investments.length} investment${row.investments.length === 1 ? '' : 's'}), which competes with ${target.name}${targetVia} in ${markets}${hedge}.`,
+  };
+}
+
+function formatUsdOr(amount: number): string {
+  return amount > 0 ? formatUsd(amount) : 'an undisclosed amount';
+}
+
+export function toTwoSidedBacker(row: TwoSidedRow): TwoSidedBacker {
+  const totalUsdA = investedTotal(row.investmentsA);
+  const totalUsdB = investedTotal(row.investmentsB);
+  return {
+    backer: row.backer as Company,
+    sideA: row.sideA as Company,
+    sideB: row.sideB as Company,
+    market: row.rivalry.market,
+    rivalry: row.rivalry as Rivalry,
+    totalUsdA,
+    totalUsdB,
+    investmentsA: investments(row.investmentsA),
+    investmentsB: investments(row.investmentsB),
+    explanation: `${row.backer.name} backs both ${row.sideA.name} (${formatUsdOr(totalUsdA)}) and ${row.sideB.name} (${formatUsdOr(totalUsdB)}), rivals in ${row.rivalry.market}.`,
+  };
+}
+
+export function toGraphPath(row: PathRow): GraphPath {
+  return { nodes: companies(row.companies), steps: row.steps as unknown as PathStep[], length: row.steps.length, ties: row.ties };
+}
+
+const FLOW: Record<RelationKind, MoneyFlowKind> = {
+  [RelationKind.INVESTED_IN]: MoneyFlowKind.INVESTMENT,
+  [RelationKind.SUPPLIES_COMPUTE]: MoneyFlowKind.COMPUTE,
+  [RelationKind.SUBSIDIARY_OF]: MoneyFlowKind.OWNERSHIP,
+  [RelationKind.COMPETES_WITH]: MoneyFlowKind.OWNERSHIP,
+  [RelationKind.ACQUIRED]: MoneyFlowKind.OWNERSHIP,
+};
+
+export function toMoneyLoop(row: PathRow): MoneyLoop {
+  const steps: LoopStep[] = row.steps.map((step) => {
+    const kind = FLOW[step.kind];
+    const description =
+      kind === MoneyFlowKind.COMPUTE
+        ? `${step.from.name} pays ${step.to.name} for compute: ${step.description}`
+        : kind === MoneyFlowKind.OWNERSHIP
+          ? `${step.from.name}'s takings count for its parent ${step.to.name}`
+          : step.description;
+    return {
+      from: step.from as Company,
+      to: step.to as Company,
+      kind,
+      investments: step.investments as Investment[],
+      computeDeals: step.computeDeals as never[],
+      amountUsd: kind === MoneyFlowKind.OWNERSHIP ? null : step.amountUsd,
+      description,
+    };
+  });
+  const totalUsd = steps.reduce((sum, step) => sum + (step.amountUsd ?? 0), 0);
+  return {
+    companies: companies(row.companies),
+    steps,
+    totalUsd,
+    length: steps.length,
+    explanation: `${row.companies.map((c) => c.name).join(' → ')}: ${steps.map((s) => s.description).join('; ')}.`,
+  };
+}
+
+export function toSubgraph(center: CompanyRecord, row: NeighborhoodRow): Subgraph {
+  const edges = row.edges.slice(0, RESULT_LIMITS.neighborhoodEdges).map((edge): SubgraphEdge => {
+    const money = edge.kind === RelationKind.INVESTED_IN || edge.kind === RelationKind.SUPPLIES_COMPUTE;
+    const amounts = money ? edge.amounts : edge.amountUsd !== null ? [{ amountUsd: edge.amountUsd, amountKind: edge.amountKind }] : [];
+    const total = disclosedTotal(amounts);
+    const kinds = new Set(amounts.map((a) => a.amountKind));
+    const facts = money ? (edge.factIds?.length ?? 0) : 1;
+    const amountText = total > 0 ? formatUsd(total) : 'undisclosed';
+    const labels: Record<RelationKind, string> = {
+      [RelationKind.INVESTED_IN]: `invested ${amountText}${facts > 1 ? ` (${facts})` : ''}`,
+      [RelationKind.SUPPLIES_COMPUTE]: `supplies compute${total > 0 ? ` ${amountText}` : ''}${facts > 1 ? ` (${facts})` : ''}`,
+      [RelationKind.COMPETES_WITH]: `rivals: ${edge.market ?? 'unspecified'}`,
+      [RelationKind.SUBSIDIARY_OF]: 'subsidiary of',
+      [RelationKind.ACQUIRED]: edge.relKind === 'ACQUIHIRE_LICENSE' ? 'licence + hires' : 'acquired',
+    };
+    return {
+      id: edge.relId ?? `${edge.kind}:${edge.fromId}:${edge.toId}`,
+      from: edge.fromId,
+      to: edge.toId,
+      kind: edge.kind,
+      amountUsd: total > 0 ? total : null,
+      amountKind: kinds.size === 1 && total > 0 ? ([...kinds][0] ?? null) : null,
+      facts,
+      date: edge.date,
+      label: labels[edge.kind] + (edge.date ? ` ${formatPartialDate(edge.date)}` : ''),
+    };
+  });
+  return {
+    center: center as Company,
+    nodes: companies(row.nodes),
+    edges,
+    truncated: row.nodesTruncated || row.edges.length > RESULT_LIMITS.neighborhoodEdges,
+  };
+}
+
+function shares(entries: readonly ExposureFact[], tops: ReadonlyMap<string, CompanyRecord>, fallback: ReadonlyMap<string, CompanyRecord>): CounterpartyShare[] {
+  const groups = new Map<string, { company: CompanyRecord; facts: ExposureFact['fact'][] }>();
+  for (const entry of entries) {
+    const company = tops.get(entry.otherId) ?? fallback.get(entry.otherId);
+    if (!company) continue;
+    const group = groups.get(company.id) ?? { company, facts: [] };
+    group.facts.push(entry.fact);
+    groups.set(company.id, group);
+  }
+  const totals = [...groups.values()].map((group) => ({ ...group, amountUsd: disclosedTotal(group.facts) }));
+  const grand = totals.reduce((sum, group) => sum + group.amountUsd, 0);
+  return totals
+    .map((group) => ({
+      counterparty: group.company as Company,
+      amountUsd: group.amountUsd,
+      share: grand > 0 ? group.amountUsd / grand : null,
+      facts: group.facts.length,
+      undisclosedFacts: group.facts.filter((fact) => fact.amountUsd === null).length,
+    }))
+    .sort((a, b) => b.amountUsd - a.amountUsd || a.counterparty.name.localeCompare(b.counterparty.name));
+}
+
+/** Herfindahl-Hirschman index over shares (0-1): 1 means a single counterparty. */
+function concentration(list: readonly CounterpartyShare[]): number | null {
+  if (list.every((entry) => entry.share === null)) return null;
+  return list.reduce((sum, entry) => sum + (entry.share ?? 0) ** 2, 0);
+}
+
+export function toExposure(row: ExposureRow, groupCompanies: readonly CompanyRecord[]): Exposure {
+  const none = new Map<string, CompanyRecord>();
+  const funders = shares(row.fundedBy, row.tops, none);
+  const investees = shares(row.invested, row.tops, none);
+  const computeSuppliers = shares(row.bought, row.tops, none);
+  const computeCustomers = shares(row.sold, row.tops, none);
+  const supplierIds = new Set(computeSuppliers.map((s) => s.counterparty.id));
+  const total = (list: readonly CounterpartyShare[]) => list.reduce((sum, entry) => sum + entry.amountUsd, 0);
+  return {
+    company: row.company as Company,
+    group: companies(groupCompanies),
+    raisedUsd: total(funders),
+    investedUsd: total(investees),
+    computeBoughtUsd: total(computeSuppliers),
+    computeSoldUsd: total(computeCustomers),
+    funders,
+    investees,
+    computeSuppliers,
+    computeCustomers,
+    funderConcentration: concentration(funders),
+    supplierConcentration: concentration(computeSuppliers),
+    fundersThatSupplyCompute: funders.filter((f) => supplierIds.has(f.counterparty.id)).map((f) => f.counterparty),
+  };
+}

@@ -1,0 +1,34 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { Company } from '../company/company.type';
+import { Investment } from '../investment/investment.type';
+import { Rivalry } from '../rivalry/rivalry.type';
+
+@ObjectType({ description: "An investor in one of a company's competitors, with the facts behind it." })
+export class CompetitorBacking {
+  @Field(() => Company, { description: 'The competitor (the other side of a rivalry with the company or its subsidiaries).' })
+  competitor!: Company;
+
+  @Field(() => Company, { description: 'Who backs the competitor (its top-level parent when rolling up).' })
+  backer!: Company;
+
+  @Field(() => [Investment], { description: "The backer's investments in the competitor (or the competitor's subsidiaries), oldest first." })
+  investments!: Investment[];
+
+  @Field(() => Float, { description: 'Sum of the disclosed amounts of those investments (cash, commitments, ceilings; never stake values).' })
+  totalUsd!: number;
+
+  @Field({ description: 'The backer also invested in the company itself: a hedge across the rivalry.' })
+  alsoBacksTarget!: boolean;
+
+  @Field(() => [Investment], { description: "The backer's investments in the company (the hedge), oldest first." })
+  targetInvestments!: Investment[];
+
+  @Field(() => [Rivalry], { description: 'The rivalries that make them competitors.' })
+  rivalries!: Rivalry[];
+
+  @Field(() => [Company], { description: 'Subsidiaries the answer runs through (of the company, the competitor or the backer) when rolling up.' })
+  throughSubsidiaries!: Company[];
+
+  @Field({ description: 'One-sentence explanation.' })
+  explanation!: string;
+}

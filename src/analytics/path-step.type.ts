@@ -1,0 +1,101 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Acquisition } from '../acquisition/acquisition.type';
+import { Company } from '../company/company.type';
+import { ComputeDeal } from '../compute/compute-deal.type';
+import { Investment } from '../investment/investment.type';
+import { Rivalry } from '../rivalry/rivalry.type';
+import { SubsidiaryLink } from '../subsidiary/subsidiary-link.type';
+import { MoneyFlowKind, RelationKind } from './relation-kind';
+
+@ObjectType({ description: 'One hop of a path, with the fact(s) it rests on.' })
+export class PathStep {
+  @Field(() => Company)
+  from!: Company;
+
+  @Field(() => Company)
+  to!: Company;
+
+  @Field(() => RelationKind)
+  kind!: RelationKind;
+
+  @Field({ description: 'Whether the relation points from `from` to `to` (false: the path follows it backwards).' })
+  forward!: boolean;
+
+  @Field(() => [Investment], { description: 'For INVESTED_IN: the investments between the two, as of the date.' })
+  investments!: Investment[];
+
+  @Field(() => [ComputeDeal], { description: 'For SUPPLIES_COMPUTE: the deals between the two, as of the date.' })
+  computeDeals!: ComputeDeal[];
+
+  @Field(() => Rivalry, { nullable: true })
+  rivalry!: Rivalry | null;
+
+  @Field(() => SubsidiaryLink, { nullable: true })
+  subsidiaryLink!: SubsidiaryLink | null;
+
+  @Field(() => Acquisition, { nullable: true })
+  acquisition!: Acquisition | null;
+
+  @Field(() => Float, { nullable: true, description: 'Disclosed money on this step, if it is a money relation.' })
+  amountUsd!: number | null;
+
+  @Field({ description: 'One line of English, e.g. "Amazon invested $2.75B in Anthropic (2024-03)".' })
+  description!: string;
+}
+
+@ObjectType({ description: 'The shortest explained path between two companies.' })
+export class GraphPath {
+  @Field(() => [Company], { description: 'Companies in order, from the start to the end.' })
+  nodes!: Company[];
+
+  @Field(() => [PathStep])
+  steps!: PathStep[];
+
+  @Field(() => Int, { description: 'Number of hops.' })
+  length!: number;
+
+  @Field(() => Int, { description: 'How many different paths share this shortest length (this one is the first by company ids).' })
+  ties!: number;
+}
+
+@ObjectType({ description: 'One step of a money loop: who pays whom, and why.' })
+export class LoopStep {
+  @Field(() => Company)
+  from!: Company;
+
+  @Field(() => Company)
+  to!: Company;
+
+  @Field(() => MoneyFlowKind)
+  kind!: MoneyFlowKind;
+
+  @Field(() => [Investment])
+  investments!: Investment[];
+
+  @Field(() => [ComputeDeal])
+  computeDeals!: ComputeDeal[];
+
+  @Field(() => Float, { nullable: true, description: 'Disclosed money on this step (null for OWNERSHIP or undisclosed amounts).' })
+  amountUsd!: number | null;
+
+  @Field()
+  description!: string;
+}
+
+@ObjectType({ description: 'A cycle in which money flows out as investment and comes back (compute spending, investments, ownership).' })
+export class MoneyLoop {
+  @Field(() => [Company], { description: 'Companies in order; the first is repeated at the end.' })
+  companies!: Company[];
+
+  @Field(() => [LoopStep])
+  steps!: LoopStep[];
+
+  @Field(() => Float, { description: 'Sum of the disclosed money on all steps.' })
+  totalUsd!: number;
+
+  @Field(() => Int, { description: 'Number of steps.' })
+  length!: number;
+
+  @Field()
+  explanation!: string;
+}
