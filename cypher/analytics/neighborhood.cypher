@@ -5,28 +5,28 @@
 // Returns: nodes (maps), edges (kind, fromId, toId, factIds, date, market, relKind, amountUsd, facts).
 MATCH (c:Company {id: $companyId})
 CALL (c) {
-  OPTIONAL MATCH (c)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(n:Company)
+  OPTIONAL MATCH (c)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(n)
   WHERE type(r) IN $kinds AND ($asOf IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) <= $asOf)
   RETURN collect(DISTINCT n)[..$maxNodes] AS layer1
 }
 CALL (c, layer1) {
   WITH c, layer1 WHERE $depth >= 2
   UNWIND layer1 AS m
-  MATCH (m)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(n:Company)
+  MATCH (m)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(n)
   WHERE type(r) IN $kinds AND ($asOf IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) <= $asOf) AND n <> c AND NOT n IN layer1
   RETURN collect(DISTINCT n)[..$maxNodes] AS layer2
 }
 CALL (c, layer1, layer2) {
   WITH c, layer1, layer2 WHERE $depth >= 3
   UNWIND layer2 AS m
-  MATCH (m)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(n:Company)
+  MATCH (m)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(n)
   WHERE type(r) IN $kinds AND ($asOf IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) <= $asOf) AND n <> c AND NOT n IN layer1 AND NOT n IN layer2
   RETURN collect(DISTINCT n)[..$maxNodes] AS layer3
 }
 WITH ([c] + layer1 + layer2 + layer3)[..$maxNodes] AS nodes, size(layer1) + size(layer2) + size(layer3) + 1 > $maxNodes AS nodesTruncated
 CALL (nodes) {
   UNWIND nodes AS a
-  MATCH (a)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]->(b:Company)
+  MATCH (a)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]->(b)
   WHERE b IN nodes AND type(r) IN $kinds AND ($asOf IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) <= $asOf)
   WITH a, b, r
   ORDER BY a.id, b.id, type(r)

@@ -1,0 +1,85 @@
+import { loadDataset } from '../../../src/seed/load-dataset';
+import { startTestApp, type TestApp } from '../../support/test-app';
+
+interface Plan {
+  operatorType: string;
+  identifiers: string[];
+  children: Plan[];
+}
+
+/** Leaf operators of a plan: where the query starts reading the graph. */
+function leaves(plan: Plan): Plan[] {
+  return plan.children.length === 0 ? [plan] : plan.children.flatMap(leaves);
+}
+
+const KINDS = ['INVESTED_IN', 'SUPPLIES_COMPUTE', 'COMPETES_WITH', 'SUBSIDIARY_OF', 'ACQUIRED'];
+
+describe('analytics Cypher plans and argument limits', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+    // Plans depend on statistics: on an empty database every scan looks free, so plan on the seed data.
+    await app.reset();
+    await loadDataset(app.repos);
+  });
+  afterAll(async () => {
+    await app.reset();
+    await app.close();
+  });
+
+  it.each([
+    ['analytics/backers-of-competitors', 'x', { companyId: 'a', asOf: null, rollUp: true, limit: 10 }],
+    ['analytics/money-loops', 's', { companyId: 'a', maxLength: 4, asOf: null, limit: 10 }],
+    ['analytics/connection', 'a', { fromId: 'a', toId: 'b', kinds: KINDS, maxHops: 4, asOf: null }],
+    ['analytics/neighborhood', 'c', { companyId: 'a', depth: 1, kinds: KINDS, asOf: null, maxNodes: 10, maxEdges: 10 }],
+    ['analytics/exposure', 'c', { companyId: 'a', asOf: null, rollUp: true }],
+  ])('%s starts with a unique-index seek on its start company (%s)', async (name, variable, params) => {
+    const { summary } = await app.driver.executeQuery(`EXPLAIN ${app.catalog.get(name)}`, params);
+    const seeks = leaves(summary.plan as unknown as Plan).filter((leaf) => leaf.operatorType.startsWith('NodeUniqueIndexSeek'));
+    expect(seeks.map((leaf) => leaf.identifiers).flat()).toContain(variable);
+    const scans = leaves(summary.plan as unknown as Plan).filter((leaf) => /AllNodesScan|NodeByLabelScan/.test(leaf.operatorType));
+    expect(scans).toEqual([]);
+  });
+
+  it('two-sided-backers-in-market starts from the rivalry market index', async () => {
+    const { summary } = await app.driver.executeQuery(`EXPLAIN ${app.catalog.get('analytics/two-sided-backers-in-market')}`, {
+      market: 'frontier-models',
+      asOf: null,
+      rollUp: true,
+      limit: 10,
+    });
+    const starts = leaves(summary.plan as unknown as Plan).map((leaf) => leaf.operatorType);
+    expect(starts.some((op) => /RelationshipIndexSeek/.test(op))).toBe(true);
+  });
+
+  it.each([
+    ['{ moneyLoops(maxLength: 7) { length } }', 'maxLength'],
+    ['{ moneyLoops(maxLength: 1) { length } }', 'maxLength'],
+    ['{ connection(fromId: "a", toId: "b", maxHops: 7) { length } }', 'maxHops'],
+    ['{ connection(fromId: "a", toId: "b", maxHops: 0) { length } }', 'maxHops'],
+    ['{ connection(fromId: "a", toId: "a") { length } }', 'toId'],
+    ['{ connection(fromId: "a", toId: "b", kinds: []) { length } }', 'kinds'],
+    ['{ neighborhood(companyId: "a", depth: 4) { truncated } }', 'depth'],
+    ['{ neighborhood(companyId: "a", depth: 0) { truncated } }', 'depth'],
+    ['{ twoSidedBackers(market: "Frontier Models!") { market } }', 'market'],
+    ['{ backersOfCompetitors(companyId: "anthropic", asOf: "2024-02-30") { totalUsd } }', 'Date'],
+  ])('rejects %s with BAD_USER_INPUT naming %s', async (query, field) => {
+    const { errors, roundTrips } = await app.gql(query);
+    expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0].message).toContain(field);
+    expect(roundTrips).toBe(0);
+  });
+
+  it.each([
+    '{ backersOfCompetitors(companyId: "nobody") { totalUsd } }',
+    '{ moneyLoops(companyId: "nobody") { length } }',
+    '{ connection(fromId: "nobody", toId: "other") { length } }',
+    '{ neighborhood(companyId: "nobody") { truncated } }',
+    '{ exposure(companyId: "nobody") { raisedUsd } }',
+  ])('answers NOT_FOUND for an unknown company: %s', async (query) => {
+    await app.reset();
+    const { errors } = await app.gql(query);
+    expect(errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(errors?.[0].message).toContain('nobody');
+  });
+});

@@ -1,0 +1,56 @@
+import { parsePartialDate } from '../../src/common/date-scalar';
+import { AmountKind, CompanyKind, ComputeResource, ComputeDealStatus, InvestmentStatus } from '../../src/common/enums';
+import type { Repositories } from '../../src/repositories';
+
+/** A tiny graph described in a line each, written through the repositories (the validated write path). */
+export interface GraphSpec {
+  companies: string[];
+  /** [investor, investee, amountUsd | null, date] */
+  investments?: [string, string, number | null, string][];
+  /** [provider, customer, valueUsd | null, date] */
+  deals?: [string, string, number | null, string][];
+  /** [a, b, market, since] */
+  rivalries?: [string, string, string, string][];
+  /** [child, parent, since] */
+  subsidiaries?: [string, string, string][];
+}
+
+const SOURCE = { url: 'https://example.org/test-source', publisher: 'Test', title: 'Test fixture' };
+
+/** Builds the graph; each fact cites one shared test source. */
+export async function buildGraph(repos: Repositories, spec: GraphSpec): Promise<void> {
+  const source = await repos.sources.record({ ...SOURCE, id: 'src-test' } as never);
+  const cite = { sourceIds: [source.id] };
+  for (const id of spec.companies) {
+    await repos.companies.create({ id, name: id.toUpperCase(), kind: CompanyKind.OTHER } as never);
+  }
+  for (const [investorId, investeeId, amountUsd, date] of spec.investments ?? []) {
+    await repos.investments.record({
+      investorId,
+      investeeId,
+      amountUsd,
+      amountKind: amountUsd === null ? null : AmountKind.PAID,
+      announcedOn: parsePartialDate(date),
+      status: InvestmentStatus.COMPLETED,
+      ...cite,
+    } as never);
+  }
+  for (const [providerId, customerId, valueUsd, date] of spec.deals ?? []) {
+    await repos.computeDeals.record({
+      providerId,
+      customerId,
+      valueUsd,
+      amountKind: valueUsd === null ? null : AmountKind.CONTRACT_VALUE,
+      announcedOn: parsePartialDate(date),
+      resource: ComputeResource.CLOUD,
+      status: ComputeDealStatus.ACTIVE,
+      ...cite,
+    } as never);
+  }
+  for (const [a, b, market, since] of spec.rivalries ?? []) {
+    await repos.rivalries.record({ companyIds: [a, b], market, since: parsePartialDate(since), ...cite } as never);
+  }
+  for (const [childId, parentId, since] of spec.subsidiaries ?? []) {
+    await repos.subsidiaryLinks.record({ childId, parentId, since: parsePartialDate(since), ...cite } as never);
+  }
+}
