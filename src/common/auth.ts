@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { AuthChecker } from 'type-graphql';
+import type { AuthCheckerFn } from 'type-graphql';
 import { AppError, ErrorCode } from './errors';
 import type { RequestContext } from './context';
 
@@ -27,7 +27,7 @@ export function roleFromHeader(header: string | undefined, writerKeys: readonly 
 }
 
 /** type-graphql auth checker: anonymous callers get UNAUTHENTICATED, callers without the role FORBIDDEN. */
-export const authChecker: AuthChecker<RequestContext> = ({ context }, roles) => {
+export const authChecker: AuthCheckerFn<RequestContext> = ({ context }, roles) => {
   if (roles.length === 0 || roles.includes(context.role)) return true;
   if (context.role === 'anonymous') {
     throw new AppError(
