@@ -1,5 +1,6 @@
 import { formatPartialDate } from '../common/date-scalar';
 import { disclosedTotal, formatUsd } from '../common/money';
+import { amountPhrase } from './describe';
 import type { CompanyRecord } from '../company/company.record';
 import type { Company } from '../company/company.type';
 import type { InvestmentRow } from '../investment/investment.record';
@@ -31,11 +32,11 @@ export function toCompetitorBacking(target: CompanyRecord, row: BackingRow): Com
   }
   const members = new Set(row.rivalries.map((r) => r.memberId).filter((id) => id !== target.id));
   const viaTarget = [...members];
-  const amount = totalUsd > 0 ? formatUsd(totalUsd) : 'an undisclosed amount';
+  const amount = amountPhrase(investments(row.investments));
   const markets = [...new Set(row.rivalries.map((r) => r.market))].join(', ');
   const via = through.size > 0 ? ` (through ${[...through.values()].map((c) => c.name).join(', ')})` : '';
   const targetVia = viaTarget.length > 0 ? ` through its subsidiary ${viaTarget.join(', ')}` : '';
-  const hedge = row.hedges.length > 0 ? `; ${row.backer.name} also invested ${formatUsdOr(investedTotal(row.hedges))} in ${target.name} itself` : '';
+  const hedge = row.hedges.length > 0 ? `; ${row.backer.name} also invested ${amountPhrase(investments(row.hedges))} in ${target.name} itself` : '';
   return {
     competitor: row.competitor as Company,
     backer: row.backer as Company,
@@ -47,10 +48,6 @@ export function toCompetitorBacking(target: CompanyRecord, row: BackingRow): Com
     throughSubsidiaries: [...through.values()] as Company[],
     explanation: `${row.backer.name} invested ${amount} in ${row.competitor.name}${via} (${row.investments.length} investment${row.investments.length === 1 ? '' : 's'}), which competes with ${target.name}${targetVia} in ${markets}${hedge}.`,
   };
-}
-
-function formatUsdOr(amount: number): string {
-  return amount > 0 ? formatUsd(amount) : 'an undisclosed amount';
 }
 
 export function toTwoSidedBacker(row: TwoSidedRow): TwoSidedBacker {
@@ -66,7 +63,7 @@ export function toTwoSidedBacker(row: TwoSidedRow): TwoSidedBacker {
     totalUsdB,
     investmentsA: investments(row.investmentsA),
     investmentsB: investments(row.investmentsB),
-    explanation: `${row.backer.name} backs both ${row.sideA.name} (${formatUsdOr(totalUsdA)}) and ${row.sideB.name} (${formatUsdOr(totalUsdB)}), rivals in ${row.rivalry.market}.`,
+    explanation: `${row.backer.name} backs both ${row.sideA.name} (${amountPhrase(investments(row.investmentsA))}) and ${row.sideB.name} (${amountPhrase(investments(row.investmentsB))}), rivals in ${row.rivalry.market}.`,
   };
 }
 

@@ -22,7 +22,7 @@ function span(dates: (PartialDate | null)[]): string {
 }
 
 /** The amount phrase for some facts: "$2.75B", "up to $10B", "an undisclosed amount". */
-function amountPhrase(facts: readonly { amountUsd: number | null; amountKind: string | null }[]): string {
+export function amountPhrase(facts: readonly { amountUsd: number | null; amountKind: string | null }[]): string {
   const total = disclosedTotal(facts);
   if (total === 0) return 'an undisclosed amount';
   const allCeilings = facts.every((fact) => fact.amountKind === AmountKind.UP_TO);
