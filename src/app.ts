@@ -31,7 +31,11 @@ export async function createApplication(config: AppConfig, uri: string, logger: 
   const catalog = new CypherCatalog();
   const driver = createDriver(driverSettings(config, uri), logger);
   try {
-    const db = new Database(driver, { database: config.neo4j.database, transactionTimeoutMs: config.neo4j.transactionTimeoutMs });
+    const db = new Database(driver, {
+      database: config.neo4j.database,
+      transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
+      unavailableCooldownMs: config.neo4j.unavailableCooldownMs,
+    });
     const repos = createRepositories(db, catalog);
     await waitForDatabase(
       driver,

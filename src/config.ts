@@ -48,6 +48,9 @@ export interface AppConfig {
     readonly connectRetryDelayMs: number;
     readonly transactionTimeoutMs: number;
     readonly maxPoolSize: number;
+    /** How long the driver keeps retrying a transaction on transient errors (deadlocks, a database going away). */
+    readonly maxRetryTimeMs: number;
+    readonly unavailableCooldownMs: number;
   };
   readonly managed: ManagedNeo4jConfig;
   /** Keys allowed to run mutations. */
@@ -55,6 +58,14 @@ export interface AppConfig {
   /** Keys that identify a caller but may only read (their mutations get FORBIDDEN). */
   readonly readerKeys: readonly string[];
   readonly seedOnStart: boolean;
+  /** Abuse limits: every request is checked against them before any resolver runs. */
+  readonly limits: {
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+    readonly maxComplexity: number;
+    readonly maxBodyBytes: number;
+    readonly requestTimeoutMs: number;
+  };
 }
 
 function deepFreeze<T extends object>(value: T): T {
@@ -84,6 +95,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       NEO4J_CONNECT_RETRY_DELAY_MS: num({ default: 1000 }),
       NEO4J_TX_TIMEOUT_MS: num({ default: 15000 }),
       NEO4J_MAX_POOL_SIZE: num({ default: 100 }),
+      NEO4J_MAX_RETRY_TIME_MS: num({ default: 3000 }),
+      NEO4J_UNAVAILABLE_COOLDOWN_MS: num({ default: 1000 }),
       NEO4J_LOCAL_VERSION: str({ default: '5.26.30' }),
       NEO4J_LOCAL_DIR: str({ default: '.neo4j' }),
       NEO4J_LOCAL_BOLT_PORT: port({ default: 7687 }),
@@ -93,6 +106,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       API_KEYS: list({ default: [] }),
       READER_API_KEYS: list({ default: [] }),
       SEED_ON_START: bool({ default: true }),
+      MAX_QUERY_DEPTH: num({ default: 12 }),
+      MAX_QUERY_ALIASES: num({ default: 20 }),
+      MAX_QUERY_COMPLEXITY: num({ default: 5000 }),
+      MAX_BODY_BYTES: num({ default: 102400 }),
+      HTTP_REQUEST_TIMEOUT_MS: num({ default: 30000 }),
     },
     {
       reporter: ({ errors }) => {
@@ -121,6 +139,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       connectRetryDelayMs: env.NEO4J_CONNECT_RETRY_DELAY_MS,
       transactionTimeoutMs: env.NEO4J_TX_TIMEOUT_MS,
       maxPoolSize: env.NEO4J_MAX_POOL_SIZE,
+      maxRetryTimeMs: env.NEO4J_MAX_RETRY_TIME_MS,
+      unavailableCooldownMs: env.NEO4J_UNAVAILABLE_COOLDOWN_MS,
     },
     managed: {
       version: env.NEO4J_LOCAL_VERSION,
@@ -133,6 +153,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
     apiKeys: env.API_KEYS,
     readerKeys: env.READER_API_KEYS,
     seedOnStart: env.SEED_ON_START,
+    limits: {
+      maxDepth: env.MAX_QUERY_DEPTH,
+      maxAliases: env.MAX_QUERY_ALIASES,
+      maxComplexity: env.MAX_QUERY_COMPLEXITY,
+      maxBodyBytes: env.MAX_BODY_BYTES,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+    },
   });
 }
 

@@ -12,6 +12,7 @@ import type { AppConfig } from './config';
 import { roleFromHeader } from './common/auth';
 import type { RequestContext } from './common/context';
 import { createFormatError } from './common/format-error';
+import { complexityPlugin, limitRules } from './common/limits';
 import type { Logger } from './common/logger';
 import type { Database } from './neo4j/database';
 import { withQueryStats, type QueryStats } from './neo4j/query-stats';
@@ -42,8 +43,10 @@ export function createApollo<Loaders>(deps: ServerDependencies<Loaders>, httpSer
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
+    validationRules: limitRules(deps.config.limits),
     formatError: createFormatError(deps.logger),
     plugins: [
+      complexityPlugin(deps.schema, deps.config.limits.maxComplexity),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       {
@@ -79,8 +82,9 @@ export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): P
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  httpServer.requestTimeout = 30000;
-  httpServer.headersTimeout = 20000;
+  // Below Node's 300 s default: a slow or stalled client must not hold a connection and a request slot for long.
+  httpServer.requestTimeout = deps.config.limits.requestTimeoutMs;
+  httpServer.headersTimeout = Math.min(20000, deps.config.limits.requestTimeoutMs);
   const apollo = createApollo(deps, httpServer);
   await apollo.start();
 
@@ -97,7 +101,7 @@ export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): P
   });
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    express.json({ limit: deps.config.limits.maxBodyBytes }),
     (_req, res, next) => {
       const stats: QueryStats = { roundTrips: 0 };
       res.locals.stats = stats;

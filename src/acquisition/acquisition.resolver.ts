@@ -9,6 +9,7 @@ import { AcquisitionsArgs, RecordAcquisitionInput, UpdateAcquisitionInput } from
 import type { AcquisitionRow } from './acquisition.record';
 import type { AcquisitionRepository } from './acquisition.repository';
 import { Acquisition } from './acquisition.type';
+import { pageCost } from '../common/complexity';
 
 function prime(ctx: AppContext, rows: readonly AcquisitionRow[]): Acquisition[] {
   primeCompanies(ctx, rows.flatMap((row) => [row.acquirer, row.target]));
@@ -25,7 +26,7 @@ export class AcquisitionResolver {
     return row ? prime(ctx, [row])[0] : null;
   }
 
-  @Query(() => [Acquisition], { description: 'Acquisitions and acqui-hire licences, newest first.' })
+  @Query(() => [Acquisition], { description: 'Acquisitions and acqui-hire licences, newest first.', complexity: pageCost })
   async acquisitions(@Args() { companyId, kind, asOf, first }: AcquisitionsArgs, @Ctx() ctx: AppContext): Promise<Acquisition[]> {
     return prime(ctx, await this.repo.list({ companyId, kind, asOf }, first));
   }

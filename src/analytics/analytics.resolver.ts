@@ -1,4 +1,5 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { traversalCost } from '../common/complexity';
 import { notFound } from '../common/errors';
 import type { CompanyRecord } from '../company/company.record';
 import { primeCompanies, type AppContext } from '../loaders';
@@ -18,6 +19,7 @@ export class AnalyticsResolver {
   constructor(private readonly repo: AnalyticsRepository) {}
 
   @Query(() => [CompetitorBacking], {
+    complexity: traversalCost.backers,
     description: "Who backs a company's competitors: every competitor and every investor in it, with the investments, totals, hedges (backers that also invested in the company) and the rivalries behind them.",
   })
   async backersOfCompetitors(@Args() { companyId, asOf, rollUpSubsidiaries }: BackersOfCompetitorsArgs, @Ctx() ctx: AppContext): Promise<CompetitorBacking[]> {
@@ -27,7 +29,7 @@ export class AnalyticsResolver {
     return rows.map((row) => toCompetitorBacking(target, row));
   }
 
-  @Query(() => [TwoSidedBacker], { description: 'Investors holding investments in both companies of a rivalry.' })
+  @Query(() => [TwoSidedBacker], { description: 'Investors holding investments in both companies of a rivalry.', complexity: traversalCost.twoSided })
   async twoSidedBackers(@Args() { asOf, market, rollUpSubsidiaries }: TwoSidedBackersArgs, @Ctx() ctx: AppContext): Promise<TwoSidedBacker[]> {
     const rows = await this.repo.twoSidedBackers(asOf, market, rollUpSubsidiaries);
     primeCompanies(ctx, rows.flatMap((row) => [row.backer, row.sideA, row.sideB, ...partiesOf(row.investmentsA), ...partiesOf(row.investmentsB)]));
@@ -35,6 +37,7 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [MoneyLoop], {
+    complexity: traversalCost.loops,
     description: 'Cycles in which money flows out as investment and comes back as compute spending, further investments or a subsidiary\'s takings. Each cycle once, shortest first.',
   })
   async moneyLoops(@Args() { companyId, maxLength, asOf }: MoneyLoopsArgs, @Ctx() ctx: AppContext): Promise<MoneyLoop[]> {
@@ -44,7 +47,7 @@ export class AnalyticsResolver {
     return rows.map(toMoneyLoop);
   }
 
-  @Query(() => GraphPath, { nullable: true, description: 'The shortest explained path between two companies; null when none within maxHops.' })
+  @Query(() => GraphPath, { nullable: true, description: 'The shortest explained path between two companies; null when none within maxHops.', complexity: traversalCost.connection })
   async connection(@Args() { fromId, toId, maxHops, kinds, asOf }: ConnectionArgs, @Ctx() ctx: AppContext): Promise<GraphPath | null> {
     const row = await this.repo.connection(fromId, toId, maxHops, kinds ?? ALL_RELATION_KINDS, asOf);
     if (!row) {
@@ -55,7 +58,7 @@ export class AnalyticsResolver {
     return toGraphPath(row);
   }
 
-  @Query(() => Subgraph, { description: 'Companies and relations around a company, ready to draw; capped, with a truncation flag.' })
+  @Query(() => Subgraph, { description: 'Companies and relations around a company, ready to draw; capped, with a truncation flag.', complexity: traversalCost.neighborhood })
   async neighborhood(@Args() { companyId, depth, kinds, asOf }: NeighborhoodArgs, @Ctx() ctx: AppContext): Promise<Subgraph> {
     const row = await this.repo.neighborhood(companyId, depth, kinds ?? ALL_RELATION_KINDS, asOf);
     if (!row) throw notFound('company', companyId);
@@ -63,7 +66,7 @@ export class AnalyticsResolver {
     return toSubgraph(row.nodes[0], row);
   }
 
-  @Query(() => Exposure, { description: 'Money in and out of a company, by counterparty, with concentration.' })
+  @Query(() => Exposure, { description: 'Money in and out of a company, by counterparty, with concentration.', complexity: traversalCost.exposure })
   async exposure(@Args() { companyId, asOf, rollUpSubsidiaries }: ExposureArgs, @Ctx() ctx: AppContext): Promise<Exposure> {
     const row = await this.repo.exposure(companyId, asOf, rollUpSubsidiaries);
     if (!row) throw notFound('company', companyId);

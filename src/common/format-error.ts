@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from './logger';
 import { isPublicCode } from './errors';
+import { QUERY_LIMIT_EXCEEDED } from './limits';
 
 interface ValidationIssue {
   property: string;
@@ -29,9 +30,11 @@ export function createFormatError(logger: Logger) {
     let formatted = formattedError;
     const original = unwrapResolverError(error) as { extensions?: Record<string, unknown>; message?: string; originalError?: { extensions?: Record<string, unknown> } } | undefined;
     let code = formatted.extensions?.code ?? original?.extensions?.code;
-    // A literal our scalars reject (e.g. Date "2024-02-30") is bad input, not a malformed query.
-    if (code === 'GRAPHQL_VALIDATION_FAILED' && original?.originalError?.extensions?.code === 'BAD_USER_INPUT') {
-      code = 'BAD_USER_INPUT';
+    // A literal our scalars reject (e.g. Date "2024-02-30") is bad input, and a shape past a limit is a refused
+    // shape, not a malformed query: keep the code the rule or scalar chose.
+    const chosen = original?.originalError?.extensions?.code ?? (formatted.extensions?.limit ? QUERY_LIMIT_EXCEEDED : undefined);
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && (chosen === 'BAD_USER_INPUT' || chosen === QUERY_LIMIT_EXCEEDED)) {
+      code = chosen;
       formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
     }
     const validationErrors = (original?.extensions?.validationErrors ?? formatted.extensions?.validationErrors) as ValidationIssue[] | undefined;

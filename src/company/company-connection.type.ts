@@ -4,6 +4,7 @@ import type { AppContext } from '../loaders';
 import type { CompanyFilter } from './company.args';
 import type { CompanyRepository } from './company.repository';
 import { Company } from './company.type';
+import { COUNT_COST } from '../common/complexity';
 
 @ObjectType()
 export class CompanyEdge {
@@ -48,7 +49,7 @@ export class DeletePayload {
 export class CompanyConnectionResolver {
   constructor(private readonly repo: CompanyRepository) {}
 
-  @FieldResolver(() => Int, { description: 'Companies matching the filter across all pages (one extra query, only when selected).' })
+  @FieldResolver(() => Int, { description: 'Companies matching the filter across all pages (one extra query, only when selected).', complexity: COUNT_COST })
   async totalCount(@Root() connection: CompanyConnection, @Ctx() _ctx: AppContext): Promise<number> {
     return this.repo.count(connection.filter);
   }

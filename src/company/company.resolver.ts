@@ -8,6 +8,7 @@ import { CompanyConnection, CompanySearchHit, DeletePayload } from './company-co
 import { CreateCompanyInput, UpdateCompanyInput } from './company.input';
 import type { CompanyRepository } from './company.repository';
 import { Company } from './company.type';
+import { listCost, pageCost } from '../common/complexity';
 
 @Resolver(() => Company)
 export class CompanyResolver {
@@ -18,7 +19,7 @@ export class CompanyResolver {
     return ctx.loaders.company.load(id) as Promise<Company | null>;
   }
 
-  @Query(() => CompanyConnection, { description: 'Companies, filtered, sorted and paged (Relay connection).' })
+  @Query(() => CompanyConnection, { description: 'Companies, filtered, sorted and paged (Relay connection).', complexity: pageCost })
   async companies(@Args() args: CompaniesArgs, @Ctx() ctx: AppContext): Promise<CompanyConnection> {
     const offset = decodeCursor(args.after);
     const rows = await this.repo.list(args.filter, args.sort, offset, args.first + 1);
@@ -26,7 +27,7 @@ export class CompanyResolver {
     return { ...toPage(rows as Company[], offset, args.first), filter: args.filter };
   }
 
-  @Query(() => [CompanySearchHit], { description: 'Full-text search over names and aliases, best match first.' })
+  @Query(() => [CompanySearchHit], { description: 'Full-text search over names and aliases, best match first.', complexity: pageCost })
   async searchCompanies(@Args() { text, first }: SearchCompaniesArgs): Promise<CompanySearchHit[]> {
     return (await this.repo.search(text, first)) as CompanySearchHit[];
   }
@@ -58,7 +59,7 @@ export class CompanyResolver {
     return ((await ctx.loaders.parent.load(company.id)) ?? null) as Company | null;
   }
 
-  @FieldResolver(() => [Company], { description: 'Direct subsidiaries.' })
+  @FieldResolver(() => [Company], { description: 'Direct subsidiaries.', complexity: listCost })
   async subsidiaries(@Root() company: Company, @Ctx() ctx: AppContext): Promise<Company[]> {
     return (await ctx.loaders.subsidiaries.load(company.id)) as Company[];
   }

@@ -14,6 +14,7 @@ import { ComputeDealConnection } from './compute-deal-connection.type';
 import { RecordComputeDealInput, UpdateComputeDealInput } from './compute-deal.input';
 import type { ComputeDealRepository } from './compute-deal.repository';
 import { ComputeDeal } from './compute-deal.type';
+import { COUNT_COST, listCost, pageCost } from '../common/complexity';
 
 const AS_OF = { nullable: true, description: 'Only deals announced on or before this date (end of the period for YYYY-MM / YYYY).' };
 
@@ -27,7 +28,7 @@ export class ComputeDealResolver {
     return row ? (primeDeals(ctx, [row])[0] as ComputeDeal) : null;
   }
 
-  @Query(() => ComputeDealConnection, { description: 'Compute deals, filtered, sorted (newest first by default) and paged.' })
+  @Query(() => ComputeDealConnection, { description: 'Compute deals, filtered, sorted (newest first by default) and paged.', complexity: pageCost })
   async computeDeals(@Args() args: ComputeDealsArgs, @Ctx() ctx: AppContext): Promise<ComputeDealConnection> {
     const offset = decodeCursor(args.after);
     const rows = await this.repo.list(args.filter, args.sort, offset, args.first + 1);
@@ -72,7 +73,7 @@ export class ComputeDealResolver {
     return row ? (primeInvestments(ctx, [row])[0] as Investment) : null;
   }
 
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { complexity: listCost })
   async sources(@Root() deal: ComputeDeal, @Ctx() ctx: AppContext): Promise<Source[]> {
     return (await ctx.loaders.source.loadMany([...deal.sourceIds])).filter((s): s is Source => s !== null && !(s instanceof Error));
   }
@@ -82,7 +83,7 @@ export class ComputeDealResolver {
 export class ComputeDealConnectionResolver {
   constructor(private readonly repo: ComputeDealRepository) {}
 
-  @FieldResolver(() => Int, { description: 'Matching deals across all pages (one extra query, only when selected).' })
+  @FieldResolver(() => Int, { description: 'Matching deals across all pages (one extra query, only when selected).', complexity: COUNT_COST })
   async totalCount(@Root() connection: ComputeDealConnection): Promise<number> {
     return this.repo.count(connection.filter);
   }
@@ -91,12 +92,12 @@ export class ComputeDealConnectionResolver {
 /** Company fields about compute bought and sold, batched per request by (company, asOf). */
 @Resolver(() => Company)
 export class CompanyComputeResolver {
-  @FieldResolver(() => [ComputeDeal], { description: 'Compute this company buys, oldest first.' })
+  @FieldResolver(() => [ComputeDeal], { description: 'Compute this company buys, oldest first.', complexity: listCost })
   async computeDealsAsCustomer(@Root() company: Company, @Arg('asOf', () => DateScalar, AS_OF) asOf: PartialDate | null, @Ctx() ctx: AppContext): Promise<ComputeDeal[]> {
     return primeDeals(ctx, await ctx.loaders.dealsAsCustomer.load(asOfKey(company.id, asOf))) as ComputeDeal[];
   }
 
-  @FieldResolver(() => [ComputeDeal], { description: 'Compute this company supplies, oldest first.' })
+  @FieldResolver(() => [ComputeDeal], { description: 'Compute this company supplies, oldest first.', complexity: listCost })
   async computeDealsAsProvider(@Root() company: Company, @Arg('asOf', () => DateScalar, AS_OF) asOf: PartialDate | null, @Ctx() ctx: AppContext): Promise<ComputeDeal[]> {
     return primeDeals(ctx, await ctx.loaders.dealsAsProvider.load(asOfKey(company.id, asOf))) as ComputeDeal[];
   }

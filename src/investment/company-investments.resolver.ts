@@ -5,6 +5,7 @@ import { AmountKind } from '../common/enums';
 import { Company } from '../company/company.type';
 import { primeInvestments, type AppContext } from '../loaders';
 import { Investment } from './investment.type';
+import { listCost } from '../common/complexity';
 
 const AS_OF = { nullable: true, description: 'Only facts announced on or before this date (end of the period for YYYY-MM / YYYY).' };
 const RAISED_KINDS = [AmountKind.PAID, AmountKind.COMMITMENT, AmountKind.UP_TO];
@@ -12,12 +13,12 @@ const RAISED_KINDS = [AmountKind.PAID, AmountKind.COMMITMENT, AmountKind.UP_TO];
 /** Company fields about money in and out, batched per request by (company, asOf). */
 @Resolver(() => Company)
 export class CompanyInvestmentsResolver {
-  @FieldResolver(() => [Investment], { description: 'Investments received, oldest first.' })
+  @FieldResolver(() => [Investment], { description: 'Investments received, oldest first.', complexity: listCost })
   async investmentsReceived(@Root() company: Company, @Arg('asOf', () => DateScalar, AS_OF) asOf: PartialDate | null, @Ctx() ctx: AppContext): Promise<Investment[]> {
     return primeInvestments(ctx, await ctx.loaders.investmentsInto.load(asOfKey(company.id, asOf))) as Investment[];
   }
 
-  @FieldResolver(() => [Investment], { description: 'Investments made, oldest first.' })
+  @FieldResolver(() => [Investment], { description: 'Investments made, oldest first.', complexity: listCost })
   async investmentsMade(@Root() company: Company, @Arg('asOf', () => DateScalar, AS_OF) asOf: PartialDate | null, @Ctx() ctx: AppContext): Promise<Investment[]> {
     return primeInvestments(ctx, await ctx.loaders.investmentsBy.load(asOfKey(company.id, asOf))) as Investment[];
   }

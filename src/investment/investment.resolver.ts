@@ -11,6 +11,7 @@ import { InvestmentConnection } from './investment-connection.type';
 import { RecordInvestmentInput, UpdateInvestmentInput } from './investment.input';
 import type { InvestmentRepository } from './investment.repository';
 import { Investment } from './investment.type';
+import { COUNT_COST, listCost, pageCost } from '../common/complexity';
 
 @Resolver(() => Investment)
 export class InvestmentResolver {
@@ -22,7 +23,7 @@ export class InvestmentResolver {
     return row ? (primeInvestments(ctx, [row])[0] as Investment) : null;
   }
 
-  @Query(() => InvestmentConnection, { description: 'Investments, filtered, sorted (newest first by default) and paged.' })
+  @Query(() => InvestmentConnection, { description: 'Investments, filtered, sorted (newest first by default) and paged.', complexity: pageCost })
   async investments(@Args() args: InvestmentsArgs, @Ctx() ctx: AppContext): Promise<InvestmentConnection> {
     const offset = decodeCursor(args.after);
     const rows = await this.repo.list(args.filter, args.sort, offset, args.first + 1);
@@ -60,7 +61,7 @@ export class InvestmentResolver {
     return (await ctx.loaders.company.load(investment.investeeId)) as Company;
   }
 
-  @FieldResolver(() => [Source], { description: 'Publications that report this investment.' })
+  @FieldResolver(() => [Source], { description: 'Publications that report this investment.', complexity: listCost })
   async sources(@Root() investment: Investment, @Ctx() ctx: AppContext): Promise<Source[]> {
     return (await ctx.loaders.source.loadMany([...investment.sourceIds])).filter((s): s is Source => s !== null && !(s instanceof Error));
   }
@@ -70,7 +71,7 @@ export class InvestmentResolver {
 export class InvestmentConnectionResolver {
   constructor(private readonly repo: InvestmentRepository) {}
 
-  @FieldResolver(() => Int, { description: 'Matching investments across all pages (one extra query, only when selected).' })
+  @FieldResolver(() => Int, { description: 'Matching investments across all pages (one extra query, only when selected).', complexity: COUNT_COST })
   async totalCount(@Root() connection: InvestmentConnection): Promise<number> {
     return this.repo.count(connection.filter);
   }

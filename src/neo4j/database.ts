@@ -1,4 +1,5 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { AppError, ErrorCode } from '../common/errors';
 import { mapDriverError } from './map-driver-error';
 import { countRoundTrip } from './query-stats';
 import { toPlain } from './to-plain';
@@ -13,6 +14,12 @@ export interface Tx {
 export interface DatabaseOptions {
   readonly database: string;
   readonly transactionTimeoutMs: number;
+  /** After the database is found unreachable, refuse work at once for this long instead of waiting on it again. */
+  readonly unavailableCooldownMs?: number;
+}
+
+function isUnavailable(error: unknown): boolean {
+  return error instanceof AppError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE;
 }
 
 /**
@@ -21,6 +28,8 @@ export interface DatabaseOptions {
  * errors for failures a client can act on, and a round-trip count per request.
  */
 export class Database {
+  private unavailableUntil = 0;
+
   constructor(
     readonly driver: Driver,
     private readonly options: DatabaseOptions,
@@ -47,13 +56,17 @@ export class Database {
   }
 
   private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+    // Fail fast during an outage: one request per cool-down probes the database, the rest answer at once.
+    if (Date.now() < this.unavailableUntil) throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly');
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode });
     const config = { timeout: this.options.transactionTimeoutMs };
     const run = (managed: ManagedTransaction) => work(wrap(managed));
     try {
       return await (mode === 'READ' ? session.executeRead(run, config) : session.executeWrite(run, config));
     } catch (error) {
-      throw mapDriverError(error);
+      const mapped = mapDriverError(error);
+      if (isUnavailable(mapped)) this.unavailableUntil = Date.now() + (this.options.unavailableCooldownMs ?? 1000);
+      throw mapped;
     } finally {
       await session.close();
     }

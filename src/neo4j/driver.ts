@@ -8,11 +8,12 @@ export interface DriverSettings {
   readonly user: string;
   readonly password: string;
   readonly maxPoolSize: number;
+  readonly maxRetryTimeMs?: number;
 }
 
 /** Builds driver settings from config, with the URI actually in use (configured or managed). */
 export function driverSettings(config: AppConfig, uri: string): DriverSettings {
-  return { uri, user: config.neo4j.user, password: config.neo4j.password, maxPoolSize: config.neo4j.maxPoolSize };
+  return { uri, user: config.neo4j.user, password: config.neo4j.password, maxPoolSize: config.neo4j.maxPoolSize, maxRetryTimeMs: config.neo4j.maxRetryTimeMs };
 }
 
 /**
@@ -23,8 +24,8 @@ export function createDriver(settings: DriverSettings, logger?: Logger): Driver 
   return neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
     maxConnectionPoolSize: settings.maxPoolSize,
     connectionAcquisitionTimeout: 10000,
-    connectionTimeout: 5000,
-    maxTransactionRetryTime: 10000,
+    connectionTimeout: 3000,
+    maxTransactionRetryTime: settings.maxRetryTimeMs ?? 3000,
     userAgent: 'ai-industry-graph',
     logging: logger
       ? { level: 'warn', logger: (level, message) => logger[level === 'error' ? 'error' : 'warn']({ neo4j: true }, message) }

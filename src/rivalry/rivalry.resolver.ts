@@ -13,6 +13,7 @@ import { RecordRivalryInput, RivalriesArgs, UpdateRivalryInput } from './rivalry
 import type { RivalryRow } from './rivalry.record';
 import type { RivalryRepository } from './rivalry.repository';
 import { Rivalry } from './rivalry.type';
+import { COUNT_COST, listCost, pageCost } from '../common/complexity';
 
 const AS_OF = { nullable: true, description: 'Only rivalries documented on or before this date.' };
 
@@ -31,7 +32,7 @@ export class RivalryResolver {
     return row ? primeRivalries(ctx, [row])[0] : null;
   }
 
-  @Query(() => RivalryConnection, { description: 'Rivalries, by market then names, optionally for one company, market or date.' })
+  @Query(() => RivalryConnection, { description: 'Rivalries, by market then names, optionally for one company, market or date.', complexity: pageCost })
   async rivalries(@Args() args: RivalriesArgs, @Ctx() ctx: AppContext): Promise<RivalryConnection> {
     const offset = decodeCursor(args.after);
     const filter = { companyId: args.companyId, market: args.market, asOf: args.asOf };
@@ -65,7 +66,7 @@ export class RivalryResolver {
     return (await ctx.loaders.company.loadMany([...rivalry.companyIds])) as Company[];
   }
 
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { complexity: listCost })
   async sources(@Root() rivalry: Rivalry, @Ctx() ctx: AppContext): Promise<Source[]> {
     return (await ctx.loaders.source.loadMany([...rivalry.sourceIds])).filter((s): s is Source => s !== null && !(s instanceof Error));
   }
@@ -75,7 +76,7 @@ export class RivalryResolver {
 export class RivalryConnectionResolver {
   constructor(private readonly repo: RivalryRepository) {}
 
-  @FieldResolver(() => Int, { description: 'Matching rivalries across all pages (one extra query, only when selected).' })
+  @FieldResolver(() => Int, { description: 'Matching rivalries across all pages (one extra query, only when selected).', complexity: COUNT_COST })
   async totalCount(@Root() connection: RivalryConnection): Promise<number> {
     return this.repo.count(connection.filter ?? {});
   }
@@ -84,7 +85,7 @@ export class RivalryConnectionResolver {
 /** Company fields about competition, batched per request by (company, asOf). */
 @Resolver(() => Company)
 export class CompanyRivalryResolver {
-  @FieldResolver(() => [Company], { description: 'Companies it competes with (either side of a rivalry), by name.' })
+  @FieldResolver(() => [Company], { description: 'Companies it competes with (either side of a rivalry), by name.', complexity: listCost })
   async competitors(@Root() company: Company, @Arg('asOf', () => DateScalar, AS_OF) asOf: PartialDate | null, @Ctx() ctx: AppContext): Promise<Company[]> {
     const rows = await ctx.loaders.competitors.load(asOfKey(company.id, asOf));
     const unique = new Map(rows.map((row) => [row.other.id, row.other]));
@@ -92,7 +93,7 @@ export class CompanyRivalryResolver {
     return [...unique.values()] as Company[];
   }
 
-  @FieldResolver(() => [Rivalry], { description: 'Its rivalries, with markets and sources.' })
+  @FieldResolver(() => [Rivalry], { description: 'Its rivalries, with markets and sources.', complexity: listCost })
   async rivalries(@Root() company: Company, @Arg('asOf', () => DateScalar, AS_OF) asOf: PartialDate | null, @Ctx() ctx: AppContext): Promise<Rivalry[]> {
     const rows = await ctx.loaders.competitors.load(asOfKey(company.id, asOf));
     primeCompanies(ctx, rows.map((row) => row.other));

@@ -8,6 +8,7 @@ import type { AppContext } from '../loaders';
 import { SourceInput } from './source.input';
 import type { SourceRepository } from './source.repository';
 import { Source } from './source.type';
+import { pageCost } from '../common/complexity';
 
 @ArgsType()
 class SourcesArgs extends PageArgs {
@@ -26,7 +27,7 @@ export class SourceResolver {
     return ctx.loaders.source.load(id);
   }
 
-  @Query(() => [Source], { description: 'Sources, newest first. `after` is not supported here; use first to bound the list.' })
+  @Query(() => [Source], { description: 'Sources, newest first (at most `first`).', complexity: pageCost })
   async sources(@Args() { publisher, first }: SourcesArgs): Promise<Source[]> {
     return this.repo.list(publisher ?? null, 0, first);
   }

@@ -10,6 +10,7 @@ import { RecordSubsidiaryLinkInput, UpdateSubsidiaryLinkInput } from './subsidia
 import type { SubsidiaryLinkRow } from './subsidiary-link.record';
 import type { SubsidiaryLinkRepository } from './subsidiary-link.repository';
 import { SubsidiaryLink } from './subsidiary-link.type';
+import { pageCost } from '../common/complexity';
 
 @ArgsType()
 class SubsidiaryLinksArgs {
@@ -33,7 +34,7 @@ function prime(ctx: AppContext, rows: readonly SubsidiaryLinkRow[]): SubsidiaryL
 export class SubsidiaryLinkResolver {
   constructor(private readonly repo: SubsidiaryLinkRepository) {}
 
-  @Query(() => [SubsidiaryLink], { description: 'Parent/subsidiary links, by parent then subsidiary name.' })
+  @Query(() => [SubsidiaryLink], { description: 'Parent/subsidiary links, by parent then subsidiary name.', complexity: pageCost })
   async subsidiaryLinks(@Args() { companyId, first }: SubsidiaryLinksArgs, @Ctx() ctx: AppContext): Promise<SubsidiaryLink[]> {
     return prime(ctx, await this.repo.list(companyId ?? null, first));
   }
