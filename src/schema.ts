@@ -43,7 +43,8 @@ export async function buildAppSchema(repos: Repositories | null): Promise<GraphQ
   return buildSchema({
     resolvers,
     authChecker,
-    validate: { forbidUnknownValues: false },
+    // skipMissingProperties must be off: otherwise rules on an omitted field (amountKind without amountUsd) never run.
+    validate: { forbidUnknownValues: false, skipMissingProperties: false },
     container: {
       get: (someClass: unknown) => {
         const instance = instances.get(someClass);

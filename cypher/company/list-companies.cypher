@@ -1,5 +1,6 @@
 // One page of companies. Params: $kinds, $country, $namePrefix (lower case), $foundedFrom, $foundedTo (each null to
-// skip the filter), $sortField ('NAME' | 'FOUNDED' | 'ID'), $descending, $skip, $limit. Returns: company (map).
+// skip the filter), $sortField ('NAME' | 'FOUNDED' | 'ID'), $descending, $skip, $limit. Unknown founding years sort
+// last either way. Returns: company (map).
 MATCH (c:Company)
 WHERE ($kinds IS NULL OR c.kind IN $kinds)
   AND ($country IS NULL OR c.country = $country)
@@ -10,6 +11,7 @@ RETURN c {.*} AS company
 ORDER BY
   CASE WHEN $sortField = 'NAME' AND NOT $descending THEN c.nameLower END ASC,
   CASE WHEN $sortField = 'NAME' AND $descending THEN c.nameLower END DESC,
+  CASE WHEN $sortField = 'FOUNDED' THEN c.founded IS NULL END ASC,
   CASE WHEN $sortField = 'FOUNDED' AND NOT $descending THEN c.founded END ASC,
   CASE WHEN $sortField = 'FOUNDED' AND $descending THEN c.founded END DESC,
   CASE WHEN $descending AND $sortField = 'ID' THEN c.id END DESC,

@@ -3,7 +3,7 @@ import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, type PartialDate } from '../common/date-scalar';
 import { AcquisitionKind, AmountKind } from '../common/enums';
 import { FactSourcesInput } from '../common/fact-sources.input';
-import { DiffersFrom, MAX_AMOUNT_USD, NotInFuture, PresentIff, SLUG_MESSAGE, SLUG_PATTERN } from '../common/validation';
+import { DiffersFrom, MAX_AMOUNT_USD, NotInFuture, PresentIff, SLUG_MESSAGE, SLUG_PATTERN, OmittableNotNull } from '../common/validation';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 
@@ -51,11 +51,11 @@ export class RecordAcquisitionInput extends FactSourcesInput {
 @InputType()
 export class UpdateAcquisitionInput extends FactSourcesInput {
   @Field(() => AcquisitionKind, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   kind?: AcquisitionKind;
 
   @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @NotInFuture()
   announcedOn?: PartialDate;
 
@@ -93,6 +93,6 @@ export class AcquisitionsArgs {
 
   @Field(() => Int, { defaultValue: 100 })
   @Min(1)
-  @Max(500)
+  @Max(100)
   first: number = 100;
 }

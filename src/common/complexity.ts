@@ -1,10 +1,16 @@
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 
+/** An argument as a number within its valid range (validation rejects anything outside it later). */
+function clamp(value: unknown, fallback: number, min: number, max: number): number {
+  const n = Number(value ?? fallback);
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+}
+
 /** Estimated rows behind a list field whose length the client does not choose (a company's investments, say). */
 const UNBOUNDED_LIST = 10;
 
 /** A page of `first` items: each costs what its selection costs. */
-export const pageCost = ({ args, childComplexity }: ComplexityEstimatorArgs) => 1 + Number(args.first ?? 20) * childComplexity;
+export const pageCost = ({ args, childComplexity }: ComplexityEstimatorArgs) => 1 + clamp(args.first, 20, 1, 100) * childComplexity;
 
 /** A nested list of unknown length. */
 export const listCost = ({ childComplexity }: ComplexityEstimatorArgs) => 1 + UNBOUNDED_LIST * childComplexity;
@@ -16,8 +22,8 @@ export const COUNT_COST = 10;
 export const traversalCost = {
   backers: ({ childComplexity }: ComplexityEstimatorArgs) => 100 + 50 * childComplexity,
   twoSided: ({ childComplexity }: ComplexityEstimatorArgs) => 200 + 50 * childComplexity,
-  loops: ({ args, childComplexity }: ComplexityEstimatorArgs) => 50 * Number(args.maxLength ?? 4) + 20 * childComplexity,
-  connection: ({ args, childComplexity }: ComplexityEstimatorArgs) => 20 * Number(args.maxHops ?? 4) + Number(args.maxHops ?? 4) * childComplexity,
-  neighborhood: ({ args, childComplexity }: ComplexityEstimatorArgs) => 100 * Number(args.depth ?? 1) + 50 * childComplexity,
+  loops: ({ args, childComplexity }: ComplexityEstimatorArgs) => 50 * clamp(args.maxLength, 4, 2, 6) + 20 * childComplexity,
+  connection: ({ args, childComplexity }: ComplexityEstimatorArgs) => 20 * clamp(args.maxHops, 4, 1, 6) + clamp(args.maxHops, 4, 1, 6) * childComplexity,
+  neighborhood: ({ args, childComplexity }: ComplexityEstimatorArgs) => 100 * clamp(args.depth, 1, 1, 3) + 50 * childComplexity,
   exposure: ({ childComplexity }: ComplexityEstimatorArgs) => 50 + 10 * childComplexity,
 };

@@ -62,8 +62,14 @@ export const DateScalar = new GraphQLScalarType<PartialDate, string>({
   description: 'ISO-8601 calendar date: YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known.',
   serialize: (value) => formatPartialDate(typeof value === 'string' ? parsePartialDate(value) : (value as PartialDate)),
   parseValue: parsePartialDate,
+  // graphql-js drops the location of a GraphQLError thrown here, so literals fail with a plain error carrying our
+  // code; it is wrapped with the literal's location, and formatError names the field from there.
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw invalid(ast.kind, 'not a string');
-    return parsePartialDate(ast.value);
+    try {
+      if (ast.kind !== Kind.STRING) throw invalid(ast.kind, 'not a string');
+      return parsePartialDate(ast.value);
+    } catch (error) {
+      throw Object.assign(new Error((error as Error).message), { extensions: { code: 'BAD_USER_INPUT' } });
+    }
   },
 });

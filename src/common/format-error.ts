@@ -20,6 +20,14 @@ function describeValidation(issues: ValidationIssue[], prefix: string): string[]
   });
 }
 
+/** The argument or input field a rejected literal was written for: the `name:` just before it in the query text. */
+function literalFieldName(error: unknown): string | undefined {
+  const { nodes, source } = error as { nodes?: readonly { loc?: { start: number } }[]; source?: { body: string } };
+  const start = nodes?.[0]?.loc?.start;
+  if (start === undefined || !source) return undefined;
+  return /([_A-Za-z][_0-9A-Za-z]*)\s*:\s*$/.exec(source.body.slice(Math.max(0, start - 200), start))?.[1];
+}
+
 /**
  * Apollo `formatError`: coded errors keep their message; class-validator failures become BAD_USER_INPUT naming
  * each field; everything else is masked to INTERNAL_SERVER_ERROR with a correlation id that the log carries with
@@ -35,7 +43,9 @@ export function createFormatError(logger: Logger) {
     const chosen = original?.originalError?.extensions?.code ?? (formatted.extensions?.limit ? QUERY_LIMIT_EXCEEDED : undefined);
     if (code === 'GRAPHQL_VALIDATION_FAILED' && (chosen === 'BAD_USER_INPUT' || chosen === QUERY_LIMIT_EXCEEDED)) {
       code = chosen;
-      formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
+      const field = chosen === 'BAD_USER_INPUT' ? literalFieldName(error) : undefined;
+      const message = field ? `${field}: ${String(original?.originalError && (original.originalError as { message?: string }).message)}` : formatted.message;
+      formatted = { ...formatted, message, extensions: { ...formatted.extensions, code, ...(field ? { field } : {}) } };
     }
     const validationErrors = (original?.extensions?.validationErrors ?? formatted.extensions?.validationErrors) as ValidationIssue[] | undefined;
     if (Array.isArray(validationErrors) && validationErrors.length > 0) {

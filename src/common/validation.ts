@@ -1,4 +1,4 @@
-import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /** Kebab-case slug used for every id: lowercase letters and digits separated by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -81,4 +81,21 @@ export function NotInFuture(options?: ValidationOptions) {
         },
       },
     });
+}
+
+/**
+ * For update inputs: the field may be omitted (left unchanged) but not set to null, because the record needs it.
+ * Use instead of @IsOptional, which would also let null through and erase the property.
+ */
+export function OmittableNotNull(options?: ValidationOptions) {
+  return (target: object, propertyName: string) => {
+    ValidateIf((_object, value) => value !== undefined)(target, propertyName);
+    registerDecorator({
+      name: 'omittableNotNull',
+      target: target.constructor,
+      propertyName,
+      options: { message: 'may be omitted but not null', ...options },
+      validator: { validate: (value: unknown) => value !== null },
+    });
+  };
 }

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CompanyKind } from '../common/enums';
-import { SLUG_MESSAGE, SLUG_PATTERN } from '../common/validation';
+import { SLUG_MESSAGE, SLUG_PATTERN, OmittableNotNull } from '../common/validation';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 
@@ -56,21 +56,21 @@ export class CreateCompanyInput {
 @InputType({ description: 'Changes to a company; omitted fields stay as they are, null clears an optional field.' })
 export class UpdateCompanyInput {
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @MinLength(1)
   @MaxLength(200)
   @Matches(/\S/, { message: 'must not be blank' })
   name?: string;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @ArrayMaxSize(20)
   @MinLength(1, { each: true })
   @MaxLength(200, { each: true })
   aliases?: string[];
 
   @Field(() => CompanyKind, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   kind?: CompanyKind;
 
   @Field(() => String, { nullable: true })

@@ -84,7 +84,9 @@ export class CompanyRepository {
 
   /** Full-text search: each word matches exactly, as a prefix, or within one or two edits (typos). */
   async search(text: string, limit: number): Promise<{ company: CompanyRecord; score: number }[]> {
+    // Lower case: AND / OR / NOT in capitals are Lucene operators, and the index is lower-cased anyway.
     const words = text
+      .toLowerCase()
       .replace(LUCENE_SPECIAL, ' ')
       .split(/\s+/)
       .filter((word) => /[\p{L}\p{N}]/u.test(word))

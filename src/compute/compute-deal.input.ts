@@ -3,7 +3,7 @@ import { Field, Float, ID, InputType } from 'type-graphql';
 import { DateScalar, type PartialDate } from '../common/date-scalar';
 import { AmountKind, ComputeDealStatus, ComputeResource } from '../common/enums';
 import { FactSourcesInput } from '../common/fact-sources.input';
-import { DiffersFrom, MAX_AMOUNT_USD, NotInFuture, PresentIff, SLUG_MESSAGE, SLUG_PATTERN } from '../common/validation';
+import { DiffersFrom, MAX_AMOUNT_USD, NotInFuture, PresentIff, SLUG_MESSAGE, SLUG_PATTERN, OmittableNotNull } from '../common/validation';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 
@@ -83,7 +83,7 @@ export class UpdateComputeDealInput extends FactSourcesInput {
   amountKind?: AmountKind | null;
 
   @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @NotInFuture()
   announcedOn?: PartialDate;
 
@@ -96,7 +96,7 @@ export class UpdateComputeDealInput extends FactSourcesInput {
   endsOn?: PartialDate | null;
 
   @Field(() => ComputeResource, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   resource?: ComputeResource;
 
   @Field(() => String, { nullable: true })
@@ -105,7 +105,7 @@ export class UpdateComputeDealInput extends FactSourcesInput {
   capacity?: string | null;
 
   @Field(() => ComputeDealStatus, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   status?: ComputeDealStatus;
 
   @Field(() => String, { nullable: true })

@@ -3,7 +3,7 @@ import { Field, Float, ID, InputType } from 'type-graphql';
 import { DateScalar, type PartialDate } from '../common/date-scalar';
 import { AmountKind, Instrument, InvestmentStatus } from '../common/enums';
 import { FactSourcesInput } from '../common/fact-sources.input';
-import { DiffersFrom, MAX_AMOUNT_USD, NotInFuture, PresentIff, SLUG_MESSAGE, SLUG_PATTERN } from '../common/validation';
+import { DiffersFrom, MAX_AMOUNT_USD, NotInFuture, PresentIff, SLUG_MESSAGE, SLUG_PATTERN, OmittableNotNull } from '../common/validation';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 
@@ -90,7 +90,7 @@ export class UpdateInvestmentInput extends FactSourcesInput {
   amountKind?: AmountKind | null;
 
   @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @NotInFuture()
   announcedOn?: PartialDate;
 
@@ -123,7 +123,7 @@ export class UpdateInvestmentInput extends FactSourcesInput {
   instrument?: Instrument | null;
 
   @Field(() => InvestmentStatus, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   status?: InvestmentStatus;
 
   @Field(() => String, { nullable: true })

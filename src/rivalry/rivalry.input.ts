@@ -3,7 +3,7 @@ import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { DateScalar, type PartialDate } from '../common/date-scalar';
 import { FactSourcesInput } from '../common/fact-sources.input';
 import { PageArgs } from '../common/pagination';
-import { DistinctPair, NotInFuture, SLUG_MESSAGE, SLUG_PATTERN } from '../common/validation';
+import { DistinctPair, NotInFuture, SLUG_MESSAGE, SLUG_PATTERN, OmittableNotNull } from '../common/validation';
 
 const MARKET = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -41,7 +41,7 @@ export class RecordRivalryInput extends FactSourcesInput {
 @InputType({ description: 'Changes to a rivalry; sourceIds/sources, when given, replace the citations.' })
 export class UpdateRivalryInput extends FactSourcesInput {
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @MaxLength(60)
   @Matches(MARKET, { message: 'must be a lowercase kebab-case label such as "frontier-models"' })
   market?: string;

@@ -89,6 +89,13 @@ export class RivalryRepository {
 
   async update(id: string, input: UpdateRivalryInput): Promise<RivalryRow | null> {
     const found = await this.db.write(async (tx) => {
+      const [current] = await this.findByIdsIn(tx, id);
+      if (!current) return false;
+      if (input.market !== undefined && input.market !== current.rivalry.market) {
+        const [aId, bId] = current.rivalry.companyIds;
+        const clash = (await tx.rows(this.q.between, { aId, bId, market: input.market })).find((row) => row.id !== id);
+        if (clash) throw conflict(`${aId} and ${bId} are already recorded as rivals in ${input.market} (rivalry "${clash.id}")`);
+      }
       const changes: Record<string, unknown> = { ...pick(input, ['market', 'note']), ...dateProps('since', input.since) };
       if (input.sourceIds != null || input.sources != null) changes.sourceIds = await this.sources.prepare(tx, input);
       const [row] = await tx.rows(this.q.update, { id, changes });

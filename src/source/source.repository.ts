@@ -71,7 +71,7 @@ export class SourceRepository {
    * will cite. A fact must cite at least one source.
    */
   async prepare(tx: Tx, cited: CitedSources, required = true): Promise<string[]> {
-    const inline = cited.sources?.length ? await this.upsert(tx, cited.sources, 'sources') : [];
+    const inline = cited.sources?.length ? await this.upsert(tx, cited.sources, 'sources', false) : [];
     const referenced = cited.sourceIds ?? [];
     await this.references.sources(tx, { sourceIds: referenced });
     const ids = [...new Set([...referenced, ...inline])];
@@ -79,8 +79,10 @@ export class SourceRepository {
     return ids;
   }
 
-  private async upsert(tx: Tx, inputs: SourceInput[], field: string): Promise<string[]> {
+  /** With `overwrite` false (sources cited inline by a fact) an already recorded URL is reused as it is. */
+  private async upsert(tx: Tx, inputs: SourceInput[], field: string, overwrite = true): Promise<string[]> {
     const rows = [];
+    const ids: string[] = [];
     for (const [index, input] of inputs.entries()) {
       const [existing] = await tx.rows(this.q.byUrl, { url: input.url });
       const existingId = existing?.id as string | undefined;
@@ -88,6 +90,8 @@ export class SourceRepository {
       if (existingId && existingId !== id) {
         throw conflict(`${field}[${index}].url is already recorded as source "${existingId}"`);
       }
+      ids.push(id);
+      if (existingId && !overwrite) continue;
       rows.push({
         id,
         url: input.url,
@@ -97,7 +101,7 @@ export class SourceRepository {
         publishedPrecision: input.publishedOn?.precision ?? null,
       });
     }
-    await tx.rows(this.q.upsert, { sources: rows });
-    return rows.map((row) => row.id);
+    if (rows.length > 0) await tx.rows(this.q.upsert, { sources: rows });
+    return ids;
   }
 }

@@ -1,8 +1,8 @@
-import { IsOptional, MaxLength } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { WRITER } from '../common/auth';
 import { notFound } from '../common/errors';
-import { PageArgs } from '../common/pagination';
+import { MAX_PAGE_SIZE } from '../common/pagination';
 import { DeletePayload } from '../company/company-connection.type';
 import type { AppContext } from '../loaders';
 import { SourceInput } from './source.input';
@@ -11,7 +11,12 @@ import { Source } from './source.type';
 import { pageCost } from '../common/complexity';
 
 @ArgsType()
-class SourcesArgs extends PageArgs {
+class SourcesArgs {
+  @Field(() => Int, { defaultValue: 20, description: `How many, 1-${MAX_PAGE_SIZE}.` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = 20;
+
   @Field(() => String, { nullable: true, description: 'Case-insensitive part of the publisher name.' })
   @IsOptional()
   @MaxLength(200)

@@ -21,7 +21,7 @@ class SubsidiaryLinksArgs {
 
   @Field(() => Int, { defaultValue: 100 })
   @Min(1)
-  @Max(500)
+  @Max(100)
   first: number = 100;
 }
 
