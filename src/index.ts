@@ -28,7 +28,12 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await server?.stop().catch((error: unknown) => logger.error({ err: error }, 'HTTP server did not stop cleanly'));
-    await app?.close().catch((error: unknown) => logger.error({ err: error }, 'driver did not close cleanly'));
+    if (app) {
+      await app.close().then(
+        () => logger.info('Neo4j driver closed'),
+        (error: unknown) => logger.error({ err: error }, 'driver did not close cleanly'),
+      );
+    }
     if (managed) {
       await managed.stop();
       logger.info('managed Neo4j stopped');

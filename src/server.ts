@@ -12,6 +12,7 @@ import type { AppConfig } from './config';
 import { roleFromHeader } from './common/auth';
 import type { RequestContext } from './common/context';
 import { createFormatError } from './common/format-error';
+import { httpErrorHandler } from './common/http-error-handler';
 import { complexityPlugin, limitRules } from './common/limits';
 import type { Logger } from './common/logger';
 import type { Database } from './neo4j/database';
@@ -43,6 +44,8 @@ export function createApollo<Loaders>(deps: ServerDependencies<Loaders>, httpSer
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
+    // The process owns shutdown (src/index.ts): drain HTTP, close the driver, stop the managed Neo4j, in that order.
+    stopOnTerminationSignals: false,
     validationRules: limitRules(deps.config.limits),
     formatError: createFormatError(deps.logger),
     plugins: [
@@ -111,6 +114,7 @@ export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): P
       context: async ({ req, res }) => createContext(deps, req.headers.authorization, res.locals.stats as QueryStats),
     }),
   );
+  app.use(httpErrorHandler(deps.logger, deps.config.limits.maxBodyBytes));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

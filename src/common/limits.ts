@@ -9,7 +9,8 @@ import type { AppConfig } from '../config';
 export const QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED';
 
 function limitError(limit: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: QUERY_LIMIT_EXCEEDED, limit } });
+  // 400, not Apollo's 500 for errors thrown by plugins: the request was refused, the server did not fail.
+  return new GraphQLError(message, { extensions: { code: QUERY_LIMIT_EXCEEDED, limit, http: { status: 400 } } });
 }
 
 /**
@@ -34,13 +35,20 @@ export function complexityPlugin(schema: GraphQLSchema, maxComplexity: number): 
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Estimation coerces the variables first; a variable of the wrong type is the client's mistake.
+            if (error instanceof GraphQLError) throw new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            throw error;
+          }
           if (complexity > maxComplexity) {
             throw limitError('complexity', `Query is too costly: estimated cost ${complexity} exceeds the limit of ${maxComplexity}`);
           }

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import { loadConfig } from '../../src/config';
 import { testInstance } from '../../src/neo4j/managed/instances';
+import { dockerAnswers } from './docker-answers';
 
 /** How the suite reaches Neo4j, chosen once: explicit URI, then testcontainers, then the managed test server. */
 interface TestDatabase {
@@ -10,17 +10,6 @@ interface TestDatabase {
 
 declare global {
   var __TEST_DATABASE__: TestDatabase | undefined;
-}
-
-async function dockerAnswers(): Promise<boolean> {
-  if (!process.env.DOCKER_HOST && !fs.existsSync('/var/run/docker.sock')) return false;
-  try {
-    const { getContainerRuntimeClient } = await import('testcontainers');
-    await Promise.race([getContainerRuntimeClient(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 15000))]);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export default async function globalSetup(): Promise<void> {
