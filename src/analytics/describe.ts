@@ -21,12 +21,16 @@ function span(dates: (PartialDate | null)[]): string {
   return first === last ? first : `${first} to ${last}`;
 }
 
-/** The amount phrase for some facts: "$2.75B", "up to $10B", "an undisclosed amount". */
+/**
+ * The amount phrase for some facts: "$2.75B", "up to $10B", "$100M plus up to $100B", "an undisclosed amount".
+ * Ceilings are kept apart from firm money so a letter of intent never reads as money paid.
+ */
 export function amountPhrase(facts: readonly { amountUsd: number | null; amountKind: string | null }[]): string {
-  const total = disclosedTotal(facts);
-  if (total === 0) return 'an undisclosed amount';
-  const allCeilings = facts.every((fact) => fact.amountKind === AmountKind.UP_TO);
-  return `${allCeilings ? 'up to ' : ''}${formatUsd(total)}`;
+  const firm = disclosedTotal(facts.filter((fact) => fact.amountKind !== AmountKind.UP_TO));
+  const ceilings = disclosedTotal(facts.filter((fact) => fact.amountKind === AmountKind.UP_TO));
+  if (firm === 0 && ceilings === 0) return 'an undisclosed amount';
+  if (ceilings === 0) return formatUsd(firm);
+  return firm === 0 ? `up to ${formatUsd(ceilings)}` : `${formatUsd(firm)} plus up to ${formatUsd(ceilings)}`;
 }
 
 function count(n: number, noun: string): string {
