@@ -2,6 +2,8 @@
 // index. Params: $market, $asOf, $rollUp, $limit. Backers are rolled up as in two-sided-backers.
 // Returns: backer, sideA, sideB (maps), rivalry (map), investmentsA, investmentsB (investment rows).
 MATCH (a:Company)-[r:COMPETES_WITH {market: $market}]->(b:Company)
+// Hinted: on a small or freshly changed graph the planner may prefer a label scan, and plans must not depend on luck.
+USING INDEX r:COMPETES_WITH(market)
 WHERE $asOf IS NULL OR r.since IS NULL OR r.since <= $asOf
 CALL (a) {
   MATCH (am:Company)-[links:SUBSIDIARY_OF*0..5]->(a)
