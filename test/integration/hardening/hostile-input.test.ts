@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { GraphQLSchema } from 'graphql';
 import { loadDataset } from '../../../src/seed/load-dataset';
 import { WRITER_KEY, startTestApp, type TestApp } from '../../support/test-app';
 
@@ -22,6 +23,7 @@ const hostileString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
 );
 const hostileNumber = fc.oneof(fc.constantFrom(-1, 0, 1e300, -1e300, Number.MAX_SAFE_INTEGER, 1e13 + 1, 0.1), fc.double({ noNaN: true, noDefaultInfinity: true }));
+const hostileDate = fc.oneof(fc.constantFrom('2024-02-30', '2023', '2099-01-01', '0000-01-01', '2024-13', 'x', '2024-01-01T00:00:00Z'), hostileString);
 const hostileInt = fc.oneof(fc.constantFrom(-1, 0, 7, 101, 2147483647, -2147483648), fc.integer());
 
 /** Operations with a variable for every argument a client controls. */
@@ -64,9 +66,58 @@ const OPERATIONS: { name: string; query: string; vars: fc.Arbitrary<Record<strin
     vars: fc.record({ url: hostileString, p: hostileString, t: hostileString }),
   },
   {
-    name: 'removeInvestment / removeRivalry / removeSource',
+    name: 'recordSubsidiaryLink',
     write: true,
-    query: 'mutation ($id: ID!) { removeInvestment(id: $id) { deleted } }',
+    query: 'mutation ($c: ID!, $p: ID!, $since: Date, $src: [ID!]) { recordSubsidiaryLink(input: { childId: $c, parentId: $p, since: $since, sourceIds: $src }) { id } }',
+    vars: fc.record({ c: fc.oneof(hostileString, fc.constant('aws')), p: fc.oneof(hostileString, fc.constant('aws')), since: hostileDate, src: fc.array(hostileString, { maxLength: 2 }) }),
+  },
+  {
+    name: 'recordAcquisition',
+    write: true,
+    query: 'mutation ($a: ID!, $t: ID!, $usd: Float, $on: Date!, $note: String, $url: String!) { recordAcquisition(input: { acquirerId: $a, targetId: $t, amountUsd: $usd, amountKind: PAID, announcedOn: $on, note: $note, sources: [{ url: $url, publisher: "p", title: "t" }] }) { id } }',
+    vars: fc.record({ a: fc.oneof(hostileString, fc.constant('google')), t: hostileString, usd: hostileNumber, on: hostileDate, note: hostileString, url: hostileString }),
+  },
+  {
+    name: 'updateInvestment',
+    write: true,
+    query: 'mutation ($id: ID!, $usd: Float, $stake: Float, $on: Date, $round: String, $note: String) { updateInvestment(id: $id, input: { amountUsd: $usd, stakePercent: $stake, announcedOn: $on, round: $round, note: $note }) { id } }',
+    vars: fc.record({ id: fc.oneof(hostileString, fc.constant('inv-nvidia-openai-2024-10')), usd: hostileNumber, stake: hostileNumber, on: hostileDate, round: hostileString, note: hostileString }),
+  },
+  {
+    name: 'updateComputeDeal',
+    write: true,
+    query: 'mutation ($id: ID!, $v: Float, $cap: String, $starts: Date, $ends: Date) { updateComputeDeal(id: $id, input: { valueUsd: $v, capacity: $cap, startsOn: $starts, endsOn: $ends }) { id } }',
+    vars: fc.record({ id: fc.oneof(hostileString, fc.constant('cd-azure-openai-2019-07')), v: hostileNumber, cap: hostileString, starts: hostileDate, ends: hostileDate }),
+  },
+  {
+    name: 'updateRivalry',
+    write: true,
+    query: 'mutation ($id: ID!, $m: String, $since: Date, $note: String) { updateRivalry(id: $id, input: { market: $m, since: $since, note: $note }) { id } }',
+    vars: fc.record({ id: fc.oneof(hostileString, fc.constant('riv-anthropic-openai')), m: hostileString, since: hostileDate, note: hostileString }),
+  },
+  {
+    name: 'updateSource',
+    write: true,
+    query: 'mutation ($id: ID!, $url: String!, $p: String!, $t: String!, $on: Date) { updateSource(id: $id, input: { url: $url, publisher: $p, title: $t, publishedOn: $on }) { id } }',
+    vars: fc.record({ id: fc.oneof(hostileString, fc.constant('src-zdnet-msft-openai-2023')), url: hostileString, p: hostileString, t: hostileString, on: hostileDate }),
+  },
+  {
+    name: 'updateSubsidiaryLink',
+    write: true,
+    query: 'mutation ($id: ID!, $since: Date, $src: [ID!]) { updateSubsidiaryLink(id: $id, input: { since: $since, sourceIds: $src }) { id } }',
+    vars: fc.record({ id: fc.oneof(hostileString, fc.constant('sub-aws-amazon')), since: hostileDate, src: fc.array(hostileString, { maxLength: 2 }) }),
+  },
+  {
+    name: 'updateAcquisition',
+    write: true,
+    query: 'mutation ($id: ID!, $usd: Float, $on: Date, $note: String) { updateAcquisition(id: $id, input: { amountUsd: $usd, announcedOn: $on, note: $note }) { id } }',
+    vars: fc.record({ id: fc.oneof(hostileString, fc.constant('acq-microsoft-inflection-2024')), usd: hostileNumber, on: hostileDate, note: hostileString }),
+  },
+  {
+    name: 'removeInvestment, removeComputeDeal, removeRivalry, removeSource, removeSubsidiaryLink, removeAcquisition',
+    write: true,
+    query:
+      'mutation ($id: ID!) { a: removeInvestment(id: $id) { deleted } b: removeComputeDeal(id: $id) { deleted } c: removeRivalry(id: $id) { deleted } d: removeSource(id: $id) { deleted } e: removeSubsidiaryLink(id: $id) { deleted } f: removeAcquisition(id: $id) { deleted } }',
     vars: fc.record({ id: hostileString }),
   },
   { name: 'searchCompanies', write: false, query: 'query ($t: String!) { searchCompanies(text: $t) { company { id } } }', vars: fc.record({ t: hostileString }) },
@@ -92,6 +143,14 @@ const OPERATIONS: { name: string; query: string; vars: fc.Arbitrary<Record<strin
 /** A correct answer, or a client error that says what was wrong; never a server error. */
 const ACCEPTABLE = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT']);
 
+/** Every Mutation field and every analytics query must have a hostile-input property above. */
+function uncovered(schema: GraphQLSchema): string[] {
+  const covered = OPERATIONS.map((op) => op.query).join(' ');
+  const analytics = ['backersOfCompetitors', 'twoSidedBackers', 'moneyLoops', 'connection', 'neighborhood', 'exposure'];
+  const names = [...Object.keys(schema.getMutationType()!.getFields()), ...analytics.filter((name) => schema.getQueryType()!.getFields()[name])];
+  return names.filter((name) => !new RegExp(`\\b${name}\\(`).test(covered));
+}
+
 describe('hostile input', () => {
   let app: TestApp;
   beforeAll(async () => {
@@ -102,6 +161,10 @@ describe('hostile input', () => {
   afterAll(async () => {
     await app.reset();
     await app.close();
+  });
+
+  it('covers every mutation and every analytics query', () => {
+    expect(uncovered(app.schema)).toEqual([]);
   });
 
   it.each(OPERATIONS.map((op) => [op.name, op] as const))('%s: only correct answers or client errors, and rejected writes change nothing', async (_name, op) => {
