@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config';
 import { projectRoot } from '../src/common/project-root';
 import { ManagedNeo4j } from '../src/neo4j/managed/managed-neo4j';
+import { freePort } from './free-port';
 
 /**
  * `npm run test:load`: the real server process under a mixed read workload plus a trickle of idempotent writes,
@@ -60,14 +60,6 @@ function writeBody(k: number): string {
     sources: [{ url: `https://example.com/load-test/${k}`, publisher: 'Load test', title: `Load test fact ${k}` }],
   };
   return JSON.stringify({ query, variables: { input } });
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function gql<T>(base: string, query: string, variables?: unknown, key?: string): Promise<T> {

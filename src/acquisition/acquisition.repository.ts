@@ -11,6 +11,7 @@ import { int } from '../neo4j/params';
 import type { SourceRepository } from '../source/source.repository';
 import type { RecordAcquisitionInput, UpdateAcquisitionInput } from './acquisition.input';
 import { toAcquisitionRow, type AcquisitionRow } from './acquisition.record';
+import { findByIds } from '../common/find-by-ids';
 
 /** Every read and write of ACQUIRED relationships. */
 export class AcquisitionRepository {
@@ -32,10 +33,8 @@ export class AcquisitionRepository {
     };
   }
 
-  async findByIds(ids: readonly string[]): Promise<(AcquisitionRow | null)[]> {
-    const rows = (await this.db.readRows(this.q.byIds, { ids: [...new Set(ids)] })).map(toAcquisitionRow);
-    const byId = new Map(rows.map((row) => [row.acquisition.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findByIds(ids: readonly string[]): Promise<(AcquisitionRow | null)[]> {
+    return findByIds(this.db, this.q.byIds, ids, toAcquisitionRow, (row) => row.acquisition.id);
   }
 
   async list(filter: { companyId?: string; kind?: AcquisitionKind; asOf?: PartialDate }, limit: number): Promise<AcquisitionRow[]> {

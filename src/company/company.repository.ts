@@ -8,6 +8,7 @@ import { toCompanyRecord, type CompanyRecord } from './company.record';
 import { SortDirection } from '../common/enums';
 import { slugify } from '../common/validation';
 import { int, intOrNull } from '../neo4j/params';
+import { findByIds } from '../common/find-by-ids';
 
 /** Lucene characters with a meaning in query syntax; user text is escaped so it is only ever searched for. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -59,10 +60,8 @@ export class CompanyRepository {
   }
 
   /** Companies in the order of `ids`; null where an id is unknown. */
-  async findByIds(ids: readonly string[]): Promise<(CompanyRecord | null)[]> {
-    const rows = await this.db.readRows(this.q.byIds, { ids: [...new Set(ids)] });
-    const byId = new Map(rows.map((row) => [(row.company as { id: string }).id, toCompanyRecord(row.company)]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findByIds(ids: readonly string[]): Promise<(CompanyRecord | null)[]> {
+    return findByIds(this.db, this.q.byIds, ids, (row) => toCompanyRecord(row.company), (company) => company.id);
   }
 
   /** One page, fetching `limit` rows from `skip`. */

@@ -12,6 +12,7 @@ import type { SourceRepository } from '../source/source.repository';
 import { ComputeDealSortField, type ComputeDealFilter, type ComputeDealSort } from './compute-deal.args';
 import type { RecordComputeDealInput, UpdateComputeDealInput } from './compute-deal.input';
 import { toComputeDealRow, type ComputeDealRow } from './compute-deal.record';
+import { findByIds } from '../common/find-by-ids';
 
 const SCALARS = ['valueUsd', 'amountKind', 'resource', 'capacity', 'status', 'note'] as const;
 
@@ -63,10 +64,8 @@ export class ComputeDealRepository {
     };
   }
 
-  async findByIds(ids: readonly string[]): Promise<(ComputeDealRow | null)[]> {
-    const rows = (await this.db.readRows(this.q.byIds, { ids: [...new Set(ids)] })).map(toComputeDealRow);
-    const byId = new Map(rows.map((row) => [row.deal.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findByIds(ids: readonly string[]): Promise<(ComputeDealRow | null)[]> {
+    return findByIds(this.db, this.q.byIds, ids, toComputeDealRow, (row) => row.deal.id);
   }
 
   /** Deals where the company buys, per loader key (asOf|companyId). */

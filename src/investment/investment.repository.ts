@@ -12,6 +12,7 @@ import type { SourceRepository } from '../source/source.repository';
 import { InvestmentSortField, type InvestmentFilter, type InvestmentSort } from './investment.args';
 import type { RecordInvestmentInput, UpdateInvestmentInput } from './investment.input';
 import { toInvestmentRow, type InvestmentRow } from './investment.record';
+import { findByIds } from '../common/find-by-ids';
 
 const SCALARS = ['amountUsd', 'amountKind', 'round', 'stakePercent', 'valuationUsd', 'instrument', 'status', 'note'] as const;
 
@@ -56,10 +57,8 @@ export class InvestmentRepository {
     };
   }
 
-  async findByIds(ids: readonly string[]): Promise<(InvestmentRow | null)[]> {
-    const rows = (await this.db.readRows(this.q.byIds, { ids: [...new Set(ids)] })).map(toInvestmentRow);
-    const byId = new Map(rows.map((row) => [row.investment.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findByIds(ids: readonly string[]): Promise<(InvestmentRow | null)[]> {
+    return findByIds(this.db, this.q.byIds, ids, toInvestmentRow, (row) => row.investment.id);
   }
 
   /** Investments received, per loader key (asOf|companyId); one query per distinct asOf. */

@@ -10,6 +10,7 @@ import { int } from '../neo4j/params';
 import type { SourceRepository } from '../source/source.repository';
 import type { RecordRivalryInput, UpdateRivalryInput } from './rivalry.input';
 import { toCompetitorRow, toRivalryRow, type CompetitorRow, type RivalryRow } from './rivalry.record';
+import { findByIds } from '../common/find-by-ids';
 
 export interface RivalryFilter {
   companyId?: string;
@@ -43,10 +44,8 @@ export class RivalryRepository {
     };
   }
 
-  async findByIds(ids: readonly string[]): Promise<(RivalryRow | null)[]> {
-    const rows = (await this.db.readRows(this.q.byIds, { ids: [...new Set(ids)] })).map(toRivalryRow);
-    const byId = new Map(rows.map((row) => [row.rivalry.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findByIds(ids: readonly string[]): Promise<(RivalryRow | null)[]> {
+    return findByIds(this.db, this.q.byIds, ids, toRivalryRow, (row) => row.rivalry.id);
   }
 
   /** Competitors with their rivalry, per loader key (asOf|companyId). */

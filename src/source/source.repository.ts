@@ -6,6 +6,7 @@ import type { Database, Tx } from '../neo4j/database';
 import { int } from '../neo4j/params';
 import type { SourceInput } from './source.input';
 import { toSourceRecord, type SourceRecord } from './source.record';
+import { findByIds } from '../common/find-by-ids';
 
 /** Sources a fact cites: existing ones by id and/or new ones inline. */
 export interface CitedSources {
@@ -37,10 +38,8 @@ export class SourceRepository {
     };
   }
 
-  async findByIds(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
-    const rows = await this.db.readRows(this.q.byIds, { ids: [...new Set(ids)] });
-    const byId = new Map(rows.map((row) => [(row.source as { id: string }).id, toSourceRecord(row.source)]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findByIds(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
+    return findByIds(this.db, this.q.byIds, ids, (row) => toSourceRecord(row.source), (source) => source.id);
   }
 
   async list(publisher: string | null, skip: number, limit: number): Promise<SourceRecord[]> {

@@ -7,6 +7,7 @@ import { int } from '../neo4j/params';
 import type { SourceRepository } from '../source/source.repository';
 import type { RecordSubsidiaryLinkInput, UpdateSubsidiaryLinkInput } from './subsidiary-link.input';
 import { toSubsidiaryLinkRow, type SubsidiaryLinkRow } from './subsidiary-link.record';
+import { findByIds } from '../common/find-by-ids';
 
 /** Every read and write of SUBSIDIARY_OF relationships. */
 export class SubsidiaryLinkRepository {
@@ -29,10 +30,8 @@ export class SubsidiaryLinkRepository {
     };
   }
 
-  async findByIds(ids: readonly string[]): Promise<(SubsidiaryLinkRow | null)[]> {
-    const rows = (await this.db.readRows(this.q.byIds, { ids: [...new Set(ids)] })).map(toSubsidiaryLinkRow);
-    const byId = new Map(rows.map((row) => [row.link.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findByIds(ids: readonly string[]): Promise<(SubsidiaryLinkRow | null)[]> {
+    return findByIds(this.db, this.q.byIds, ids, toSubsidiaryLinkRow, (row) => row.link.id);
   }
 
   async list(companyId: string | null, limit: number): Promise<SubsidiaryLinkRow[]> {
