@@ -11,6 +11,9 @@ export interface DriverSettings {
   readonly maxRetryTimeMs?: number;
 }
 
+/** How long one connection attempt may take; a retried transaction can start its last attempt just before its retry deadline. */
+export const CONNECTION_TIMEOUT_MS = 3000;
+
 /** Builds driver settings from config, with the URI actually in use (configured or managed). */
 export function driverSettings(config: AppConfig, uri: string): DriverSettings {
   return { uri, user: config.neo4j.user, password: config.neo4j.password, maxPoolSize: config.neo4j.maxPoolSize, maxRetryTimeMs: config.neo4j.maxRetryTimeMs };
@@ -24,7 +27,7 @@ export function createDriver(settings: DriverSettings, logger?: Logger): Driver 
   return neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
     maxConnectionPoolSize: settings.maxPoolSize,
     connectionAcquisitionTimeout: 10000,
-    connectionTimeout: 3000,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
     maxTransactionRetryTime: settings.maxRetryTimeMs ?? 3000,
     userAgent: 'ai-industry-graph',
     logging: logger
