@@ -13,6 +13,18 @@ import type { RecordAcquisitionInput, UpdateAcquisitionInput } from './acquisiti
 import { toAcquisitionRow, type AcquisitionRow } from './acquisition.record';
 import { findByIds } from '../common/find-by-ids';
 
+/** Stored properties of a recorded acquisition (the bulk import writes the same). */
+export function acquisitionProps(input: RecordAcquisitionInput, sourceIds: string[]): Record<string, unknown> {
+  return {
+    amountUsd: null,
+    amountKind: null,
+    note: null,
+    ...pick(input, ['kind', 'amountUsd', 'amountKind', 'note']),
+    ...dateProps('announcedOn', input.announcedOn),
+    sourceIds,
+  };
+}
+
 /** Every read and write of ACQUIRED relationships. */
 export class AcquisitionRepository {
   private readonly q: Record<'byIds' | 'parties' | 'record' | 'update' | 'remove' | 'list', string>;
@@ -56,15 +68,7 @@ export class AcquisitionRepository {
         throw conflict(`acquisition "${id}" is already recorded between ${existing.acquirerId} and ${existing.targetId}`);
       }
       const sourceIds = await this.sources.prepare(tx, input);
-      const props = {
-        amountUsd: null,
-        amountKind: null,
-        note: null,
-        ...pick(input, ['kind', 'amountUsd', 'amountKind', 'note']),
-        ...dateProps('announcedOn', input.announcedOn),
-        sourceIds,
-      };
-      await tx.rows(this.q.record, { id, acquirerId: input.acquirerId, targetId: input.targetId, props });
+      await tx.rows(this.q.record, { id, acquirerId: input.acquirerId, targetId: input.targetId, props: acquisitionProps(input, sourceIds) });
     });
     return (await this.findByIds([id]))[0] as AcquisitionRow;
   }

@@ -24,7 +24,7 @@ function filterParams(filter: CompanyFilter | undefined) {
 }
 
 /** Stored properties of a company; `nameLower` backs case-insensitive prefix filtering. */
-function storedProps(input: Partial<CreateCompanyInput & UpdateCompanyInput>): Record<string, unknown> {
+export function storedCompanyProps(input: Partial<CreateCompanyInput & UpdateCompanyInput>): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   for (const key of ['name', 'aliases', 'kind', 'country', 'founded', 'website', 'description'] as const) {
     if (input[key] !== undefined) props[key] = input[key];
@@ -102,7 +102,7 @@ export class CompanyRepository {
    */
   async create(input: CreateCompanyInput): Promise<{ company: CompanyRecord; created: boolean }> {
     const id = input.id ?? slugify(input.name);
-    const props = storedProps({ aliases: [], ...input });
+    const props = storedCompanyProps({ aliases: [], ...input });
     const [row] = await this.db.writeRows(this.q.create, { id, props });
     const company = toCompanyRecord(row.company);
     const expected = toCompanyRecord({ ...input, id, name: input.name.trim(), aliases: input.aliases ?? [] });
@@ -113,7 +113,7 @@ export class CompanyRepository {
   }
 
   async update(id: string, input: UpdateCompanyInput): Promise<CompanyRecord | null> {
-    const [row] = await this.db.writeRows(this.q.update, { id, changes: storedProps(input) });
+    const [row] = await this.db.writeRows(this.q.update, { id, changes: storedCompanyProps(input) });
     return row ? toCompanyRecord(row.company) : null;
   }
 

@@ -16,6 +16,11 @@ import { findByIds } from '../common/find-by-ids';
 
 const SCALARS = ['valueUsd', 'amountKind', 'resource', 'capacity', 'status', 'note'] as const;
 
+/** Stored properties of a recorded compute deal: omitted optional fields are cleared (the bulk import writes the same). */
+export function recordedComputeDealProps(input: RecordComputeDealInput): Record<string, unknown> {
+  return storedProps({ valueUsd: null, amountKind: null, startsOn: null, endsOn: null, capacity: null, note: null, ...input });
+}
+
 function storedProps(input: Partial<RecordComputeDealInput & UpdateComputeDealInput>): Record<string, unknown> {
   return {
     ...pick(input, SCALARS),
@@ -105,8 +110,7 @@ export class ComputeDealRepository {
         throw conflict(`compute deal "${id}" is already recorded between ${existing.providerId} and ${existing.customerId}`);
       }
       const sourceIds = await this.sources.prepare(tx, input);
-      const full: Partial<RecordComputeDealInput> = { valueUsd: null, amountKind: null, startsOn: null, endsOn: null, capacity: null, note: null, ...input };
-      await tx.rows(this.q.record, { id, providerId: input.providerId, customerId: input.customerId, props: storedProps(full) });
+      await tx.rows(this.q.record, { id, providerId: input.providerId, customerId: input.customerId, props: recordedComputeDealProps(input) });
       await tx.rows(this.q.cite, { id, sourceIds });
       await tx.rows(this.q.tie, { id, investmentId: input.relatedInvestmentId ?? null });
       await tx.rows(this.q.refresh, { providerId: input.providerId, customerId: input.customerId });

@@ -20,6 +20,11 @@ function storedProps(input: Partial<RecordInvestmentInput & UpdateInvestmentInpu
   return { ...pick(input, SCALARS), ...dateProps('announcedOn', input.announcedOn), ...dateProps('closedOn', input.closedOn) };
 }
 
+/** Stored properties of a recorded investment: omitted optional fields are cleared (the bulk import writes the same). */
+export function recordedInvestmentProps(input: RecordInvestmentInput): Record<string, unknown> {
+  return storedProps({ amountUsd: null, amountKind: null, closedOn: null, round: null, stakePercent: null, valuationUsd: null, instrument: null, note: null, ...input });
+}
+
 function filterParams(filter: InvestmentFilter | undefined) {
   return {
     investorId: filter?.investorId ?? null,
@@ -100,8 +105,7 @@ export class InvestmentRepository {
       await this.references.companies(tx, { investorId: input.investorId, investeeId: input.investeeId });
       await this.assertSameParties(tx, id, input.investorId, input.investeeId);
       const sourceIds = await this.sources.prepare(tx, input);
-      const full: Partial<RecordInvestmentInput> = { amountUsd: null, amountKind: null, closedOn: null, round: null, stakePercent: null, valuationUsd: null, instrument: null, note: null, ...input };
-      await tx.rows(this.q.record, { id, investorId: input.investorId, investeeId: input.investeeId, props: storedProps(full) });
+      await tx.rows(this.q.record, { id, investorId: input.investorId, investeeId: input.investeeId, props: recordedInvestmentProps(input) });
       await tx.rows(this.q.cite, { id, sourceIds });
       await tx.rows(this.q.refresh, { investorId: input.investorId, investeeId: input.investeeId });
     });

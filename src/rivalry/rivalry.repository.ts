@@ -22,6 +22,11 @@ function filterParams(filter: RivalryFilter) {
   return { companyId: filter.companyId ?? null, market: filter.market ?? null, asOf: asOfParam(filter.asOf) };
 }
 
+/** Stored properties of a recorded rivalry (the bulk import writes the same). */
+export function rivalryProps(input: RecordRivalryInput, sourceIds: string[]): Record<string, unknown> {
+  return { note: null, ...pick(input, ['market', 'note']), ...dateProps('since', input.since ?? null), sourceIds };
+}
+
 /** Every read and write of COMPETES_WITH relationships. */
 export class RivalryRepository {
   private readonly q: Record<'byIds' | 'between' | 'record' | 'update' | 'remove' | 'of' | 'list' | 'count', string>;
@@ -80,8 +85,7 @@ export class RivalryRepository {
         throw conflict(`rivalry "${id}" is already recorded between ${byId.rivalry.companyIds.join(' and ')}`);
       }
       const sourceIds = await this.sources.prepare(tx, input);
-      const props = { note: null, ...pick(input, ['market', 'note']), ...dateProps('since', input.since ?? null), sourceIds };
-      await tx.rows(this.q.record, { id, aId, bId, props });
+      await tx.rows(this.q.record, { id, aId, bId, props: rivalryProps(input, sourceIds) });
     });
     return (await this.findByIds([id]))[0] as RivalryRow;
   }

@@ -9,6 +9,11 @@ import type { RecordSubsidiaryLinkInput, UpdateSubsidiaryLinkInput } from './sub
 import { toSubsidiaryLinkRow, type SubsidiaryLinkRow } from './subsidiary-link.record';
 import { findByIds } from '../common/find-by-ids';
 
+/** Stored properties of a recorded subsidiary link (the bulk import writes the same). */
+export function subsidiaryLinkProps(input: RecordSubsidiaryLinkInput, sourceIds: string[]): Record<string, unknown> {
+  return { ...dateProps('since', input.since ?? null), sourceIds };
+}
+
 /** Every read and write of SUBSIDIARY_OF relationships. */
 export class SubsidiaryLinkRepository {
   private readonly q: Record<'byIds' | 'parentLink' | 'cycle' | 'record' | 'update' | 'remove' | 'list', string>;
@@ -53,7 +58,7 @@ export class SubsidiaryLinkRepository {
       const [cycle] = await tx.rows(this.q.cycle, { childId: input.childId, parentId: input.parentId });
       if (cycle?.cycle) throw badInput('parentId', `${input.parentId} is itself below ${input.childId}; the link would create a cycle`);
       const sourceIds = await this.sources.prepare(tx, input);
-      await tx.rows(this.q.record, { id, childId: input.childId, parentId: input.parentId, props: { ...dateProps('since', input.since ?? null), sourceIds } });
+      await tx.rows(this.q.record, { id, childId: input.childId, parentId: input.parentId, props: subsidiaryLinkProps(input, sourceIds) });
     });
     return (await this.findByIds([id]))[0] as SubsidiaryLinkRow;
   }

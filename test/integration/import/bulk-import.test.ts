@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importDataset } from '../../../src/import/bulk-import';
+import { ImportRejectedError } from '../../../src/import/preflight';
+import { readDataset, SEED_FILE, type Dataset } from '../../../src/seed/dataset';
+import { loadDataset } from '../../../src/seed/load-dataset';
+import { startTestApp, type TestApp } from '../../support/test-app';
+
+/**
+ * The bulk import must leave exactly what the API's one-fact-at-a-time path leaves, be safe to re-run and to resume,
+ * write nothing for a bad file, and never leave half a batch.
+ */
+/** Every node and relationship with its properties, minus the write timestamps, in a stable order. */
+async function dump(app: TestApp): Promise<string[]> {
+  const nodes = await app.db.readRows("MATCH (n) WHERE NOT n:Migration RETURN labels(n)[0] + ':' + n.id AS key, properties(n) AS props");
+  const rels = await app.db.readRows("MATCH (a)-[r]->(b) RETURN type(r) + ':' + a.id + '>' + b.id AS key, properties(r) AS props");
+  return [...nodes, ...rels]
+    .map((row) => {
+      const props = Object.entries(row.props as Record<string, unknown>).filter(([k]) => k !== 'createdAt' && k !== 'updatedAt');
+      return `${String(row.key)} ${JSON.stringify(props.sort(([a], [b]) => a.localeCompare(b)))}`;
+    })
+    .sort();
+}
+
+function writeTemp(name: string, dataset: Dataset): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aig-import-')), name);
+  fs.writeFileSync(file, JSON.stringify(dataset));
+  return file;
+}
+
+describe('bulk import', () => {
+  let app: TestApp;
+  let apiDump: string[];
+  const seed = readDataset(SEED_FILE);
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    await app.reset();
+    await loadDataset(app.repos);
+    apiDump = await dump(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  beforeEach(async () => {
+    await app.reset();
+  });
+
+  it('leaves exactly what the API path leaves, whatever the batch size', async () => {
+    expect(apiDump.length).toBeGreaterThan(900);
+    for (const batchSize of [1, 7, 5000]) {
+      await app.reset();
+      const report = await importDataset(app.db, app.catalog, SEED_FILE, { batchSize, resume: false });
+      expect(report.records).toBe(377);
+      expect(report.facts).toBe(seed.investments.length + seed.computeDeals.length + seed.rivalries.length + seed.subsidiaries.length + seed.acquisitions.length);
+      expect(await dump(app)).toEqual(apiDump);
+    }
+  });
+
+  it('changes nothing when run again, not even updatedAt', async () => {
+    await importDataset(app.db, app.catalog, SEED_FILE, { batchSize: 50 });
+    const stamps = async () => (await app.db.readRows('MATCH (i:Investment) RETURN i.id AS id, toString(i.updatedAt) AS at ORDER BY id')).map((r) => `${r.id}@${r.at}`);
+    const before = await stamps();
+    const counts = await app.counts();
+    await importDataset(app.db, app.catalog, SEED_FILE, { batchSize: 50 });
+    expect(await app.counts()).toEqual(counts);
+    expect(await stamps()).toEqual(before);
+    expect(await dump(app)).toEqual(apiDump);
+  });
+
+  it('resumes after an interruption from the last committed batch and ends with the same graph', async () => {
+    const file = writeTemp('seed.json', seed);
+    let batches = 0;
+    await expect(
+      importDataset(app.db, app.catalog, file, {
+        batchSize: 20,
+        onBatch: () => {
+          batches += 1;
+          if (batches === 9) throw new Error('interrupted');
+        },
+      }),
+    ).rejects.toThrow('interrupted');
+    const state = JSON.parse(fs.readFileSync(`${file}.import-state.json`, 'utf8'));
+    expect(state.committed).toEqual({ sources: 7, companies: 2 });
+    let resumedBatches = 0;
+    const report = await importDataset(app.db, app.catalog, file, { batchSize: 20, onBatch: () => {
+      resumedBatches += 1;
+    } });
+    expect(report.resumedFromCheckpoint).toBe(true);
+    expect(resumedBatches).toBe(report.batches);
+    expect(report.batches).toBeLessThan(Math.ceil(132 / 20) + 9);
+    expect(fs.existsSync(`${file}.import-state.json`)).toBe(false);
+    expect(await dump(app)).toEqual(apiDump);
+  });
+
+  it('ignores a checkpoint made for another database or another file', async () => {
+    const file = writeTemp('seed.json', seed);
+    fs.writeFileSync(`${file}.import-state.json`, JSON.stringify({ fileSha256: 'other', batchSize: 20, databaseId: 'x', committed: { sources: 7, companies: 4 } }));
+    const report = await importDataset(app.db, app.catalog, file, { batchSize: 20 });
+    expect(report.resumedFromCheckpoint).toBe(false);
+    expect(await dump(app)).toEqual(apiDump);
+  });
+
+  describe('a bad file writes nothing', () => {
+    const cases: [string, (d: Dataset) => void, RegExp][] = [
+      ['unknown company', (d) => (d.investments[5]!.investeeId = 'no-such-co'), /no company with id "no-such-co"/],
+      ['unknown source', (d) => (d.computeDeals[2]!.sourceIds = ['src-nowhere']), /no source with id "src-nowhere"/],
+      ['unknown related investment', (d) => (d.computeDeals[0]!.relatedInvestmentId = 'inv-nowhere'), /no investment with id "inv-nowhere"/],
+      ['duplicate id', (d) => d.investments.push({ ...d.investments[3]!, amountUsd: 1 }), /investments: id ".*" appears more than once/],
+      ['duplicate rivalry', (d) => d.rivalries.push({ ...d.rivalries[0]!, id: 'riv-again' }), /rivalries: "riv-again" repeats/],
+      ['two parents', (d) => d.subsidiaries.push({ ...d.subsidiaries[0]!, id: 'sub-second', parentId: 'microsoft' }), /given two parents/],
+      ['ownership loop', (d) => d.subsidiaries.push({ id: 'sub-loop', childId: 'amazon', parentId: 'aws', sourceIds: d.subsidiaries[0]!.sourceIds }), /ownership loop/],
+      ['an API rule (self-investment)', (d) => (d.investments[0]!.investeeId = d.investments[0]!.investorId as string), /cannot invest in itself/],
+    ];
+    it.each(cases)('%s', async (_name, spoil, message) => {
+      const dataset: Dataset = JSON.parse(JSON.stringify(seed));
+      spoil(dataset);
+      const file = writeTemp('bad.json', dataset);
+      await expect(importDataset(app.db, app.catalog, file, { batchSize: 20 })).rejects.toThrow(message);
+      expect(await app.counts()).toEqual({ nodes: 0, relationships: 0 });
+      expect(fs.existsSync(`${file}.import-state.json`)).toBe(false);
+    });
+
+    it('a record that clashes with the database (same id, other parties)', async () => {
+      await importDataset(app.db, app.catalog, SEED_FILE, { batchSize: 5000 });
+      const counts = await app.counts();
+      const dataset: Dataset = JSON.parse(JSON.stringify(seed));
+      const victim = dataset.investments.find((i) => i.investorId === 'amazon' && i.investeeId === 'anthropic')!;
+      victim.investorId = 'nvidia';
+      const file = writeTemp('clash.json', dataset);
+      const error = await importDataset(app.db, app.catalog, file, { batchSize: 20 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportRejectedError);
+      expect((error as ImportRejectedError).problems.join('\n')).toContain(`investments: "${victim.id}" is already recorded between amazon and anthropic`);
+      expect(await app.counts()).toEqual(counts);
+    });
+  });
+
+  it('never leaves half a batch: a batch whose company vanished mid-import is rolled back whole', async () => {
+    const file = writeTemp('seed.json', seed);
+    const investee = seed.investments[0]!.investeeId as string;
+    const error = await importDataset(app.db, app.catalog, file, {
+      batchSize: 10,
+      onBatch: (section) => {
+        if (section === 'companies') return app.db.writeRows('MATCH (c:Company {id: $id}) DETACH DELETE c', { id: investee });
+        return undefined;
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportRejectedError);
+    expect((error as Error).message).toMatch(/investments: only \d+ of 10 records in a batch found their companies; the batch was rolled back/);
+    // The first investments batch held the fact with the deleted company: none of its ten facts may exist.
+    const firstBatch = seed.investments.slice(0, 10).map((i) => i.id);
+    const [row] = await app.db.readRows('MATCH (i:Investment) WHERE i.id IN $ids RETURN count(i) AS n', { ids: firstBatch });
+    expect(row!.n).toBe(0);
+  });
+});
