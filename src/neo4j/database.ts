@@ -76,7 +76,7 @@ export class Database {
 function wrap(managed: ManagedTransaction): Tx {
   return {
     async rows(statement, params = {}) {
-      countRoundTrip();
+      countRoundTrip(statement, params);
       const result = await managed.run(statement, params);
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     },
