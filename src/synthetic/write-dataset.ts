@@ -1,0 +1,55 @@
+import { once } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { Dataset } from '../seed/dataset';
+
+/** Sections in the order of the seed file: sources and companies before the facts that cite them. */
+const SECTIONS = ['sources', 'companies', 'investments', 'computeDeals', 'rivalries', 'subsidiaries', 'acquisitions'] as const;
+
+/** Text is handed to the stream in chunks of about this many characters: one write per record would be slow. */
+const CHUNK = 1 << 16;
+
+/**
+ * Writes a dataset as JSON, one record per line, through a write stream that is paused whenever the disk falls
+ * behind, so a million records never become one string in memory. The file appears only when complete (it is
+ * written under a temporary name first). Creates the folder. Returns the number of bytes written.
+ */
+export async function writeDataset(dataset: Dataset, file: string): Promise<number> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.partial`;
+  const stream = fs.createWriteStream(partial, { encoding: 'utf8' });
+  // Kept until the next flush: an error between writes must fail the write, not crash the process unhandled.
+  let failure: Error | undefined;
+  stream.on('error', (error) => (failure ??= error));
+  let buffer = '';
+  const flush = async () => {
+    if (failure) throw failure;
+    // `once` rejects if the stream fails while we wait, so a full disk ends the write instead of hanging it.
+    if (!stream.write(buffer)) await once(stream, 'drain');
+    buffer = '';
+  };
+  try {
+    buffer += `{\n  "version": ${JSON.stringify(dataset.version)},\n`;
+    if (dataset.description !== undefined) buffer += `  "description": ${JSON.stringify(dataset.description)},\n`;
+    for (const [s, section] of SECTIONS.entries()) {
+      const records: readonly unknown[] = dataset[section];
+      buffer += `  ${JSON.stringify(section)}: [`;
+      for (let i = 0; i < records.length; i++) {
+        buffer += `${i === 0 ? '\n' : ',\n'}    ${JSON.stringify(records[i])}`;
+        if (buffer.length >= CHUNK) await flush();
+      }
+      buffer += `${records.length > 0 ? '\n  ' : ''}]${s < SECTIONS.length - 1 ? ',' : ''}\n`;
+    }
+    buffer += '}\n';
+    await flush();
+    stream.end();
+    await finished(stream);
+    fs.renameSync(partial, file);
+    return fs.statSync(file).size;
+  } catch (error) {
+    stream.destroy();
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+}
