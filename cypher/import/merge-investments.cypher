@@ -10,15 +10,28 @@ ON CREATE SET i.createdAt = datetime()
 WITH *, properties(i) AS before
 SET i += row.props
 SET i.updatedAt = CASE WHEN properties(i) = before AND before.updatedAt IS NOT NULL THEN before.updatedAt ELSE datetime() END
-MERGE (investor)-[:MADE]->(i)
-MERGE (i)-[:INTO]->(investee)
-WITH i, row
-CALL (i, row) {
-  MATCH (i)-[old:CITES]->(s:Source)
-  WHERE NOT s.id IN row.sourceIds
-  DELETE old
+WITH investor, investee, i, row, before.updatedAt IS NULL AS created
+// A fact created in this batch has no relationships yet: CREATE them. MERGE would have to look for the pair among
+// the busy investor's relationships already created in this transaction, which grows with the batch (quadratic).
+CALL (investor, investee, i, row, created) {
+  WITH * WHERE created
+  CREATE (investor)-[:MADE]->(i), (i)-[:INTO]->(investee)
+  WITH i, row
+  UNWIND row.sourceIds AS sourceId
+  MATCH (s:Source {id: sourceId})
+  CREATE (i)-[:CITES]->(s)
 }
-CALL (i, row) {
+// A fact recorded before (a re-run): same parties (the pre-flight checked), citations replaced.
+CALL (investor, investee, i, row, created) {
+  WITH * WHERE NOT created
+  MERGE (investor)-[:MADE]->(i)
+  MERGE (i)-[:INTO]->(investee)
+  WITH i, row
+  CALL (i, row) {
+    MATCH (i)-[old:CITES]->(s:Source)
+    WHERE NOT s.id IN row.sourceIds
+    DELETE old
+  }
   UNWIND row.sourceIds AS sourceId
   MATCH (s:Source {id: sourceId})
   MERGE (i)-[:CITES]->(s)

@@ -1,9 +1,8 @@
-// Bulk import: brings the derived SUPPLIES_COMPUTE edge of each given pair in step with its ComputeDeal facts (the
-// batched form of compute/refresh-supplies-compute), expanding from the customer. Params: $pairs (list of
-// {fromId, toId}). Returns: refreshed.
-UNWIND $pairs AS pair
-MATCH (b:Company {id: pair.toId})<-[:TO]-(d:ComputeDeal)<-[:SUPPLIES]-(a:Company)
-WHERE a.id = pair.fromId
+// Bulk import: brings the derived SUPPLIES_COMPUTE edges into each given customer in step with its ComputeDeal facts
+// (the batched form of compute/refresh-supplies-compute), anchored on the customer alone for the reason given in
+// import/refresh-invested-in. Params: $customerIds. Returns: refreshed.
+UNWIND $customerIds AS customerId
+MATCH (b:Company {id: customerId})<-[:TO]-(d:ComputeDeal)<-[:SUPPLIES]-(a:Company)
 WITH a, b, d
 ORDER BY d.announcedOn, d.id
 WITH a, b, collect(d.id) AS factIds, min(d.announcedOn) AS firstOn, collect(d.announcedPrecision)[0] AS firstPrecision

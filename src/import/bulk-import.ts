@@ -29,11 +29,6 @@ export interface ImportReport {
 
 const FACT_SECTIONS: SectionName[] = ['investments', 'computeDeals', 'rivalries', 'subsidiaries', 'acquisitions'];
 
-function distinctPairs(batch: ImportRow[]): { fromId: string; toId: string }[] {
-  const pairs = new Map<string, { fromId: string; toId: string }>();
-  for (const row of batch) pairs.set(`${row.fromId}\u0000${row.toId}`, { fromId: row.fromId as string, toId: row.toId as string });
-  return [...pairs.values()];
-}
 
 async function writeBatch(tx: Tx, catalog: CypherCatalog, section: ImportSection, batch: ImportRow[]): Promise<void> {
   const rows = await tx.rows(section.merge, section.params(batch));
@@ -42,7 +37,7 @@ async function writeBatch(tx: Tx, catalog: CypherCatalog, section: ImportSection
   if (written !== batch.length) {
     throw new ImportRejectedError([`${section.name}: only ${written} of ${batch.length} records in a batch found their companies; the batch was rolled back`]);
   }
-  if (section.refresh) await tx.rows(section.refresh, { pairs: distinctPairs(batch) });
+  if (section.refresh && section.refreshParams) await tx.rows(section.refresh, section.refreshParams(batch));
   if (section.name === 'subsidiaries') {
     const [row] = await tx.rows(catalog.get('import/subsidiary-cycles'), { childIds: batch.map((r) => r.fromId) });
     const cyclic = (row?.cyclic as string[]) ?? [];

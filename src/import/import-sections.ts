@@ -27,8 +27,9 @@ export interface ImportSection {
   readonly merge: string;
   /** Parameters for the MERGE of one batch. */
   readonly params: (batch: ImportRow[]) => Record<string, unknown>;
-  /** Re-derives company-to-company edges for the batch's distinct pairs, in the same transaction. */
+  /** Re-derives the company-to-company edges into the batch's investees / customers, in the same transaction. */
   readonly refresh?: string;
+  readonly refreshParams?: (batch: ImportRow[]) => Record<string, unknown>;
   /** Pre-flight: records whose id is already recorded between other parties (or that clash otherwise). */
   readonly conflicts?: string;
 }
@@ -68,6 +69,7 @@ export function importSections(inputs: DatasetInputs, catalog: CypherCatalog): I
       merge: catalog.get('import/merge-investments'),
       params: asRows,
       refresh: catalog.get('import/refresh-invested-in'),
+      refreshParams: (batch) => ({ investeeIds: [...new Set(batch.map((row) => row.toId))] }),
       conflicts: catalog.get('import/conflicting-investments'),
     },
     {
@@ -83,6 +85,7 @@ export function importSections(inputs: DatasetInputs, catalog: CypherCatalog): I
       merge: catalog.get('import/merge-compute-deals'),
       params: asRows,
       refresh: catalog.get('import/refresh-supplies-compute'),
+      refreshParams: (batch) => ({ customerIds: [...new Set(batch.map((row) => row.toId))] }),
       conflicts: catalog.get('import/conflicting-compute-deals'),
     },
     {
