@@ -39,7 +39,7 @@ export function storedCompanyProps(input: Partial<CreateCompanyInput & UpdateCom
 
 /** Every read and write of Company nodes. */
 export class CompanyRepository {
-  private readonly q: Record<'byIds' | 'list' | 'count' | 'search' | 'create' | 'update' | 'facts' | 'delete' | 'parents' | 'subsidiaries', string>;
+  private readonly q: Record<'byIds' | 'list' | 'listById' | 'listByName' | 'count' | 'search' | 'create' | 'update' | 'facts' | 'delete' | 'parents' | 'subsidiaries', string>;
 
   constructor(
     private readonly db: Database,
@@ -48,6 +48,8 @@ export class CompanyRepository {
     this.q = {
       byIds: catalog.get('company/find-companies-by-ids'),
       list: catalog.get('company/list-companies'),
+      listById: catalog.get('company/list-companies-by-id'),
+      listByName: catalog.get('company/list-companies-by-name'),
       count: catalog.get('company/count-companies'),
       search: catalog.get('company/search-companies'),
       create: catalog.get('company/create-company'),
@@ -66,10 +68,14 @@ export class CompanyRepository {
 
   /** One page, fetching `limit` rows from `skip`. */
   async list(filter: CompanyFilter | undefined, sort: CompanySort | undefined, skip: number, limit: number): Promise<CompanyRecord[]> {
-    const rows = await this.db.readRows(this.q.list, {
+    const field = sort?.field ?? CompanySortField.NAME;
+    const descending = sort?.direction === SortDirection.DESC;
+    // The two common orders have index-ordered statements; the rest use the generic one.
+    const statement = descending ? this.q.list : field === CompanySortField.ID ? this.q.listById : field === CompanySortField.NAME ? this.q.listByName : this.q.list;
+    const rows = await this.db.readRows(statement, {
       ...filterParams(filter),
-      sortField: sort?.field ?? CompanySortField.NAME,
-      descending: sort?.direction === SortDirection.DESC,
+      sortField: field,
+      descending,
       skip: int(skip),
       limit: int(limit),
     });
