@@ -76,8 +76,9 @@ export class Database {
 function wrap(managed: ManagedTransaction): Tx {
   return {
     async rows(statement, params = {}) {
-      countRoundTrip(statement, params);
+      const finished = countRoundTrip(statement, params);
       const result = await managed.run(statement, params);
+      finished();
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     },
   };

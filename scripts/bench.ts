@@ -1,0 +1,350 @@
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { createApplication, type Application } from '../src/app';
+import { loadConfig, type AppConfig } from '../src/config';
+import { createLogger } from '../src/common/logger';
+import { projectRoot } from '../src/common/project-root';
+import { importDataset } from '../src/import/bulk-import';
+import { benchInstance, BENCH_BOLT_PORT } from '../src/neo4j/managed/instances';
+import type { ManagedNeo4j } from '../src/neo4j/managed/managed-neo4j';
+import { createApollo } from '../src/server';
+import { ANCHOR_FAR_ID, ANCHOR_LAB_ID } from '../src/synthetic/generate-dataset';
+import { rssMiB, startChild, type Child } from './bench/child-process';
+import { differences, extractOurs, extractPeer, OURS_NESTED, PEER_NESTED } from './bench/nested-queries';
+import { recordStatements, replayer, waves } from './bench/replay';
+import { throughput, timePaired, timeSerially, type Latency } from './bench/stats';
+import { freePort } from './free-port';
+
+/**
+ * `npm run bench`: owns a Neo4j instance of its own (NEO4J_BENCH_BOLT_PORT, wiped per scale) and the server
+ * processes it measures, and stops them at the end. Per scale it generates and bulk-imports a synthetic graph, then
+ * times the growth queries; at the largest scale it also measures overhead against the raw driver running the
+ * identical Cypher, throughput at 10 clients, the nested list against a hand-written query, a naive N+1 version and
+ * @neo4j/graphql, and memory. Prints tables and writes JSON to bench/results/.
+ */
+const { values: args } = parseArgs({
+  options: {
+    scales: { type: 'string', default: '1000,10000,100000' },
+    seed: { type: 'string', default: '1' },
+    iterations: { type: 'string', default: '200' },
+    warmup: { type: 'string', default: '30' },
+    seconds: { type: 'string', default: '15' },
+    clients: { type: 'string', default: '10' },
+    'sample-companies': { type: 'string', default: '150' },
+    'batch-size': { type: 'string', default: '5000' },
+  },
+});
+const ROOT = projectRoot();
+const SCALES = String(args.scales).split(',').map(Number);
+const SEED = Number(args.seed);
+const ITERATIONS = Number(args.iterations);
+const WARMUP = Number(args.warmup);
+const SECONDS = Number(args.seconds);
+const CLIENTS = Number(args.clients);
+const BATCH = Number(args['batch-size']);
+const LARGEST = Math.max(...SCALES);
+const NEO4J_USER = 'neo4j';
+const NEO4J_PASSWORD = 'bench-password';
+
+const OPERATIONS: Record<string, string> = {
+  company: `{ company(id: "${ANCHOR_LAB_ID}") { id name kind country founded } }`,
+  nestedList: OURS_NESTED,
+  backersOfCompetitors: `{ backersOfCompetitors(companyId: "${ANCHOR_LAB_ID}") { competitor { id } backer { id } totalUsd alsoBacksTarget explanation } }`,
+  connection: `{ connection(fromId: "${ANCHOR_LAB_ID}", toId: "${ANCHOR_FAR_ID}") { length steps { kind description } } }`,
+  moneyLoops: `{ moneyLoops(companyId: "${ANCHOR_LAB_ID}", maxLength: 4) { length totalUsd explanation } }`,
+};
+const TARGETS = { lookupOverhead: 2.0, analyticsOverhead: 1.5, nestedRoundTrips: 3, nestedVsHandWritten: 1.3, throughputRetention: 0.5, peer: 1.0, growth: 2.0, importSpeedup: 50 };
+
+function log(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function table(title: string, header: string[], rows: (string | number)[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells: (string | number)[]) => cells.map((c, i) => String(c).padEnd(widths[i] as number)).join('  ');
+  log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
+}
+
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+async function post(url: string, query: string): Promise<{ body: unknown; roundTrips: number }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const body = (await response.json()) as { errors?: unknown };
+  if (!response.ok || body.errors) throw new Error(`${url}: ${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return { body, roundTrips: Number(response.headers.get('x-db-round-trips') ?? NaN) };
+}
+
+function benchConfig(uri: string): AppConfig {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', NEO4J_URI: uri, NEO4J_USER, NEO4J_PASSWORD, NEO4J_TX_TIMEOUT_MS: '600000' });
+}
+
+/** A dataset file from `npm run generate` (reused when already generated: the generator is deterministic). */
+function datasetFile(companies: number): string {
+  const file = path.join(ROOT, 'data', 'generated', `companies-${companies}-seed-${SEED}.json`);
+  if (!fs.existsSync(file)) {
+    execFileSync(process.execPath, [path.join(ROOT, 'dist/src/cli/generate.js'), '--companies', String(companies), '--seed', String(SEED), '--out', file], { stdio: 'inherit' });
+  }
+  return file;
+}
+
+async function freshDatabase(neo4j: ManagedNeo4j): Promise<void> {
+  await neo4j.stop();
+  fs.rmSync(path.join(ROOT, '.neo4j', 'instances', 'bench', 'data'), { recursive: true, force: true });
+  await neo4j.start();
+}
+
+async function importFile(app: Application, file: string, batchSize: number) {
+  const report = await importDataset(app.db, app.catalog, file, { batchSize, resume: false });
+  return { records: report.records, facts: report.facts, writeSeconds: report.writeMs / 1000, recordsPerSecond: Math.round(report.records / (report.writeMs / 1000)) };
+}
+
+async function startOurServer(uri: string): Promise<{ child: Child; url: string }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = await startChild(
+    path.join(ROOT, 'dist/src/index.js'),
+    { NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), NEO4J_URI: uri, NEO4J_USER, NEO4J_PASSWORD, SEED_ON_START: 'false', API_KEYS: 'bench-writer-key' },
+    async () => (await fetch(`${base}/ready`)).ok,
+  );
+  return { child, url: `${base}/graphql` };
+}
+
+async function startPeer(uri: string): Promise<{ child: Child; url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const child = await startChild(
+    path.join(ROOT, 'dist/scripts/bench/peer-server.js'),
+    { PEER_PORT: String(port), NEO4J_URI: uri, NEO4J_USER, NEO4J_PASSWORD },
+    async () => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).ok,
+  );
+  return { child, url };
+}
+
+/** HTTP requests/s at `CLIENTS` connections for `SECONDS`, with autocannon. */
+async function httpThroughput(url: string, query: string): Promise<{ rps: number; errors: number; requests: number }> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CLIENTS,
+    duration: SECONDS,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return { rps: Math.round(result.requests.average * 10) / 10, errors: result.errors + result.non2xx + result.timeouts, requests: result.requests.total };
+}
+
+/** Samples the server's RSS and Neo4j's heap every 500 ms while `work` runs; returns the peaks. */
+async function sampleMemory<T>(driver: Driver, serverPid: number | undefined, work: () => Promise<T>): Promise<{ result: T; serverRssMiB: number; neo4jHeapUsedMiB: number; neo4jHeapMaxMiB: number }> {
+  const heapStatement = fs.readFileSync(path.join(ROOT, 'scripts/bench/cypher/neo4j-heap.cypher'), 'utf8');
+  let serverRssMiB = 0;
+  let neo4jHeapUsedMiB = 0;
+  let neo4jHeapMaxMiB = 0;
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      serverRssMiB = Math.max(serverRssMiB, rssMiB(serverPid) ?? 0);
+      const session = driver.session({ defaultAccessMode: 'READ' });
+      try {
+        const record = (await session.executeRead((tx) => tx.run(heapStatement))).records[0];
+        neo4jHeapUsedMiB = Math.max(neo4jHeapUsedMiB, Math.round(Number(record?.get('used')) / 2 ** 20));
+        neo4jHeapMaxMiB = Math.round(Number(record?.get('max')) / 2 ** 20);
+      } finally {
+        await session.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  })();
+  const result = await work();
+  running = false;
+  await sampler;
+  return { result, serverRssMiB, neo4jHeapUsedMiB, neo4jHeapMaxMiB };
+}
+
+async function main(): Promise<void> {
+  const neo4j = benchInstance(loadConfig({}), (line) => log(line));
+  if (neo4j.status().running) throw new Error(`a bench Neo4j already runs on port ${BENCH_BOLT_PORT}; stop it (kill its pid) or set NEO4J_BENCH_BOLT_PORT`);
+  const uri = (await neo4j.start()).uri;
+  const logger = createLogger('warn');
+  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, scales: SCALES, seed: SEED };
+  const children: Child[] = [];
+  try {
+    // 5. Import rate: one transaction per record against batches, on the same small sample and a fresh database.
+    const sample = datasetFile(Number(args['sample-companies']));
+    let app = await createApplication(benchConfig(uri), uri, logger);
+    const perFact = await importFile(app, sample, 1);
+    await app.close();
+    await freshDatabase(neo4j);
+    app = await createApplication(benchConfig(uri), uri, logger);
+    const batchedSample = await importFile(app, sample, BATCH);
+    await app.close();
+    results.importSample = { perFact, batched: batchedSample };
+
+    const growth: Record<number, Record<string, Latency>> = {};
+    const imports: Record<number, unknown> = {};
+    for (const scale of SCALES) {
+      await freshDatabase(neo4j);
+      const file = datasetFile(scale);
+      app = await createApplication(benchConfig(uri), uri, logger);
+      log(`\nimporting ${path.basename(file)} ...`);
+      imports[scale] = await importFile(app, file, BATCH);
+      log(`  ${JSON.stringify(imports[scale])}`);
+      const ours = await startOurServer(uri);
+      children.push(ours.child);
+      growth[scale] = {};
+      for (const name of ['backersOfCompetitors', 'connection'] as const) {
+        growth[scale][name] = await timeSerially(() => post(ours.url, OPERATIONS[name] as string), WARMUP, ITERATIONS);
+      }
+      log(`  growth at ${scale}: ${JSON.stringify(growth[scale])}`);
+      if (scale === LARGEST) await fullSuite(app, ours, uri, results, children);
+      await ours.child.stop();
+      await app.close();
+    }
+    results.imports = imports;
+    results.growth = growth;
+    report(results, growth, imports);
+  } finally {
+    for (const child of children) await child.stop();
+    await neo4j.stop();
+  }
+  const out = path.join(ROOT, 'bench', 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  log(`\nresults written to ${path.relative(ROOT, out)}`);
+}
+
+async function fullSuite(app: Application, ours: { child: Child; url: string }, uri: string, results: Record<string, unknown>, children: Child[]): Promise<void> {
+  const apollo = createApollo(app.deps);
+  await apollo.start();
+  const database = app.deps.config.neo4j.database;
+  // 1. Overhead: our end-to-end p50 against the raw driver running the statements our resolvers sent, same waves.
+  const overhead: Record<string, unknown> = {};
+  const raw: Record<string, () => Promise<number>> = {};
+  for (const [name, query] of Object.entries(OPERATIONS)) {
+    const statements = await recordStatements(apollo, app.deps, query);
+    raw[name] = replayer(app.driver, database, statements);
+    const [graphql, driver] = await timePaired(() => post(ours.url, query), raw[name] as () => Promise<number>, WARMUP, ITERATIONS);
+    overhead[name] = { statements: statements.length, waves: waves(statements).length, graphql, rawDriver: driver, ratio: Math.round((graphql.p50 / driver.p50) * 100) / 100 };
+  }
+  results.overhead = overhead;
+
+  // Nested list: round trips, the one hand-written statement, and a naive one-query-per-parent version.
+  const nestedStatements = await recordStatements(apollo, app.deps, OURS_NESTED);
+  const handWritten = fs.readFileSync(path.join(ROOT, 'scripts/bench/cypher/nested-list.cypher'), 'utf8');
+  const oneStatement = replayer(app.driver, database, [{ text: handWritten, params: { kinds: ['AI_LAB'], limit: neo4j.int(20) }, afterCompleted: 0 }]);
+  const naive = replayer(app.driver, database, naiveStatements(nestedStatements));
+  const roundTrips = (await post(ours.url, OURS_NESTED)).roundTrips;
+  const [oursNested, handWrittenNested] = await timePaired(() => post(ours.url, OURS_NESTED), oneStatement, WARMUP, ITERATIONS);
+  const naiveNested = await timeSerially(naive, Math.min(WARMUP, 5), Math.min(ITERATIONS, 50));
+  results.nested = { roundTrips, ours: oursNested, handWritten: handWrittenNested, naive: naiveNested, naiveStatements: naiveStatements(nestedStatements).length, ratioToHandWritten: Math.round((oursNested.p50 / handWrittenNested.p50) * 100) / 100 };
+
+  // 3. Peer: @neo4j/graphql over the same database, after checking both return the same data.
+  const peer = await startPeer(uri);
+  children.push(peer.child);
+  const same = differences(extractOurs((await post(ours.url, OURS_NESTED)).body), extractPeer((await post(peer.url, PEER_NESTED)).body));
+  if (same.length > 0) throw new Error(`ours and @neo4j/graphql disagree on the nested list:\n${same.slice(0, 10).join('\n')}`);
+  const [oursVsPeer, peerNested] = await timePaired(() => post(ours.url, OURS_NESTED), () => post(peer.url, PEER_NESTED), WARMUP, ITERATIONS);
+  await peer.child.stop();
+  results.peer = { ours: oursVsPeer, neo4jGraphql: peerNested, ratio: Math.round((peerNested.p50 / oursVsPeer.p50) * 100) / 100 };
+
+  // 2 and 6. Throughput at CLIENTS concurrent clients, GraphQL over HTTP against the raw driver; memory meanwhile.
+  const throughputs: Record<string, unknown> = {};
+  for (const name of ['company', 'backersOfCompetitors', 'nestedList'] as const) {
+    const measured = await sampleMemory(app.driver, ours.child.process.pid, () => httpThroughput(ours.url, OPERATIONS[name] as string));
+    const rawRate = await throughput(raw[name] as () => Promise<number>, CLIENTS, SECONDS);
+    throughputs[name] = {
+      graphql: measured.result,
+      rawDriver: rawRate,
+      retention: Math.round((measured.result.rps / rawRate.rps) * 100) / 100,
+      memory: { serverRssMiB: measured.serverRssMiB, neo4jHeapUsedMiB: measured.neo4jHeapUsedMiB, neo4jHeapMaxMiB: measured.neo4jHeapMaxMiB },
+    };
+  }
+  results.throughput = throughputs;
+  await apollo.stop();
+}
+
+/**
+ * The naive resolver shape derived from what ours sent: the list statement once, then every batched statement
+ * (one whose parameters carry a list of keys) once per key, one after another, as per-field resolvers without
+ * DataLoader would run them.
+ */
+function naiveStatements(statements: { text: string; params: Record<string, unknown>; afterCompleted: number }[]) {
+  const out: { text: string; params: Record<string, unknown>; afterCompleted: number }[] = [];
+  for (const statement of statements) {
+    const listParam = Object.entries(statement.params).find(([name, value]) => Array.isArray(value) && ['ids', 'keys', 'companyIds'].includes(name));
+    if (!listParam) {
+      out.push({ ...statement, afterCompleted: out.length });
+      continue;
+    }
+    for (const key of listParam[1] as unknown[]) out.push({ text: statement.text, params: { ...statement.params, [listParam[0]]: [key] }, afterCompleted: out.length });
+  }
+  return out;
+}
+
+function report(results: Record<string, unknown>, growth: Record<number, Record<string, Latency>>, imports: Record<number, unknown>): void {
+  const overhead = results.overhead as Record<string, { graphql: Latency; rawDriver: Latency; ratio: number; statements: number }> | undefined;
+  if (overhead) {
+    table(
+      `1. Overhead at ${LARGEST} companies: GraphQL over HTTP p50 / raw driver p50, identical Cypher and parameters, one client`,
+      ['operation', 'statements', 'GraphQL p50 ms', 'raw p50 ms', 'ratio', 'target', ''],
+      Object.entries(overhead).map(([name, o]) => {
+        const target = name === 'company' || name === 'nestedList' ? TARGETS.lookupOverhead : TARGETS.analyticsOverhead;
+        return [name, o.statements, o.graphql.p50, o.rawDriver.p50, o.ratio, `<= ${target}`, verdict(o.ratio <= target)];
+      }),
+    );
+  }
+  const nested = results.nested as { roundTrips: number; ours: Latency; handWritten: Latency; naive: Latency; naiveStatements: number; ratioToHandWritten: number } | undefined;
+  if (nested) {
+    table('Nested list (20 companies, investments, investors, competitors)', ['version', 'round trips', 'p50 ms', 'p90 ms', 'target', ''], [
+      ['ours (GraphQL over HTTP)', nested.roundTrips, nested.ours.p50, nested.ours.p90, `<= ${TARGETS.nestedRoundTrips} round trips`, verdict(nested.roundTrips <= TARGETS.nestedRoundTrips)],
+      ['one hand-written Cypher (raw driver)', 1, nested.handWritten.p50, nested.handWritten.p90, `ours <= ${TARGETS.nestedVsHandWritten}x: ${nested.ratioToHandWritten}x`, verdict(nested.ratioToHandWritten <= TARGETS.nestedVsHandWritten)],
+      ['naive query per parent (raw driver)', nested.naiveStatements, nested.naive.p50, nested.naive.p90, 'what batching saves', ''],
+    ]);
+  }
+  const throughputs = results.throughput as Record<string, { graphql: { rps: number; errors: number }; rawDriver: { rps: number; errors: number }; retention: number; memory: Record<string, number> }> | undefined;
+  if (throughputs) {
+    table(`2. Throughput at ${CLIENTS} clients for ${SECONDS} s (6. memory peaks meanwhile)`, ['operation', 'GraphQL req/s', 'raw req/s', 'retention', 'errors', 'server RSS MiB', 'Neo4j heap used/max MiB', ''], Object.entries(throughputs).map(([name, t]) => [
+      name,
+      t.graphql.rps,
+      t.rawDriver.rps,
+      t.retention,
+      t.graphql.errors + t.rawDriver.errors,
+      t.memory.serverRssMiB as number,
+      `${t.memory.neo4jHeapUsedMiB}/${t.memory.neo4jHeapMaxMiB}`,
+      verdict(t.retention >= TARGETS.throughputRetention && t.graphql.errors + t.rawDriver.errors === 0),
+    ]));
+  }
+  const peer = results.peer as { ours: Latency; neo4jGraphql: Latency; ratio: number } | undefined;
+  if (peer) {
+    table('3. Peer: the nested list, ours against @neo4j/graphql 7 over the same database (same answer checked)', ['server', 'p50 ms', 'p90 ms', 'peer p50 / ours p50', ''], [
+      ['ours', peer.ours.p50, peer.ours.p90, peer.ratio, verdict(peer.ratio >= TARGETS.peer)],
+      ['@neo4j/graphql', peer.neo4jGraphql.p50, peer.neo4jGraphql.p90, '', ''],
+    ]);
+  }
+  const scales = Object.keys(growth).map(Number).sort((a, b) => a - b);
+  const smallest = scales[0] as number;
+  table('4. Growth: p50 ms by graph size (GraphQL over HTTP)', ['operation', ...scales.map(String), `${LARGEST}/${smallest}`, ''], (['backersOfCompetitors', 'connection'] as const).map((name) => {
+    const ratio = Math.round(((growth[LARGEST]?.[name]?.p50 ?? NaN) / (growth[smallest]?.[name]?.p50 ?? NaN)) * 100) / 100;
+    return [name, ...scales.map((s) => growth[s]?.[name]?.p50 ?? ''), ratio, name === 'backersOfCompetitors' ? verdict(ratio <= TARGETS.growth) : '(no target)'];
+  }));
+  const sample = results.importSample as { perFact: { recordsPerSecond: number; records: number }; batched: { recordsPerSecond: number } };
+  const speedup = Math.round(((imports[LARGEST] as { recordsPerSecond: number }).recordsPerSecond / sample.perFact.recordsPerSecond) * 10) / 10;
+  table('5. Import rate (records/s)', ['run', 'records', 'seconds', 'records/s', ''], [
+    ['sample, one transaction per record', sample.perFact.records, (sample.perFact as unknown as { writeSeconds: number }).writeSeconds, sample.perFact.recordsPerSecond, ''],
+    [`sample, batches of ${BATCH}`, sample.perFact.records, (sample.batched as unknown as { writeSeconds: number }).writeSeconds, sample.batched.recordsPerSecond, ''],
+    ...scales.map((s) => {
+      const i = imports[s] as { records: number; writeSeconds: number; recordsPerSecond: number };
+      return [`${s} companies, batches of ${BATCH}`, i.records, i.writeSeconds, i.recordsPerSecond, s === LARGEST ? `${speedup}x per-record (target >= ${TARGETS.importSpeedup}x): ${verdict(speedup >= TARGETS.importSpeedup)}` : ''];
+    }),
+  ]);
+  results.importSpeedup = speedup;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
