@@ -12,6 +12,7 @@ import { projectRoot } from '../src/common/project-root';
 import { importDataset } from '../src/import/bulk-import';
 import { benchInstance, BENCH_BOLT_PORT } from '../src/neo4j/managed/instances';
 import type { ManagedNeo4j } from '../src/neo4j/managed/managed-neo4j';
+import type { RecordedStatement } from '../src/neo4j/query-stats';
 import { createApollo } from '../src/server';
 import { ANCHOR_FAR_ID, ANCHOR_LAB_ID } from '../src/synthetic/generate-dataset';
 import { rssMiB, startChild, type Child } from './bench/child-process';
@@ -272,8 +273,8 @@ async function fullSuite(app: Application, ours: { child: Child; url: string }, 
  * (one whose parameters carry a list of keys) once per key, one after another, as per-field resolvers without
  * DataLoader would run them.
  */
-function naiveStatements(statements: { text: string; params: Record<string, unknown>; afterCompleted: number }[]) {
-  const out: { text: string; params: Record<string, unknown>; afterCompleted: number }[] = [];
+function naiveStatements(statements: RecordedStatement[]): RecordedStatement[] {
+  const out: RecordedStatement[] = [];
   for (const statement of statements) {
     const listParam = Object.entries(statement.params).find(([name, value]) => Array.isArray(value) && ['ids', 'keys', 'companyIds'].includes(name));
     if (!listParam) {
@@ -331,13 +332,14 @@ function report(results: Record<string, unknown>, growth: Record<number, Record<
     const ratio = Math.round(((growth[LARGEST]?.[name]?.p50 ?? NaN) / (growth[smallest]?.[name]?.p50 ?? NaN)) * 100) / 100;
     return [name, ...scales.map((s) => growth[s]?.[name]?.p50 ?? ''), ratio, name === 'backersOfCompetitors' ? verdict(ratio <= TARGETS.growth) : '(no target)'];
   }));
-  const sample = results.importSample as { perFact: { recordsPerSecond: number; records: number }; batched: { recordsPerSecond: number } };
-  const speedup = Math.round(((imports[LARGEST] as { recordsPerSecond: number }).recordsPerSecond / sample.perFact.recordsPerSecond) * 10) / 10;
+  type ImportRun = Awaited<ReturnType<typeof importFile>>;
+  const sample = results.importSample as { perFact: ImportRun; batched: ImportRun };
+  const speedup = Math.round(((imports[LARGEST] as ImportRun).recordsPerSecond / sample.perFact.recordsPerSecond) * 10) / 10;
   table('5. Import rate (records/s)', ['run', 'records', 'seconds', 'records/s', ''], [
-    ['sample, one transaction per record', sample.perFact.records, (sample.perFact as unknown as { writeSeconds: number }).writeSeconds, sample.perFact.recordsPerSecond, ''],
-    [`sample, batches of ${BATCH}`, sample.perFact.records, (sample.batched as unknown as { writeSeconds: number }).writeSeconds, sample.batched.recordsPerSecond, ''],
+    ['sample, one transaction per record', sample.perFact.records, sample.perFact.writeSeconds, sample.perFact.recordsPerSecond, ''],
+    [`sample, batches of ${BATCH}`, sample.perFact.records, sample.batched.writeSeconds, sample.batched.recordsPerSecond, ''],
     ...scales.map((s) => {
-      const i = imports[s] as { records: number; writeSeconds: number; recordsPerSecond: number };
+      const i = imports[s] as ImportRun;
       return [`${s} companies, batches of ${BATCH}`, i.records, i.writeSeconds, i.recordsPerSecond, s === LARGEST ? `${speedup}x per-record (target >= ${TARGETS.importSpeedup}x): ${verdict(speedup >= TARGETS.importSpeedup)}` : ''];
     }),
   ]);
