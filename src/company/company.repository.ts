@@ -39,7 +39,7 @@ export function storedCompanyProps(input: Partial<CreateCompanyInput & UpdateCom
 
 /** Every read and write of Company nodes. */
 export class CompanyRepository {
-  private readonly q: Record<'byIds' | 'list' | 'listById' | 'listByName' | 'count' | 'search' | 'create' | 'update' | 'facts' | 'delete' | 'parents' | 'subsidiaries', string>;
+  private readonly q: Record<'byIds' | 'list' | 'listById' | 'listByName' | 'listOfKindsById' | 'listOfKindsByName' | 'count' | 'search' | 'create' | 'update' | 'facts' | 'delete' | 'parents' | 'subsidiaries', string>;
 
   constructor(
     private readonly db: Database,
@@ -50,6 +50,8 @@ export class CompanyRepository {
       list: catalog.get('company/list-companies'),
       listById: catalog.get('company/list-companies-by-id'),
       listByName: catalog.get('company/list-companies-by-name'),
+      listOfKindsById: catalog.get('company/list-companies-of-kinds-by-id'),
+      listOfKindsByName: catalog.get('company/list-companies-of-kinds-by-name'),
       count: catalog.get('company/count-companies'),
       search: catalog.get('company/search-companies'),
       create: catalog.get('company/create-company'),
@@ -70,16 +72,26 @@ export class CompanyRepository {
   async list(filter: CompanyFilter | undefined, sort: CompanySort | undefined, skip: number, limit: number): Promise<CompanyRecord[]> {
     const field = sort?.field ?? CompanySortField.NAME;
     const descending = sort?.direction === SortDirection.DESC;
-    // The two common orders have index-ordered statements; the rest use the generic one.
-    const statement = descending ? this.q.list : field === CompanySortField.ID ? this.q.listById : field === CompanySortField.NAME ? this.q.listByName : this.q.list;
-    const rows = await this.db.readRows(statement, {
-      ...filterParams(filter),
+    const params = filterParams(filter);
+    const rows = await this.db.readRows(this.listStatement(field, descending, params.kinds !== null), {
+      ...params,
       sortField: field,
       descending,
       skip: int(skip),
       limit: int(limit),
     });
     return rows.map((row) => toCompanyRecord(row.company));
+  }
+
+  /**
+   * The two common orders have statements that read an index in order and stop at the page, per kind when kinds
+   * are filtered (their own composite index); descending and founding-year orders use the generic statement.
+   */
+  private listStatement(field: CompanySortField, descending: boolean, byKind: boolean): string {
+    if (descending) return this.q.list;
+    if (field === CompanySortField.ID) return byKind ? this.q.listOfKindsById : this.q.listById;
+    if (field === CompanySortField.NAME) return byKind ? this.q.listOfKindsByName : this.q.listByName;
+    return this.q.list;
   }
 
   async count(filter: CompanyFilter | undefined): Promise<number> {

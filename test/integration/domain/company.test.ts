@@ -287,6 +287,25 @@ describe('Company API (createCompany, updateCompany, deleteCompany, company, com
       expect(filtered.companies.pageInfo.hasNextPage).toBe(true);
     });
 
+    // Filtered by kinds, each kind is read from its own index in order and the kinds merged: pages must interleave
+    // kinds correctly, a repeated kind must not repeat companies, and the other filters still apply.
+    it.each([
+      ['id', { field: 'ID', direction: 'ASC' }, ['anthropic', 'meta', 'microsoft', 'mistral', 'openai']],
+      ['name', undefined, ['anthropic', 'meta', 'microsoft', 'mistral', 'openai']],
+    ])('pages companies of several kinds by %s across the kinds', async (_label, sort, expected) => {
+      const filter = { kinds: ['BIG_TECH', 'AI_LAB', 'BIG_TECH'] };
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < 3; page++) {
+        const data = await ok<Connection>(app, LIST, { filter, sort, first: 2, after });
+        seen.push(...ids(data));
+        expect(data.companies.totalCount).toBe(5);
+        after = data.companies.pageInfo.endCursor ?? undefined;
+      }
+      expect(seen).toEqual(expected);
+      expect(ids(await ok<Connection>(app, LIST, { filter: { ...filter, country: 'US', foundedFrom: 2000 }, sort }))).toEqual(['anthropic', 'meta', 'openai']);
+    });
+
     it.each([
       ['first: 0', { first: 0 }, 'first'],
       ['first: 101', { first: 101 }, 'first'],
