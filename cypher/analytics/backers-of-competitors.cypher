@@ -5,6 +5,8 @@
 // Returns per (competitor, backer): competitor, backer (maps), rivalries (rivalry maps with the target-side member),
 // investments (investment rows: investment, investor, investee), hedges (the backer group's investments into the
 // target group, same shape).
+// Maps list exactly the properties toCompanyRecord, toInvestmentRecord and toRivalryRecord read;
+// a property added there must be added here.
 MATCH (x:Company {id: $companyId})
 CALL (x) {
   MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(x)
@@ -16,7 +18,8 @@ UNWIND targetGroup AS member
 MATCH (member)-[r:COMPETES_WITH]-(c:Company)
 WHERE NOT c IN targetGroup
   AND ($asOf IS NULL OR r.since IS NULL OR r.since <= $asOf)
-WITH targetGroup, c, collect(DISTINCT r {.*, companyIds: [startNode(r).id, endNode(r).id], memberId: member.id}) AS rivalries
+WITH targetGroup, c, collect(DISTINCT r {.id, .market, .since, .sincePrecision, .note, .sourceIds,
+                                         companyIds: [startNode(r).id, endNode(r).id], memberId: member.id}) AS rivalries
 CALL (c) {
   MATCH (cm:Company)-[links:SUBSIDIARY_OF*0..5]->(c)
   WHERE ($rollUp OR size(links) = 0)
@@ -34,9 +37,11 @@ CALL (c) {
   WITH backer, investor, i, cm
   ORDER BY i.announcedOn, i.id
   RETURN backer, collect({
-    investment: i {.*, investorId: investor.id, investeeId: cm.id, sourceIds: [(i)-[:CITES]->(s:Source) | s.id]},
-    investor: investor {.*},
-    investee: cm {.*}
+    investment: i {.id, .amountUsd, .amountKind, .announcedOn, .announcedPrecision, .closedOn, .closedPrecision, .round,
+                   .stakePercent, .valuationUsd, .instrument, .status, .note,
+                   investorId: investor.id, investeeId: cm.id, sourceIds: [(i)-[:CITES]->(s:Source) | s.id]},
+    investor: investor {.id, .name, .aliases, .kind, .country, .founded, .website, .description},
+    investee: cm {.id, .name, .aliases, .kind, .country, .founded, .website, .description}
   }) AS investments
 }
 WITH targetGroup, c, rivalries, backer, investments
@@ -50,11 +55,15 @@ CALL (backer, targetGroup) {
   WITH bm, h, t
   ORDER BY h.announcedOn, h.id
   RETURN collect({
-    investment: h {.*, investorId: bm.id, investeeId: t.id, sourceIds: [(h)-[:CITES]->(s:Source) | s.id]},
-    investor: bm {.*},
-    investee: t {.*}
+    investment: h {.id, .amountUsd, .amountKind, .announcedOn, .announcedPrecision, .closedOn, .closedPrecision, .round,
+                   .stakePercent, .valuationUsd, .instrument, .status, .note,
+                   investorId: bm.id, investeeId: t.id, sourceIds: [(h)-[:CITES]->(s:Source) | s.id]},
+    investor: bm {.id, .name, .aliases, .kind, .country, .founded, .website, .description},
+    investee: t {.id, .name, .aliases, .kind, .country, .founded, .website, .description}
   }) AS hedges
 }
-RETURN c {.*} AS competitor, backer {.*} AS backer, rivalries, investments, hedges
+RETURN c {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS competitor,
+       backer {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS backer,
+       rivalries, investments, hedges
 ORDER BY c.name, backer.name
 LIMIT $limit

@@ -1,7 +1,8 @@
 // Money in and out of a company (with its subsidiaries when $rollUp), by counterparty (rolled up to its top-level
 // parent when $rollUp), as of a date. Params: $companyId, $asOf, $rollUp. Bounded: ownership chains of 5 links.
-// Returns: funders, investees, suppliers, customers: lists of {counterparty (map), facts: [{id, amountUsd,
-// amountKind}]}.
+// Returns: company (map), groupIds, fundedBy, invested, bought, sold (lists of {otherId, fact: {id, amountUsd,
+// amountKind}}), tops (list of {id, top (map)}: each counterparty's top-level parent, itself when not rolling up).
+// Maps list exactly the properties toCompanyRecord reads; a property added there must be added here.
 MATCH (c:Company {id: $companyId})
 CALL (c) {
   MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(c)
@@ -46,6 +47,8 @@ CALL (other) {
   ORDER BY length(up) DESC
   LIMIT 1
 }
-WITH c, group, fundedBy, invested, bought, sold, collect(DISTINCT {id: other.id, top: top {.*}}) AS tops
-RETURN c {.*} AS company, [m IN group | m.id] AS groupIds, fundedBy, invested, bought, sold,
+WITH c, group, fundedBy, invested, bought, sold,
+     collect(DISTINCT {id: other.id, top: top {.id, .name, .aliases, .kind, .country, .founded, .website, .description}}) AS tops
+RETURN c {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS company,
+       [m IN group | m.id] AS groupIds, fundedBy, invested, bought, sold,
        [t IN tops WHERE t.id IS NOT NULL] AS tops

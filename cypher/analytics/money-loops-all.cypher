@@ -1,6 +1,8 @@
 // Money loops anywhere in the graph (see money-loops for the rules). Each cycle is reported once, rotated to start
 // at its smallest company id. Starts from companies that made an investment. Params: $maxLength (2-6), $asOf,
 // $limit. Returns: companies, steps (as money-loops).
+// Maps list exactly the properties toCompanyRecord, toInvestmentRecord, toComputeDealRecord and explainSteps read;
+// a property added there must be added here.
 MATCH (s:Company)
 WHERE EXISTS { (s)-[:INVESTED_IN|SUBSIDIARY_OF]->() }
 MATCH p = (s)((x:Company)-[r:INVESTED_IN|SUPPLIES_COMPUTE|SUBSIDIARY_OF]-(y:Company)
@@ -26,12 +28,18 @@ CALL (p) {
     forward: a = fromNode,
     investments: [(a)-[:MADE]->(inv:Investment)-[:INTO]->(b)
       WHERE type(rel) = 'INVESTED_IN' AND ($asOf IS NULL OR inv.announcedOn <= $asOf)
-      | inv {.*, investorId: a.id, investeeId: b.id, sourceIds: [(inv)-[:CITES]->(s:Source) | s.id]}],
+      | inv {.id, .amountUsd, .amountKind, .announcedOn, .announcedPrecision, .closedOn, .closedPrecision, .round,
+             .stakePercent, .valuationUsd, .instrument, .status, .note,
+             investorId: a.id, investeeId: b.id, sourceIds: [(inv)-[:CITES]->(s:Source) | s.id]}],
     deals: [(a)-[:SUPPLIES]->(d:ComputeDeal)-[:TO]->(b)
       WHERE type(rel) = 'SUPPLIES_COMPUTE' AND ($asOf IS NULL OR d.announcedOn <= $asOf)
-      | d {.*, providerId: a.id, customerId: b.id, relatedInvestmentId: head([(d)-[:TIED_TO]->(ti:Investment) | ti.id]),
+      | d {.id, .valueUsd, .amountKind, .announcedOn, .announcedPrecision, .startsOn, .startsPrecision, .endsOn,
+           .endsPrecision, .resource, .capacity, .status, .note,
+           providerId: a.id, customerId: b.id, relatedInvestmentId: head([(d)-[:TIED_TO]->(ti:Investment) | ti.id]),
            sourceIds: [(d)-[:CITES]->(s:Source) | s.id]}],
-    relationship: CASE WHEN type(rel) IN ['COMPETES_WITH', 'SUBSIDIARY_OF', 'ACQUIRED'] THEN rel {.*, startId: a.id, endId: b.id} END
+    relationship: CASE WHEN type(rel) IN ['COMPETES_WITH', 'SUBSIDIARY_OF', 'ACQUIRED']
+      THEN rel {.id, .kind, .market, .since, .sincePrecision, .announcedOn, .announcedPrecision, .amountUsd, .amountKind,
+                .note, .sourceIds, startId: a.id, endId: b.id} END
   }) AS steps
 }
-RETURN [n IN nodes(p) | n {.*}] AS companies, steps
+RETURN [n IN nodes(p) | n {.id, .name, .aliases, .kind, .country, .founded, .website, .description}] AS companies, steps

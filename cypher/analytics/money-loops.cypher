@@ -5,6 +5,8 @@
 // cycles with at least one investment, $limit loops, shortest first.
 // Returns: companies (maps, in order, first = last = the company), steps (kind, fromId, toId, forward, investments,
 // deals, relationship: the facts behind each step, as of $asOf).
+// Maps list exactly the properties toCompanyRecord, toInvestmentRecord, toComputeDealRecord and explainSteps read;
+// a property added there must be added here.
 MATCH (s:Company {id: $companyId})
 MATCH p = (s)((x:Company)-[r:INVESTED_IN|SUPPLIES_COMPUTE|SUBSIDIARY_OF]-(y:Company)
   WHERE CASE type(r) WHEN 'SUPPLIES_COMPUTE' THEN startNode(r) = y ELSE startNode(r) = x END
@@ -28,12 +30,18 @@ CALL (p) {
     forward: a = fromNode,
     investments: [(a)-[:MADE]->(inv:Investment)-[:INTO]->(b)
       WHERE type(rel) = 'INVESTED_IN' AND ($asOf IS NULL OR inv.announcedOn <= $asOf)
-      | inv {.*, investorId: a.id, investeeId: b.id, sourceIds: [(inv)-[:CITES]->(s:Source) | s.id]}],
+      | inv {.id, .amountUsd, .amountKind, .announcedOn, .announcedPrecision, .closedOn, .closedPrecision, .round,
+             .stakePercent, .valuationUsd, .instrument, .status, .note,
+             investorId: a.id, investeeId: b.id, sourceIds: [(inv)-[:CITES]->(s:Source) | s.id]}],
     deals: [(a)-[:SUPPLIES]->(d:ComputeDeal)-[:TO]->(b)
       WHERE type(rel) = 'SUPPLIES_COMPUTE' AND ($asOf IS NULL OR d.announcedOn <= $asOf)
-      | d {.*, providerId: a.id, customerId: b.id, relatedInvestmentId: head([(d)-[:TIED_TO]->(ti:Investment) | ti.id]),
+      | d {.id, .valueUsd, .amountKind, .announcedOn, .announcedPrecision, .startsOn, .startsPrecision, .endsOn,
+           .endsPrecision, .resource, .capacity, .status, .note,
+           providerId: a.id, customerId: b.id, relatedInvestmentId: head([(d)-[:TIED_TO]->(ti:Investment) | ti.id]),
            sourceIds: [(d)-[:CITES]->(s:Source) | s.id]}],
-    relationship: CASE WHEN type(rel) IN ['COMPETES_WITH', 'SUBSIDIARY_OF', 'ACQUIRED'] THEN rel {.*, startId: a.id, endId: b.id} END
+    relationship: CASE WHEN type(rel) IN ['COMPETES_WITH', 'SUBSIDIARY_OF', 'ACQUIRED']
+      THEN rel {.id, .kind, .market, .since, .sincePrecision, .announcedOn, .announcedPrecision, .amountUsd, .amountKind,
+                .note, .sourceIds, startId: a.id, endId: b.id} END
   }) AS steps
 }
-RETURN [n IN nodes(p) | n {.*}] AS companies, steps
+RETURN [n IN nodes(p) | n {.id, .name, .aliases, .kind, .country, .founded, .website, .description}] AS companies, steps

@@ -2,7 +2,9 @@
 // every such relation among them. Breadth-first, one layer per subquery, so depth 1 never expands a second layer.
 // Params: $companyId, $depth (1-3), $kinds (relationship types), $asOf, $maxNodes, $maxEdges.
 // Bounded: $maxNodes companies and $maxEdges + 1 edges (one extra tells the caller it truncated).
-// Returns: nodes (maps), edges (kind, fromId, toId, factIds, date, market, relKind, amountUsd, facts).
+// Returns: nodes (maps), edges (kind, fromId, toId, relId, factIds, date, precision, market, relKind, amountUsd,
+// amountKind, amounts), nodesTruncated.
+// Maps list exactly the properties toCompanyRecord reads; a property added there must be added here.
 MATCH (c:Company {id: $companyId})
 CALL (c) {
   OPTIONAL MATCH (c)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(n)
@@ -49,4 +51,5 @@ CALL (nodes) {
       ELSE [] END
   }) AS edges
 }
-RETURN [n IN nodes | n {.*}] AS nodes, edges, nodesTruncated
+RETURN [n IN nodes | n {.id, .name, .aliases, .kind, .country, .founded, .website, .description}] AS nodes,
+       edges, nodesTruncated

@@ -2,6 +2,8 @@
 // two-sided-backers-in-market for one market, which starts from the market index). Params: $asOf, $rollUp, $limit.
 // Backers are rolled up to their top-level parent and investments into a side's subsidiaries count for the side,
 // when $rollUp. Returns: backer, sideA, sideB (maps), rivalry (map), investmentsA, investmentsB (investment rows).
+// Maps list exactly the properties toCompanyRecord, toInvestmentRecord and toRivalryRecord read;
+// a property added there must be added here.
 MATCH (a:Company)-[r:COMPETES_WITH]->(b:Company)
 WHERE $asOf IS NULL OR r.since IS NULL OR r.since <= $asOf
 CALL (a) {
@@ -21,9 +23,11 @@ CALL (a) {
   WITH backer, investor, i, am
   ORDER BY i.announcedOn, i.id
   RETURN backer, collect({
-    investment: i {.*, investorId: investor.id, investeeId: am.id, sourceIds: [(i)-[:CITES]->(s:Source) | s.id]},
-    investor: investor {.*},
-    investee: am {.*}
+    investment: i {.id, .amountUsd, .amountKind, .announcedOn, .announcedPrecision, .closedOn, .closedPrecision, .round,
+                   .stakePercent, .valuationUsd, .instrument, .status, .note,
+                   investorId: investor.id, investeeId: am.id, sourceIds: [(i)-[:CITES]->(s:Source) | s.id]},
+    investor: investor {.id, .name, .aliases, .kind, .country, .founded, .website, .description},
+    investee: am {.id, .name, .aliases, .kind, .country, .founded, .website, .description}
   }) AS investmentsA
 }
 CALL (b, backer) {
@@ -38,13 +42,19 @@ CALL (b, backer) {
   WITH DISTINCT investor, i, bm
   ORDER BY i.announcedOn, i.id
   RETURN collect({
-    investment: i {.*, investorId: investor.id, investeeId: bm.id, sourceIds: [(i)-[:CITES]->(s:Source) | s.id]},
-    investor: investor {.*},
-    investee: bm {.*}
+    investment: i {.id, .amountUsd, .amountKind, .announcedOn, .announcedPrecision, .closedOn, .closedPrecision, .round,
+                   .stakePercent, .valuationUsd, .instrument, .status, .note,
+                   investorId: investor.id, investeeId: bm.id, sourceIds: [(i)-[:CITES]->(s:Source) | s.id]},
+    investor: investor {.id, .name, .aliases, .kind, .country, .founded, .website, .description},
+    investee: bm {.id, .name, .aliases, .kind, .country, .founded, .website, .description}
   }) AS investmentsB
 }
 WITH a, b, r, backer, investmentsA, investmentsB
 WHERE size(investmentsB) > 0 AND backer <> a AND backer <> b
-RETURN backer {.*} AS backer, a {.*} AS sideA, b {.*} AS sideB, r {.*, companyIds: [a.id, b.id]} AS rivalry, investmentsA, investmentsB
+RETURN backer {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS backer,
+       a {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS sideA,
+       b {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS sideB,
+       r {.id, .market, .since, .sincePrecision, .note, .sourceIds, companyIds: [a.id, b.id]} AS rivalry,
+       investmentsA, investmentsB
 ORDER BY backer.name, r.market, a.name, b.name
 LIMIT $limit

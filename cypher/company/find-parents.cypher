@@ -1,4 +1,5 @@
 // Direct parent of each company. Params: $ids. Returns: id, parent (map).
+// Maps list exactly the properties toCompanyRecord reads; a property added there must be added here.
 UNWIND $ids AS id
 MATCH (:Company {id: id})-[:SUBSIDIARY_OF]->(p:Company)
-RETURN id, p {.*} AS parent
+RETURN id, p {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS parent

@@ -8,7 +8,7 @@ WHERE c.nameLower IS NOT NULL
   AND ($namePrefix IS NULL OR c.nameLower STARTS WITH $namePrefix)
   AND ($foundedFrom IS NULL OR c.founded >= $foundedFrom)
   AND ($foundedTo IS NULL OR c.founded <= $foundedTo)
-RETURN c {.*} AS company
+RETURN c {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS company
 ORDER BY c.nameLower ASC, c.id ASC
 SKIP $skip
 LIMIT $limit

@@ -7,7 +7,7 @@ WHERE ($kinds IS NULL OR c.kind IN $kinds)
   AND ($namePrefix IS NULL OR c.nameLower STARTS WITH $namePrefix)
   AND ($foundedFrom IS NULL OR c.founded >= $foundedFrom)
   AND ($foundedTo IS NULL OR c.founded <= $foundedTo)
-RETURN c {.*} AS company
+RETURN c {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS company
 ORDER BY
   CASE WHEN $sortField = 'NAME' AND NOT $descending THEN c.nameLower END ASC,
   CASE WHEN $sortField = 'NAME' AND $descending THEN c.nameLower END DESC,

@@ -1,7 +1,13 @@
 // Compute deals by id with both parties. Params: $ids. Returns: deal (map with providerId, customerId,
 // relatedInvestmentId, sourceIds), provider (map), customer (map).
+// Maps list exactly the properties toComputeDealRecord and toCompanyRecord read;
+// a property added there must be added here.
 UNWIND $ids AS id
 MATCH (provider:Company)-[:SUPPLIES]->(d:ComputeDeal {id: id})-[:TO]->(customer:Company)
-RETURN d {.*, providerId: provider.id, customerId: customer.id, relatedInvestmentId: head([(d)-[:TIED_TO]->(ti:Investment) | ti.id]), sourceIds: [(d)-[:CITES]->(s:Source) | s.id]} AS deal,
-       provider {.*} AS provider,
-       customer {.*} AS customer
+RETURN d {.id, .valueUsd, .amountKind, .announcedOn, .announcedPrecision, .startsOn, .startsPrecision, .endsOn,
+          .endsPrecision, .resource, .capacity, .status, .note,
+          providerId: provider.id, customerId: customer.id,
+          relatedInvestmentId: head([(d)-[:TIED_TO]->(ti:Investment) | ti.id]),
+          sourceIds: [(d)-[:CITES]->(s:Source) | s.id]} AS deal,
+       provider {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS provider,
+       customer {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS customer

@@ -1,10 +1,16 @@
 // Compute deals in which each company buys, announced on or before $asOf (null: all). Params: $ids, $asOf.
 // Returns: id (the customer), deal, provider, customer (maps), oldest first.
+// Maps list exactly the properties toComputeDealRecord and toCompanyRecord read;
+// a property added there must be added here.
 UNWIND $ids AS id
 MATCH (customer:Company {id: id})<-[:TO]-(d:ComputeDeal)<-[:SUPPLIES]-(provider:Company)
 WHERE $asOf IS NULL OR d.announcedOn <= $asOf
 RETURN id,
-       d {.*, providerId: provider.id, customerId: customer.id, relatedInvestmentId: head([(d)-[:TIED_TO]->(ti:Investment) | ti.id]), sourceIds: [(d)-[:CITES]->(s:Source) | s.id]} AS deal,
-       provider {.*} AS provider,
-       customer {.*} AS customer
+       d {.id, .valueUsd, .amountKind, .announcedOn, .announcedPrecision, .startsOn, .startsPrecision, .endsOn,
+          .endsPrecision, .resource, .capacity, .status, .note,
+          providerId: provider.id, customerId: customer.id,
+          relatedInvestmentId: head([(d)-[:TIED_TO]->(ti:Investment) | ti.id]),
+          sourceIds: [(d)-[:CITES]->(s:Source) | s.id]} AS deal,
+       provider {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS provider,
+       customer {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS customer
 ORDER BY d.announcedOn, d.id
