@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { RequestContext } from './common/context';
 import type { CompanyRecord } from './company/company.record';
 import type { ComputeDealRecord, ComputeDealRow } from './compute/compute-deal.record';
-import type { InvestmentRecord, InvestmentRow } from './investment/investment.record';
+import type { CounterpartyInvestmentRow, InvestmentRecord, InvestmentRow } from './investment/investment.record';
 import type { Repositories } from './repositories';
 import type { CompetitorRow } from './rivalry/rivalry.record';
 import type { SourceRecord } from './source/source.record';
@@ -48,6 +48,12 @@ export function primeCompanies(ctx: AppContext, companies: readonly CompanyRecor
 
 export function primeInvestments(ctx: AppContext, rows: readonly InvestmentRow[]): InvestmentRecord[] {
   primeCompanies(ctx, rows.flatMap((row) => [row.investor, row.investee]));
+  return rows.map((row) => row.investment);
+}
+
+/** For a company's own investments: `company` is one party, each row brings the other. */
+export function primeCompanyInvestments(ctx: AppContext, company: CompanyRecord, rows: readonly CounterpartyInvestmentRow[]): InvestmentRecord[] {
+  primeCompanies(ctx, [company, ...rows.map((row) => row.counterparty)]);
   return rows.map((row) => row.investment);
 }
 

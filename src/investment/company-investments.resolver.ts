@@ -3,7 +3,7 @@ import { asOfKey } from '../common/as-of';
 import { DateScalar, type PartialDate } from '../common/date-scalar';
 import { AmountKind } from '../common/enums';
 import { Company } from '../company/company.type';
-import { primeInvestments, type AppContext } from '../loaders';
+import { primeCompanyInvestments, type AppContext } from '../loaders';
 import { Investment } from './investment.type';
 import { listCost } from '../common/complexity';
 
@@ -15,12 +15,12 @@ const RAISED_KINDS = [AmountKind.PAID, AmountKind.COMMITMENT, AmountKind.UP_TO];
 export class CompanyInvestmentsResolver {
   @FieldResolver(() => [Investment], { description: 'Investments received, oldest first.', complexity: listCost })
   async investmentsReceived(@Root() company: Company, @Arg('asOf', () => DateScalar, AS_OF) asOf: PartialDate | null, @Ctx() ctx: AppContext): Promise<Investment[]> {
-    return primeInvestments(ctx, await ctx.loaders.investmentsInto.load(asOfKey(company.id, asOf))) as Investment[];
+    return primeCompanyInvestments(ctx, company, await ctx.loaders.investmentsInto.load(asOfKey(company.id, asOf))) as Investment[];
   }
 
   @FieldResolver(() => [Investment], { description: 'Investments made, oldest first.', complexity: listCost })
   async investmentsMade(@Root() company: Company, @Arg('asOf', () => DateScalar, AS_OF) asOf: PartialDate | null, @Ctx() ctx: AppContext): Promise<Investment[]> {
-    return primeInvestments(ctx, await ctx.loaders.investmentsBy.load(asOfKey(company.id, asOf))) as Investment[];
+    return primeCompanyInvestments(ctx, company, await ctx.loaders.investmentsBy.load(asOfKey(company.id, asOf))) as Investment[];
   }
 
   @FieldResolver(() => Float, {

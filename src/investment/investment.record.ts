@@ -47,6 +47,19 @@ export function toInvestmentRecord(row: unknown): InvestmentRecord {
   };
 }
 
+/**
+ * An investment in a company's own list (received or made): the company is the caller's already, so only the other
+ * party comes back with it, to prime the company loader.
+ */
+export interface CounterpartyInvestmentRow {
+  readonly investment: InvestmentRecord;
+  readonly counterparty: CompanyRecord;
+}
+
+export function toCounterpartyInvestmentRow(row: Record<string, unknown>): CounterpartyInvestmentRow {
+  return { investment: toInvestmentRecord(row.investment), counterparty: toCompanyRecord(row.counterparty) };
+}
+
 export function toInvestmentRow(row: Record<string, unknown>): InvestmentRow {
   return { investment: toInvestmentRecord(row.investment), investor: toCompanyRecord(row.investor), investee: toCompanyRecord(row.investee) };
 }

@@ -11,7 +11,7 @@ import { date, int } from '../neo4j/params';
 import type { SourceRepository } from '../source/source.repository';
 import { InvestmentSortField, type InvestmentFilter, type InvestmentSort } from './investment.args';
 import type { RecordInvestmentInput, UpdateInvestmentInput } from './investment.input';
-import { toInvestmentRow, type InvestmentRow } from './investment.record';
+import { toCounterpartyInvestmentRow, toInvestmentRow, type CounterpartyInvestmentRow, type InvestmentRow } from './investment.record';
 import { findByIds } from '../common/find-by-ids';
 
 const SCALARS = ['amountUsd', 'amountKind', 'round', 'stakePercent', 'valuationUsd', 'instrument', 'status', 'note'] as const;
@@ -66,14 +66,14 @@ export class InvestmentRepository {
     return findByIds(this.db, this.q.byIds, ids, toInvestmentRow, (row) => row.investment.id);
   }
 
-  /** Investments received, per loader key (asOf|companyId); one query per distinct asOf. */
-  intoCompanies(keys: readonly string[]): Promise<Map<string, InvestmentRow[]>> {
-    return loadPerCompany(this.db, this.q.into, keys, toInvestmentRow);
+  /** Investments received, per loader key (asOf|companyId), with their investors; one query per distinct asOf. */
+  intoCompanies(keys: readonly string[]): Promise<Map<string, CounterpartyInvestmentRow[]>> {
+    return loadPerCompany(this.db, this.q.into, keys, toCounterpartyInvestmentRow);
   }
 
-  /** Investments made, per loader key (asOf|companyId). */
-  byCompanies(keys: readonly string[]): Promise<Map<string, InvestmentRow[]>> {
-    return loadPerCompany(this.db, this.q.by, keys, toInvestmentRow);
+  /** Investments made, per loader key (asOf|companyId), with their investees. */
+  byCompanies(keys: readonly string[]): Promise<Map<string, CounterpartyInvestmentRow[]>> {
+    return loadPerCompany(this.db, this.q.by, keys, toCounterpartyInvestmentRow);
   }
 
   async list(filter: InvestmentFilter | undefined, sort: InvestmentSort | undefined, skip: number, limit: number): Promise<InvestmentRow[]> {

@@ -60,6 +60,21 @@ describe('Nested queries on the seed data: batched, no N+1 round trips', () => {
     expect(result.roundTrips).toBe(4);
   });
 
+  it("resolves the company's own side of its investments without a query", async () => {
+    const result = await app.gql<{ companies: { edges: { node: { id: string; name: string; investmentsReceived: { investee: object }[]; investmentsMade: { investor: object }[] } }[] } }>(
+      '{ companies(first: 20) { edges { node { id name investmentsReceived { investee { id name } } investmentsMade { investor { id name } } } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const companies = result.data!.companies.edges.map((edge) => edge.node);
+    expect(companies.some((c) => c.investmentsReceived.length > 0 && c.investmentsMade.length > 0)).toBe(true);
+    for (const { id, name, investmentsReceived, investmentsMade } of companies) {
+      for (const investment of investmentsReceived) expect(investment.investee).toEqual({ id, name });
+      for (const investment of investmentsMade) expect(investment.investor).toEqual({ id, name });
+    }
+    // The page, then investments received and made; the other party comes with each row, this side is the page's.
+    expect(result.roundTrips).toBe(3);
+  });
+
   it('does not grow with the page size (5 -> 20 -> 60 companies): no N+1', async () => {
     // 60 rather than every company: a larger page of this nested query exceeds the server's query cost limit.
     const five = await app.gql<Nested>(NESTED, { first: 5 });
