@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -50,6 +50,9 @@ export function createApollo<Loaders>(deps: ServerDependencies<Loaders>, httpSer
     formatError: createFormatError(deps.logger),
     plugins: [
       complexityPlugin(deps.schema, deps.config.limits.maxComplexity),
+      // Answers are never cacheable (they change with every write), so per-field cache hints would only cost a hook
+      // on every resolved field; the header below says no-store as the plugin did.
+      ApolloServerPluginCacheControlDisabled(),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       {
@@ -57,6 +60,7 @@ export function createApollo<Loaders>(deps: ServerDependencies<Loaders>, httpSer
         async requestDidStart() {
           return {
             async willSendResponse({ contextValue, response }) {
+              response.http.headers.set('cache-control', 'no-store');
               response.http.headers.set('x-db-round-trips', String(contextValue.stats.roundTrips));
               response.http.headers.set('x-request-id', contextValue.requestId);
             },
@@ -84,6 +88,8 @@ export function createContext<Loaders>(deps: ServerDependencies<Loaders>, author
 export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  // A weak ETag is a hash of every response body, and no client revalidates a POST answer.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   // Below Node's 300 s default: a slow or stalled client must not hold a connection and a request slot for long.
   httpServer.requestTimeout = deps.config.limits.requestTimeoutMs;

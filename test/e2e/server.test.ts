@@ -20,6 +20,9 @@ describe('HTTP server', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
     expect(response.headers.get('x-db-round-trips')).toBe('0');
+    // Answers change with every write: never stored, and not hashed for an ETag nobody revalidates.
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('etag')).toBeNull();
   });
 
   it('serves /health and /ready', async () => {
