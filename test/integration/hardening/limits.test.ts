@@ -40,6 +40,18 @@ describe('abuse limits', () => {
     expect(code(far)).toBe('QUERY_LIMIT_EXCEEDED');
   });
 
+  it('judges each set of variables on its own, however often the same document comes back', async () => {
+    // Estimates are remembered per document and variables: a cheap call must not let a costly one through.
+    const query = 'query($first: Int!) { companies(first: $first) { edges { node { id name investmentsReceived { amountUsd } } } } }';
+    for (let round = 0; round < 2; round++) {
+      expect((await app.gql(query, { first: 20 })).errors).toBeUndefined();
+      const costly = await app.gql(query, { first: 100 });
+      expect(code(costly)).toBe('QUERY_LIMIT_EXCEEDED');
+      expect(costly.roundTrips).toBe(0);
+      expect(code(await app.gql(query, { first: 'twenty' }))).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it('caps page sizes', async () => {
     expect(code(await app.gql('{ companies(first: 101) { edges { cursor } } }'))).toBe('BAD_USER_INPUT');
     expect(code(await app.gql('{ companies(first: 0) { edges { cursor } } }'))).toBe('BAD_USER_INPUT');
