@@ -18,6 +18,7 @@ import { ANCHOR_FAR_ID, ANCHOR_LAB_ID } from '../src/synthetic/generate-dataset'
 import { rssMiB, startChild, type Child } from './bench/child-process';
 import { differences, extractOurs, extractPeer, OURS_NESTED, PEER_NESTED } from './bench/nested-queries';
 import { recordStatements, replayer, waves } from './bench/replay';
+import { interleaved } from './bench/interleaved';
 import { throughput, timePaired, timeSerially, type Latency } from './bench/stats';
 import { freePort } from './free-port';
 
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '30' },
     seconds: { type: 'string', default: '15' },
     clients: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '5' },
     'sample-companies': { type: 'string', default: '150' },
     'batch-size': { type: 'string', default: '5000' },
   },
@@ -47,6 +49,7 @@ const ITERATIONS = Number(args.iterations);
 const WARMUP = Number(args.warmup);
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
+const ROUNDS = Number(args.rounds);
 const BATCH = Number(args['batch-size']);
 const LARGEST = Math.max(...SCALES);
 const NEO4J_USER = 'neo4j';
@@ -126,17 +129,17 @@ async function startPeer(uri: string): Promise<{ child: Child; url: string }> {
   return { child, url };
 }
 
-/** HTTP requests/s at `CLIENTS` connections for `SECONDS`, with autocannon. */
-async function httpThroughput(url: string, query: string): Promise<{ rps: number; errors: number; requests: number }> {
+/** HTTP requests at `CLIENTS` connections for `seconds`, with autocannon. */
+async function httpThroughput(url: string, query: string, seconds: number): Promise<{ requests: number; errors: number; seconds: number }> {
   const result = await autocannon({
     url,
     method: 'POST',
     connections: CLIENTS,
-    duration: SECONDS,
+    duration: seconds,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query }),
   });
-  return { rps: Math.round(result.requests.average * 10) / 10, errors: result.errors + result.non2xx + result.timeouts, requests: result.requests.total };
+  return { requests: result.requests.total, errors: result.errors + result.non2xx + result.timeouts, seconds: result.duration };
 }
 
 /** Samples the server's RSS and Neo4j's heap every 500 ms while `work` runs; returns the peaks. */
@@ -255,12 +258,20 @@ async function fullSuite(app: Application, ours: { child: Child; url: string }, 
   // 2 and 6. Throughput at CLIENTS concurrent clients, GraphQL over HTTP against the raw driver; memory meanwhile.
   const throughputs: Record<string, unknown> = {};
   for (const name of ['company', 'backersOfCompetitors', 'nestedList'] as const) {
-    const measured = await sampleMemory(app.driver, ours.child.process.pid, () => httpThroughput(ours.url, OPERATIONS[name] as string));
-    const rawRate = await throughput(raw[name] as () => Promise<number>, CLIENTS, SECONDS);
+    const measured = await sampleMemory(app.driver, ours.child.process.pid, () =>
+      interleaved(
+        (seconds) => httpThroughput(ours.url, OPERATIONS[name] as string, seconds),
+        (seconds) => throughput(raw[name] as () => Promise<number>, CLIENTS, seconds),
+        SECONDS,
+        ROUNDS,
+      ),
+    );
+    const { a: graphql, b: rawDriver, roundRatios } = measured.result;
     throughputs[name] = {
-      graphql: measured.result,
-      rawDriver: rawRate,
-      retention: Math.round((measured.result.rps / rawRate.rps) * 100) / 100,
+      graphql,
+      rawDriver,
+      retention: Math.round((graphql.rps / rawDriver.rps) * 100) / 100,
+      roundRetentions: roundRatios,
       memory: { serverRssMiB: measured.serverRssMiB, neo4jHeapUsedMiB: measured.neo4jHeapUsedMiB, neo4jHeapMaxMiB: measured.neo4jHeapMaxMiB },
     };
   }
@@ -306,13 +317,17 @@ function report(results: Record<string, unknown>, growth: Record<number, Record<
       ['naive query per parent (raw driver)', nested.naiveStatements, nested.naive.p50, nested.naive.p90, 'what batching saves', ''],
     ]);
   }
-  const throughputs = results.throughput as Record<string, { graphql: { rps: number; errors: number }; rawDriver: { rps: number; errors: number }; retention: number; memory: Record<string, number> }> | undefined;
+  const throughputs = results.throughput as
+    | Record<string, { graphql: { rps: number; errors: number }; rawDriver: { rps: number; errors: number }; retention: number; roundRetentions: number[]; memory: Record<string, number> }>
+    | undefined;
   if (throughputs) {
-    table(`2. Throughput at ${CLIENTS} clients for ${SECONDS} s (6. memory peaks meanwhile)`, ['operation', 'GraphQL req/s', 'raw req/s', 'retention', 'errors', 'server RSS MiB', 'Neo4j heap used/max MiB', ''], Object.entries(throughputs).map(([name, t]) => [
+    const title = `2. Throughput at ${CLIENTS} clients, ${SECONDS} s per side in ${ROUNDS} alternating rounds (6. memory peaks meanwhile)`;
+    table(title, ['operation', 'GraphQL req/s', 'raw req/s', 'retention', 'per round', 'errors', 'server RSS MiB', 'Neo4j heap used/max MiB', ''], Object.entries(throughputs).map(([name, t]) => [
       name,
       t.graphql.rps,
       t.rawDriver.rps,
       t.retention,
+      `${Math.min(...t.roundRetentions)}-${Math.max(...t.roundRetentions)}`,
       t.graphql.errors + t.rawDriver.errors,
       t.memory.serverRssMiB as number,
       `${t.memory.neo4jHeapUsedMiB}/${t.memory.neo4jHeapMaxMiB}`,
