@@ -16,6 +16,7 @@ import type { RecordedStatement } from '../src/neo4j/query-stats';
 import { createApollo } from '../src/server';
 import { ANCHOR_FAR_ID, ANCHOR_LAB_ID } from '../src/synthetic/generate-dataset';
 import { rssMiB, startChild, type Child } from './bench/child-process';
+import { postGraphQL } from './bench/graphql-post';
 import { differences, extractOurs, extractPeer, OURS_NESTED, PEER_NESTED } from './bench/nested-queries';
 import { recordStatements, replayer, waves } from './bench/replay';
 import { interleaved } from './bench/interleaved';
@@ -77,10 +78,10 @@ function table(title: string, header: string[], rows: (string | number)[][]): vo
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 async function post(url: string, query: string): Promise<{ body: unknown; roundTrips: number }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  const body = (await response.json()) as { errors?: unknown };
-  if (!response.ok || body.errors) throw new Error(`${url}: ${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
-  return { body, roundTrips: Number(response.headers.get('x-db-round-trips') ?? NaN) };
+  const { status, body, roundTrips } = await postGraphQL(url, query);
+  const errors = (body as { errors?: unknown }).errors;
+  if (status !== 200 || errors) throw new Error(`${url}: ${status} ${JSON.stringify(errors ?? body).slice(0, 500)}`);
+  return { body, roundTrips };
 }
 
 function benchConfig(uri: string): AppConfig {
