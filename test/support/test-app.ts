@@ -3,6 +3,7 @@ import { createApplication, type Application } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/config';
 import type { RequestContext } from '../../src/common/context';
 import { createLogger } from '../../src/common/logger';
+import { loadDataset } from '../../src/seed/load-dataset';
 import { withQueryStats, type QueryStats } from '../../src/neo4j/query-stats';
 import { createApollo, createContext } from '../../src/server';
 
@@ -73,4 +74,12 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       await app.close();
     },
   };
+}
+
+/** A test app on a database holding exactly the seed dataset, where the read-only suites start. */
+export async function startSeededTestApp(): Promise<TestApp> {
+  const app = await startTestApp();
+  await app.reset();
+  await loadDataset(app.repos);
+  return app;
 }

@@ -1,27 +1,13 @@
-import { loadDataset } from '../../../src/seed/load-dataset';
-import { startTestApp, type TestApp } from '../../support/test-app';
-
-interface Plan {
-  operatorType: string;
-  identifiers: string[];
-  arguments: Record<string, unknown>;
-  children: Plan[];
-}
-
-/** Leaf operators of a plan: where the query starts reading the graph. */
-function leaves(plan: Plan): Plan[] {
-  return plan.children.length === 0 ? [plan] : plan.children.flatMap(leaves);
-}
+import { explain, leaves } from '../../support/plan';
+import { startSeededTestApp, type TestApp } from '../../support/test-app';
 
 const KINDS = ['INVESTED_IN', 'SUPPLIES_COMPUTE', 'COMPETES_WITH', 'SUBSIDIARY_OF', 'ACQUIRED'];
 
 describe('analytics Cypher plans and argument limits', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
     // Plans depend on statistics: on an empty database every scan looks free, so plan on the seed data.
-    await app.reset();
-    await loadDataset(app.repos);
+    app = await startSeededTestApp();
   });
   afterAll(async () => {
     await app.reset();
@@ -35,18 +21,18 @@ describe('analytics Cypher plans and argument limits', () => {
     ['analytics/neighborhood', 'c', { companyId: 'a', depth: 1, kinds: KINDS, asOf: null, maxNodes: 10, maxEdges: 10 }],
     ['analytics/exposure', 'c', { companyId: 'a', asOf: null, rollUp: true }],
   ])('%s starts with a unique-index seek on its start company (%s)', async (name, variable, params) => {
-    const { summary } = await app.driver.executeQuery(`EXPLAIN ${app.catalog.get(name)}`, params);
+    const plan = await explain(app, name, params);
     // With two companies to find (connection) the planner may seek both in one MultiNodeIndexSeek instead of two
     // NodeUniqueIndexSeeks, depending on statistics; either reads the unique id index.
-    const seeks = leaves(summary.plan as unknown as Plan).filter((leaf) => /^(NodeUniqueIndexSeek|MultiNodeIndexSeek|AssertingMultiNodeIndexSeek)/.test(leaf.operatorType));
-    const described = leaves(summary.plan as unknown as Plan).map((leaf) => `${leaf.operatorType} [${leaf.identifiers.join(', ')}]`);
+    const seeks = leaves(plan).filter((leaf) => /^(NodeUniqueIndexSeek|MultiNodeIndexSeek|AssertingMultiNodeIndexSeek)/.test(leaf.operatorType));
+    const described = leaves(plan).map((leaf) => `${leaf.operatorType} [${leaf.identifiers.join(', ')}]`);
     expect({ leaves: described, seeked: seeks.map((leaf) => leaf.identifiers).flat() }).toEqual({ leaves: described, seeked: expect.arrayContaining([variable]) });
-    const scans = leaves(summary.plan as unknown as Plan).filter((leaf) => /AllNodesScan|NodeByLabelScan/.test(leaf.operatorType));
+    const scans = leaves(plan).filter((leaf) => /AllNodesScan|NodeByLabelScan/.test(leaf.operatorType));
     expect(scans).toEqual([]);
   });
 
   it('two-sided-backers-in-market starts from the rivalry market index', async () => {
-    const { summary } = await app.driver.executeQuery(`EXPLAIN ${app.catalog.get('analytics/two-sided-backers-in-market')}`, {
+    const plan = await explain(app, 'analytics/two-sided-backers-in-market', {
       market: 'frontier-models',
       asOf: null,
       rollUp: true,
@@ -54,7 +40,7 @@ describe('analytics Cypher plans and argument limits', () => {
     });
     // Seek or scan is the planner's cost call from the index's statistics (a few dozen entries are cheapest read
     // whole); either way the query reads only rivalries, from the rivalry_market index, never all relationships.
-    const starts = leaves(summary.plan as unknown as Plan).map((leaf) => `${leaf.operatorType} ${String(leaf.arguments.Details ?? '')}`);
+    const starts = leaves(plan).map((leaf) => `${leaf.operatorType} ${String(leaf.arguments.Details ?? '')}`);
     expect(starts).toEqual(expect.arrayContaining([expect.stringMatching(/RelationshipIndex(Seek|Scan).*COMPETES_WITH\(market\)/)]));
     expect(starts.filter((start) => /AllNodesScan|NodeByLabelScan|RelationshipTypeScan|AllRelationshipsScan/.test(start))).toEqual([]);
   });

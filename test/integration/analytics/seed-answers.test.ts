@@ -1,5 +1,4 @@
-import { loadDataset } from '../../../src/seed/load-dataset';
-import { startTestApp, type TestApp } from '../../support/test-app';
+import { startSeededTestApp, type TestApp } from '../../support/test-app';
 
 type Row = Record<string, unknown>;
 const idsOf = (list: { id: string }[]) => list.map((c) => c.id);
@@ -7,9 +6,7 @@ const idsOf = (list: { id: string }[]) => list.map((c) => c.id);
 describe('analytics on the seed dataset', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
-    await app.reset();
-    await loadDataset(app.repos);
+    app = await startSeededTestApp();
   });
   afterAll(async () => {
     await app.reset();

@@ -1,13 +1,6 @@
-import { loadDataset } from '../../../src/seed/load-dataset';
-import { startTestApp, type TestApp } from '../../support/test-app';
+import { explain, operators, type Plan } from '../../support/plan';
+import { startSeededTestApp, type TestApp } from '../../support/test-app';
 
-interface Plan {
-  operatorType: string;
-  arguments: Record<string, unknown>;
-  children: Plan[];
-}
-
-const operators = (plan: Plan): Plan[] => [plan, ...plan.children.flatMap(operators)];
 const name = (plan: Plan) => plan.operatorType.replace(/@.*/, '');
 
 const PARAMS = { kinds: ['AI_LAB', 'CLOUD'], country: null, namePrefix: null, foundedFrom: null, foundedTo: null, skip: 0, limit: 20 };
@@ -17,10 +10,8 @@ const PARAMS = { kinds: ['AI_LAB', 'CLOUD'], country: null, namePrefix: null, fo
 describe('company list statements filtered by kinds', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
     // Plans depend on statistics: on an empty database every scan looks free, so plan on the seed data.
-    await app.reset();
-    await loadDataset(app.repos);
+    app = await startSeededTestApp();
   });
   afterAll(async () => {
     await app.reset();
@@ -33,8 +24,7 @@ describe('company list statements filtered by kinds', () => {
     // Names are not: a PartialTop orders companies of equal name by id as they stream past, still in index order.
     ['company/list-companies-of-kinds-by-name', /Company\(kind, nameLower\)/, ['Top', 'PartialTop']],
   ])('%s seeks the composite index in order and sorts only the merged pages', async (statement, index, sorts) => {
-    const { summary } = await app.driver.executeQuery(`EXPLAIN ${app.catalog.get(statement)}`, PARAMS);
-    const plan = operators(summary.plan as unknown as Plan);
+    const plan = operators(await explain(app, statement, PARAMS));
     const seeks = plan.filter((op) => name(op) === 'NodeIndexSeek').map((op) => String(op.arguments.Details));
     expect(seeks).toEqual([expect.stringMatching(index)]);
     expect(plan.filter((op) => /Scan$/.test(name(op)))).toEqual([]);

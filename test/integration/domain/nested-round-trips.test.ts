@@ -1,5 +1,4 @@
-import { loadDataset } from '../../../src/seed/load-dataset';
-import { startTestApp, type TestApp } from '../../support/test-app';
+import { startSeededTestApp, type TestApp } from '../../support/test-app';
 
 const NESTED = `query($first: Int!) {
   companies(first: $first) {
@@ -32,9 +31,7 @@ type Nested = {
 describe('Nested queries on the seed data: batched, no N+1 round trips', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
-    await app.reset();
-    await loadDataset(app.repos);
+    app = await startSeededTestApp();
   }, 180000);
   afterAll(async () => {
     await app.reset();

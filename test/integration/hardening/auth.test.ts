@@ -1,13 +1,10 @@
-import { loadDataset } from '../../../src/seed/load-dataset';
 import { sampleCall } from '../../support/sample-arguments';
-import { READER_KEY, startTestApp, type TestApp } from '../../support/test-app';
+import { READER_KEY, startSeededTestApp, type TestApp } from '../../support/test-app';
 
 describe('every mutation is protected', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
-    await app.reset();
-    await loadDataset(app.repos);
+    app = await startSeededTestApp();
   });
   afterAll(async () => {
     await app.reset();

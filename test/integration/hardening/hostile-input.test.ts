@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
-import { loadDataset } from '../../../src/seed/load-dataset';
-import { WRITER_KEY, startTestApp, type TestApp } from '../../support/test-app';
+import { WRITER_KEY, startSeededTestApp, type TestApp } from '../../support/test-app';
 
 /** Strings an attacker or a broken client sends. */
 const hostileString = fc.oneof(
@@ -154,9 +153,7 @@ function uncovered(schema: GraphQLSchema): string[] {
 describe('hostile input', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
-    await app.reset();
-    await loadDataset(app.repos);
+    app = await startSeededTestApp();
   });
   afterAll(async () => {
     await app.reset();

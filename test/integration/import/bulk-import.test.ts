@@ -4,8 +4,7 @@ import path from 'node:path';
 import { importDataset } from '../../../src/import/bulk-import';
 import { ImportRejectedError } from '../../../src/import/preflight';
 import { readDataset, SEED_FILE, type Dataset } from '../../../src/seed/dataset';
-import { loadDataset } from '../../../src/seed/load-dataset';
-import { startTestApp, type TestApp } from '../../support/test-app';
+import { startSeededTestApp, type TestApp } from '../../support/test-app';
 
 /**
  * The bulk import must leave exactly what the API's one-fact-at-a-time path leaves, be safe to re-run and to resume,
@@ -35,9 +34,7 @@ describe('bulk import', () => {
   const seed = readDataset(SEED_FILE);
 
   beforeAll(async () => {
-    app = await startTestApp();
-    await app.reset();
-    await loadDataset(app.repos);
+    app = await startSeededTestApp();
     apiDump = await dump(app);
   });
   afterAll(async () => {
