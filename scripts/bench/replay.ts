@@ -1,22 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import type { RequestContext } from '../../src/common/context';
-import type { ApolloServer } from '@apollo/server';
-import type { ServerDependencies } from '../../src/server';
-import { createContext } from '../../src/server';
-import { withQueryStats, type QueryStats, type RecordedStatement } from '../../src/neo4j/query-stats';
-
-/**
- * Runs a GraphQL operation through our real resolvers in this process and returns every statement it sent, with
- * its parameters exactly as the driver received them: the raw-driver baseline then runs identical Cypher.
- */
-export async function recordStatements<L>(apollo: ApolloServer<RequestContext>, deps: ServerDependencies<L>, query: string): Promise<RecordedStatement[]> {
-  const stats: QueryStats = { roundTrips: 0, statements: [] };
-  const response = await withQueryStats(stats, () => apollo.executeOperation({ query }, { contextValue: createContext(deps, undefined, stats) }));
-  if (response.body.kind !== 'single' || response.body.singleResult.errors) {
-    throw new Error(`recording failed: ${JSON.stringify(response.body.kind === 'single' ? response.body.singleResult.errors : 'incremental')}`);
-  }
-  return stats.statements ?? [];
-}
+import type { RecordedStatement } from '../../src/neo4j/query-stats';
 
 /** Groups statements into the waves the server sent them in (those sent before any other had finished go together). */
 export function waves(statements: RecordedStatement[]): RecordedStatement[][] {

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ProfiledPlan } from 'neo4j-driver';
-import { withQueryStats, type QueryStats, type RecordedStatement } from '../../../src/neo4j/query-stats';
-import { createContext } from '../../../src/server';
-import { loadDataset } from '../../../src/seed/load-dataset';
-import { startTestApp, type TestApp } from '../../support/test-app';
+import type { RecordedStatement } from '../../../src/neo4j/query-stats';
+import { recordStatements } from '../../../src/record-statements';
+import { startSeededTestApp, type TestApp } from '../../support/test-app';
 
 /**
  * A regression guard that does not depend on timing: every analytics query (and the two hot reads) runs on the seed
@@ -42,14 +41,6 @@ describe('database hits per query on the seed data', () => {
   const budget: Record<string, number> = fs.existsSync(BUDGET_FILE) ? JSON.parse(fs.readFileSync(BUDGET_FILE, 'utf8')) : {};
   const updating = process.env.UPDATE_DB_HITS_BUDGET === '1';
 
-  async function record(query: string): Promise<RecordedStatement[]> {
-    const stats: QueryStats = { roundTrips: 0, statements: [] };
-    const response = await withQueryStats(stats, () => app.apollo.executeOperation({ query }, { contextValue: createContext(app.deps, undefined, stats) }));
-    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-    expect(response.body.singleResult.errors).toBeUndefined();
-    return stats.statements ?? [];
-  }
-
   async function profile(statement: RecordedStatement): Promise<number> {
     const session = app.driver.session();
     try {
@@ -62,9 +53,7 @@ describe('database hits per query on the seed data', () => {
   }
 
   beforeAll(async () => {
-    app = await startTestApp();
-    await app.reset();
-    await loadDataset(app.repos);
+    app = await startSeededTestApp();
   });
   afterAll(async () => {
     if (updating) {
@@ -75,7 +64,7 @@ describe('database hits per query on the seed data', () => {
   });
 
   it.each(Object.keys(OPERATIONS))('%s stays within its recorded budget', async (name) => {
-    const statements = await record(OPERATIONS[name] as string);
+    const statements = await recordStatements(app.apollo, app.deps, OPERATIONS[name] as string);
     expect(statements.length).toBeGreaterThan(0);
     let hits = 0;
     for (const statement of statements) hits += await profile(statement);
