@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../common/project-root';
-import { generateDataset, MAX_COMPANIES, MIN_COMPANIES } from '../synthetic/generate-dataset';
-import { writeDataset } from '../synthetic/write-dataset';
+import { DATASET_SECTIONS } from '../seed/dataset';
+import { generateDataset, MAX_COMPANIES, MAX_SEED, MIN_COMPANIES } from '../synthetic/generate-dataset';
+import { generatedDatasetFile, writeDataset } from '../synthetic/write-dataset';
 
 const USAGE = 'usage: npm run generate -- --companies N [--seed S] [--out FILE]';
 
@@ -34,9 +34,9 @@ function parseOptions(argv: string[]): Options {
   }
   if (values.companies === undefined) throw new UsageError('--companies is required');
   const companies = integer('companies', values.companies, MIN_COMPANIES, MAX_COMPANIES);
-  const seed = values.seed === undefined ? 1 : integer('seed', values.seed, 0, 0xffffffff);
+  const seed = values.seed === undefined ? 1 : integer('seed', values.seed, 0, MAX_SEED);
   // The default lands in the project's git-ignored data/generated/; an explicit --out is relative to where you are.
-  const out = values.out ? path.resolve(values.out) : path.join(projectRoot(), 'data', 'generated', `companies-${companies}-seed-${seed}.json`);
+  const out = values.out ? path.resolve(values.out) : generatedDatasetFile(companies, seed);
   return { companies, seed, out };
 }
 
@@ -60,10 +60,9 @@ async function main(argv: string[]): Promise<number> {
   const bytes = await writeDataset(dataset, options.out);
   const written = performance.now();
 
-  const sections = ['sources', 'companies', 'investments', 'computeDeals', 'rivalries', 'subsidiaries', 'acquisitions'] as const;
   const count = (n: number) => n.toLocaleString('en-US').padStart(11);
   let total = 0;
-  for (const section of sections) {
+  for (const section of DATASET_SECTIONS) {
     total += dataset[section].length;
     process.stdout.write(`  ${section.padEnd(13)}${count(dataset[section].length)}\n`);
   }

@@ -1,9 +1,9 @@
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database, Tx } from '../neo4j/database';
-import { readDataset } from '../seed/dataset';
+import { parseDataset, readDatasetBytes, type SectionName } from '../seed/dataset';
 import { toInputs } from '../seed/to-inputs';
 import { fileSha256, ImportCheckpoint } from './import-checkpoint';
-import { importSections, type ImportRow, type ImportSection, type SectionName } from './import-sections';
+import { importSections, type ImportRow, type ImportSection } from './import-sections';
 import { ImportRejectedError, preflight } from './preflight';
 
 export interface ImportOptions {
@@ -54,13 +54,15 @@ async function writeBatch(tx: Tx, catalog: CypherCatalog, section: ImportSection
  */
 export async function importDataset(db: Database, catalog: CypherCatalog, file: string, options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
-  const dataset = readDataset(file);
+  // Read once: the checkpoint's hash is then of the very bytes that were validated (files run to hundreds of MB).
+  const bytes = readDatasetBytes(file);
+  const dataset = parseDataset(bytes.toString('utf8'), file);
   const sections = importSections(await toInputs(dataset), catalog);
   await preflight(db, catalog, sections);
   const [identity] = await db.readRows(catalog.get('import/database-identity'));
   const { checkpoint, resumed } = ImportCheckpoint.open(
     file,
-    { fileSha256: await fileSha256(file), batchSize: options.batchSize, databaseId: `${String(identity?.id)}@${String(identity?.createdAt)}` },
+    { fileSha256: fileSha256(bytes), batchSize: options.batchSize, databaseId: `${String(identity?.id)}@${String(identity?.createdAt)}` },
     options.resume ?? true,
   );
   const validateMs = Date.now() - started;

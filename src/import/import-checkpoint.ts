@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { SectionName } from './import-sections';
+import type { SectionName } from '../seed/dataset';
 
 /** What an interrupted import had committed: whole batches per section, for one file, batch size and database. */
 export interface CheckpointState {
@@ -10,11 +10,9 @@ export interface CheckpointState {
   readonly committed: Partial<Record<SectionName, number>>;
 }
 
-/** SHA-256 of a file, streamed (dataset files run to hundreds of megabytes). */
-export async function fileSha256(file: string): Promise<string> {
-  const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/** SHA-256 of a dataset file's bytes: a checkpoint only applies to the very file it was made for. */
+export function fileSha256(bytes: Buffer): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
 /**

@@ -4,11 +4,11 @@ import { recordedComputeDealProps } from '../compute/compute-deal.repository';
 import { recordedInvestmentProps } from '../investment/investment.repository';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import { rivalryProps } from '../rivalry/rivalry.repository';
+import type { SectionName } from '../seed/dataset';
 import type { DatasetInputs } from '../seed/to-inputs';
-import { sourceIdFor } from '../source/source.repository';
+import { sourceIdFor, sourceRow } from '../source/source.repository';
 import { subsidiaryLinkProps } from '../subsidiary/subsidiary-link.repository';
 
-export type SectionName = 'sources' | 'companies' | 'investments' | 'computeDeals' | 'rivalries' | 'subsidiaries' | 'acquisitions';
 
 /** One record ready for a batched write: the same stored properties the API's repositories write. */
 export interface ImportRow {
@@ -40,14 +40,7 @@ export function importSections(inputs: DatasetInputs, catalog: CypherCatalog): I
   return [
     {
       name: 'sources',
-      rows: inputs.sources.map((s) => ({
-        id: s.id ?? sourceIdFor(s.url),
-        url: s.url,
-        publisher: s.publisher.trim(),
-        title: s.title.trim(),
-        publishedOn: s.publishedOn?.start ?? null,
-        publishedPrecision: s.publishedOn?.precision ?? null,
-      })),
+      rows: inputs.sources.map((s) => sourceRow(s, s.id ?? sourceIdFor(s.url)) as ImportRow),
       merge: catalog.get('source/upsert-sources'),
       params: (batch) => ({ sources: batch }),
     },

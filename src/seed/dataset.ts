@@ -25,6 +25,11 @@ export interface Dataset {
   acquisitions: (Record<string, unknown> & { id: string; announcedOn: string; sourceIds: string[] })[];
 }
 
+/** The sections of a dataset file, in file order: sources and companies before the facts that cite them. */
+export const DATASET_SECTIONS = ['sources', 'companies', 'investments', 'computeDeals', 'rivalries', 'subsidiaries', 'acquisitions'] as const;
+
+export type SectionName = (typeof DATASET_SECTIONS)[number];
+
 export const SEED_FILE = path.join(projectRoot(), 'data', 'seed', 'ai-industry.json');
 const SCHEMA_FILE = path.join(projectRoot(), 'data', 'seed', 'dataset.schema.json');
 
@@ -35,9 +40,23 @@ export class DatasetError extends Error {
 
 /** Reads a dataset file and checks it against the JSON Schema (shape only; record rules come at write time). */
 export function readDataset(file: string = SEED_FILE): Dataset {
+  return parseDataset(readDatasetBytes(file).toString('utf8'), file);
+}
+
+/** A dataset file's bytes; a file that cannot be read is a DatasetError like one that cannot be parsed. */
+export function readDatasetBytes(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw new DatasetError(`${file}: not readable JSON (${(error as Error).message})`);
+  }
+}
+
+/** A dataset file's text, parsed and checked against the JSON Schema; `file` names it in errors. */
+export function parseDataset(text: string, file: string): Dataset {
   let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    data = JSON.parse(text);
   } catch (error) {
     throw new DatasetError(`${file}: not readable JSON (${(error as Error).message})`);
   }

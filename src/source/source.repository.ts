@@ -19,6 +19,18 @@ export function sourceIdFor(url: string): string {
   return `src-${crypto.createHash('sha256').update(url).digest('hex').slice(0, 16)}`;
 }
 
+/** The stored row of a source, as upsert-sources takes it (the bulk import writes the same). */
+export function sourceRow(input: SourceInput, id: string): Record<string, unknown> {
+  return {
+    id,
+    url: input.url,
+    publisher: input.publisher.trim(),
+    title: input.title.trim(),
+    publishedOn: input.publishedOn?.start ?? null,
+    publishedPrecision: input.publishedOn?.precision ?? null,
+  };
+}
+
 /** Every read and write of Source nodes, and the shared step that attaches sources to a fact being written. */
 export class SourceRepository {
   private readonly q: Record<'byIds' | 'upsert' | 'byUrl' | 'citations' | 'delete' | 'list', string>;
@@ -91,14 +103,7 @@ export class SourceRepository {
       }
       ids.push(id);
       if (existingId && !overwrite) continue;
-      rows.push({
-        id,
-        url: input.url,
-        publisher: input.publisher.trim(),
-        title: input.title.trim(),
-        publishedOn: input.publishedOn?.start ?? null,
-        publishedPrecision: input.publishedOn?.precision ?? null,
-      });
+      rows.push(sourceRow(input, id));
     }
     if (rows.length > 0) await tx.rows(this.q.upsert, { sources: rows });
     return ids;

@@ -13,6 +13,8 @@ export interface GenerateOptions {
 /** Smallest and largest company counts: the anchor kit needs 10 companies; ids have six digits. */
 export const MIN_COMPANIES = 10;
 export const MAX_COMPANIES = 1_000_000;
+/** Seeds are 32-bit: the generator's state is seeded from one unsigned 32-bit integer. */
+export const MAX_SEED = 0xffffffff;
 
 /** The anchor: an AI lab present at every scale, with rivals, a hedging investor and a money loop. */
 export const ANCHOR_LAB_ID = 'lab-000000';
@@ -929,11 +931,11 @@ function companyRecords(world: World): CompanyRecord[] {
 }
 
 /** Throws unless `companies` is an integer in [MIN_COMPANIES, MAX_COMPANIES] and `seed` an integer in [0, 2^32). */
-export function checkGenerateOptions({ companies, seed }: GenerateOptions): void {
+function checkGenerateOptions({ companies, seed }: GenerateOptions): void {
   if (!Number.isInteger(companies) || companies < MIN_COMPANIES || companies > MAX_COMPANIES) {
     throw new RangeError(`companies must be an integer from ${MIN_COMPANIES} to ${MAX_COMPANIES} (got ${companies})`);
   }
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed must be an integer from 0 to 4294967295 (got ${seed})`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new RangeError(`seed must be an integer from 0 to ${MAX_SEED} (got ${seed})`);
 }
 
 /**

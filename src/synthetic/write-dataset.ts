@@ -2,10 +2,13 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import type { Dataset } from '../seed/dataset';
+import { projectRoot } from '../common/project-root';
+import { DATASET_SECTIONS, type Dataset } from '../seed/dataset';
 
-/** Sections in the order of the seed file: sources and companies before the facts that cite them. */
-const SECTIONS = ['sources', 'companies', 'investments', 'computeDeals', 'rivalries', 'subsidiaries', 'acquisitions'] as const;
+/** Where `npm run generate` writes a graph of `companies` companies from `seed` unless told otherwise (git-ignored). */
+export function generatedDatasetFile(companies: number, seed: number): string {
+  return path.join(projectRoot(), 'data', 'generated', `companies-${companies}-seed-${seed}.json`);
+}
 
 /** Text is handed to the stream in chunks of about this many characters: one write per record would be slow. */
 const CHUNK = 1 << 16;
@@ -32,14 +35,14 @@ export async function writeDataset(dataset: Dataset, file: string): Promise<numb
   try {
     buffer += `{\n  "version": ${JSON.stringify(dataset.version)},\n`;
     if (dataset.description !== undefined) buffer += `  "description": ${JSON.stringify(dataset.description)},\n`;
-    for (const [s, section] of SECTIONS.entries()) {
+    for (const [s, section] of DATASET_SECTIONS.entries()) {
       const records: readonly unknown[] = dataset[section];
       buffer += `  ${JSON.stringify(section)}: [`;
       for (let i = 0; i < records.length; i++) {
         buffer += `${i === 0 ? '\n' : ',\n'}    ${JSON.stringify(records[i])}`;
         if (buffer.length >= CHUNK) await flush();
       }
-      buffer += `${records.length > 0 ? '\n  ' : ''}]${s < SECTIONS.length - 1 ? ',' : ''}\n`;
+      buffer += `${records.length > 0 ? '\n  ' : ''}]${s < DATASET_SECTIONS.length - 1 ? ',' : ''}\n`;
     }
     buffer += '}\n';
     await flush();

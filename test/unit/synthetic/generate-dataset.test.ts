@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parsePartialDate } from '../../../src/common/date-scalar';
-import { readDataset, type Dataset } from '../../../src/seed/dataset';
+import { DATASET_SECTIONS, readDataset, type Dataset } from '../../../src/seed/dataset';
 import { toInputs } from '../../../src/seed/to-inputs';
 import {
   ANCHOR,
@@ -15,7 +15,7 @@ import {
 } from '../../../src/synthetic/generate-dataset';
 import { writeDataset } from '../../../src/synthetic/write-dataset';
 
-const SECTIONS = ['sources', 'companies', 'investments', 'computeDeals', 'rivalries', 'subsidiaries', 'acquisitions'] as const;
+const SECTIONS = DATASET_SECTIONS;
 const FACT_SECTIONS = ['investments', 'computeDeals', 'rivalries', 'subsidiaries', 'acquisitions'] as const;
 type FactSection = (typeof FACT_SECTIONS)[number];
 type Fact = Record<string, unknown> & { id: string; sourceIds: string[] };
