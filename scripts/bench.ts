@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,17 +9,19 @@ import { loadConfig, type AppConfig } from '../src/config';
 import { createLogger } from '../src/common/logger';
 import { projectRoot } from '../src/common/project-root';
 import { importDataset } from '../src/import/bulk-import';
-import { benchInstance, BENCH_BOLT_PORT } from '../src/neo4j/managed/instances';
+import { CypherCatalog } from '../src/neo4j/cypher-catalog';
+import { BENCH_CREDENTIALS, benchInstance, BENCH_BOLT_PORT } from '../src/neo4j/managed/instances';
 import type { ManagedNeo4j } from '../src/neo4j/managed/managed-neo4j';
 import type { RecordedStatement } from '../src/neo4j/query-stats';
 import { recordStatements } from '../src/record-statements';
 import { createApollo } from '../src/server';
-import { ANCHOR_FAR_ID, ANCHOR_LAB_ID } from '../src/synthetic/generate-dataset';
+import { ANCHOR_FAR_ID, ANCHOR_LAB_ID, generateDataset } from '../src/synthetic/generate-dataset';
+import { generatedDatasetFile, writeDataset } from '../src/synthetic/write-dataset';
 import { rssMiB, startChild, type Child } from './bench/child-process';
 import { postGraphQL } from './bench/graphql-post';
 import { differences, extractOurs, extractPeer, OURS_NESTED, PEER_NESTED } from './bench/nested-queries';
 import { replayer, waves } from './bench/replay';
-import { interleaved } from './bench/interleaved';
+import { interleaved, type Window } from './bench/interleaved';
 import { throughput, timePaired, timeSerially, type Latency } from './bench/stats';
 import { freePort } from './free-port';
 
@@ -54,8 +55,9 @@ const CLIENTS = Number(args.clients);
 const ROUNDS = Number(args.rounds);
 const BATCH = Number(args['batch-size']);
 const LARGEST = Math.max(...SCALES);
-const NEO4J_USER = 'neo4j';
-const NEO4J_PASSWORD = 'bench-password';
+const { user: NEO4J_USER, password: NEO4J_PASSWORD } = BENCH_CREDENTIALS;
+/** The benchmark's own statements (the heap probe and the hand-written nested list), read once at start. */
+const BENCH_CYPHER = new CypherCatalog(path.join(ROOT, 'scripts', 'bench', 'cypher'));
 
 const OPERATIONS: Record<string, string> = {
   company: `{ company(id: "${ANCHOR_LAB_ID}") { id name kind country founded } }`,
@@ -89,18 +91,19 @@ function benchConfig(uri: string): AppConfig {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', NEO4J_URI: uri, NEO4J_USER, NEO4J_PASSWORD, NEO4J_TX_TIMEOUT_MS: '600000' });
 }
 
-/** A dataset file from `npm run generate` (reused when already generated: the generator is deterministic). */
-function datasetFile(companies: number): string {
-  const file = path.join(ROOT, 'data', 'generated', `companies-${companies}-seed-${SEED}.json`);
+/** A dataset file as `npm run generate` writes it (reused when already generated: the generator is deterministic). */
+async function datasetFile(companies: number): Promise<string> {
+  const file = generatedDatasetFile(companies, SEED);
   if (!fs.existsSync(file)) {
-    execFileSync(process.execPath, [path.join(ROOT, 'dist/src/cli/generate.js'), '--companies', String(companies), '--seed', String(SEED), '--out', file], { stdio: 'inherit' });
+    log(`generating ${path.relative(ROOT, file)} ...`);
+    await writeDataset(generateDataset({ companies, seed: SEED }), file);
   }
   return file;
 }
 
 async function freshDatabase(neo4j: ManagedNeo4j): Promise<void> {
   await neo4j.stop();
-  fs.rmSync(path.join(ROOT, '.neo4j', 'instances', 'bench', 'data'), { recursive: true, force: true });
+  neo4j.wipeData();
   await neo4j.start();
 }
 
@@ -132,7 +135,7 @@ async function startPeer(uri: string): Promise<{ child: Child; url: string }> {
 }
 
 /** HTTP requests at `CLIENTS` connections for `seconds`, with autocannon. */
-async function httpThroughput(url: string, query: string, seconds: number): Promise<{ requests: number; errors: number; seconds: number }> {
+async function httpThroughput(url: string, query: string, seconds: number): Promise<Window> {
   const result = await autocannon({
     url,
     method: 'POST',
@@ -146,7 +149,7 @@ async function httpThroughput(url: string, query: string, seconds: number): Prom
 
 /** Samples the server's RSS and Neo4j's heap every 500 ms while `work` runs; returns the peaks. */
 async function sampleMemory<T>(driver: Driver, serverPid: number | undefined, work: () => Promise<T>): Promise<{ result: T; serverRssMiB: number; neo4jHeapUsedMiB: number; neo4jHeapMaxMiB: number }> {
-  const heapStatement = fs.readFileSync(path.join(ROOT, 'scripts/bench/cypher/neo4j-heap.cypher'), 'utf8');
+  const heapStatement = BENCH_CYPHER.get('neo4j-heap');
   let serverRssMiB = 0;
   let neo4jHeapUsedMiB = 0;
   let neo4jHeapMaxMiB = 0;
@@ -174,14 +177,15 @@ async function sampleMemory<T>(driver: Driver, serverPid: number | undefined, wo
 async function main(): Promise<void> {
   const neo4j = benchInstance(loadConfig({}), (line) => log(line));
   if (neo4j.status().running) throw new Error(`a bench Neo4j already runs on port ${BENCH_BOLT_PORT}; stop it (kill its pid) or set NEO4J_BENCH_BOLT_PORT`);
-  const uri = (await neo4j.start()).uri;
+  // Started by the first freshDatabase below, which every measurement begins with.
+  const uri = neo4j.uri;
   const logger = createLogger('warn');
   const results: Record<string, unknown> = { startedAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, scales: SCALES, seed: SEED };
   const children: Child[] = [];
   try {
     // 5. Import rate: one transaction per record against batches, on the same small sample and a fresh database
     // (the bench data folder keeps the largest scale of the previous run, whose ids the sample's would collide with).
-    const sample = datasetFile(Number(args['sample-companies']));
+    const sample = await datasetFile(Number(args['sample-companies']));
     await freshDatabase(neo4j);
     let app = await createApplication(benchConfig(uri), uri, logger);
     const perFact = await importFile(app, sample, 1);
@@ -196,7 +200,7 @@ async function main(): Promise<void> {
     const imports: Record<number, unknown> = {};
     for (const scale of SCALES) {
       await freshDatabase(neo4j);
-      const file = datasetFile(scale);
+      const file = await datasetFile(scale);
       app = await createApplication(benchConfig(uri), uri, logger);
       log(`\nimporting ${path.basename(file)} ...`);
       imports[scale] = await importFile(app, file, BATCH);
@@ -242,18 +246,20 @@ async function fullSuite(app: Application, ours: { child: Child; url: string }, 
 
   // Nested list: round trips, the one hand-written statement, and a naive one-query-per-parent version.
   const nestedStatements = await recordStatements(apollo, app.deps, OURS_NESTED);
-  const handWritten = fs.readFileSync(path.join(ROOT, 'scripts/bench/cypher/nested-list.cypher'), 'utf8');
+  const handWritten = BENCH_CYPHER.get('nested-list');
   const oneStatement = replayer(app.driver, database, [{ text: handWritten, params: { kinds: ['AI_LAB'], limit: neo4j.int(20) }, afterCompleted: 0 }]);
-  const naive = replayer(app.driver, database, naiveStatements(nestedStatements));
-  const roundTrips = (await post(ours.url, OURS_NESTED)).roundTrips;
+  const naiveNestedStatements = naiveStatements(nestedStatements);
+  const naive = replayer(app.driver, database, naiveNestedStatements);
+  const oursOnce = await post(ours.url, OURS_NESTED);
+  const roundTrips = oursOnce.roundTrips;
   const [oursNested, handWrittenNested] = await timePaired(() => post(ours.url, OURS_NESTED), oneStatement, WARMUP, ITERATIONS);
   const naiveNested = await timeSerially(naive, Math.min(WARMUP, 5), Math.min(ITERATIONS, 50));
-  results.nested = { roundTrips, ours: oursNested, handWritten: handWrittenNested, naive: naiveNested, naiveStatements: naiveStatements(nestedStatements).length, ratioToHandWritten: Math.round((oursNested.p50 / handWrittenNested.p50) * 100) / 100 };
+  results.nested = { roundTrips, ours: oursNested, handWritten: handWrittenNested, naive: naiveNested, naiveStatements: naiveNestedStatements.length, ratioToHandWritten: Math.round((oursNested.p50 / handWrittenNested.p50) * 100) / 100 };
 
   // 3. Peer: @neo4j/graphql over the same database, after checking both return the same data.
   const peer = await startPeer(uri);
   children.push(peer.child);
-  const same = differences(extractOurs((await post(ours.url, OURS_NESTED)).body), extractPeer((await post(peer.url, PEER_NESTED)).body));
+  const same = differences(extractOurs(oursOnce.body), extractPeer((await post(peer.url, PEER_NESTED)).body));
   if (same.length > 0) throw new Error(`ours and @neo4j/graphql disagree on the nested list:\n${same.slice(0, 10).join('\n')}`);
   const [oursVsPeer, peerNested] = await timePaired(() => post(ours.url, OURS_NESTED), () => post(peer.url, PEER_NESTED), WARMUP, ITERATIONS);
   await peer.child.stop();
@@ -291,7 +297,7 @@ async function fullSuite(app: Application, ours: { child: Child; url: string }, 
 function naiveStatements(statements: RecordedStatement[]): RecordedStatement[] {
   const out: RecordedStatement[] = [];
   for (const statement of statements) {
-    const listParam = Object.entries(statement.params).find(([name, value]) => Array.isArray(value) && ['ids', 'keys', 'companyIds'].includes(name));
+    const listParam = Object.entries(statement.params).find(([name, value]) => Array.isArray(value) && name === 'ids');
     if (!listParam) {
       out.push({ ...statement, afterCompleted: out.length });
       continue;

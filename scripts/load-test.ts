@@ -123,7 +123,7 @@ async function main(): Promise<void> {
       (line) => console.log(line),
     );
     if (owned.status().running) throw new Error(`a load-test Neo4j already runs on port ${port}; stop it or set NEO4J_LOAD_BOLT_PORT`);
-    fs.rmSync(path.join(owned.dir, 'data'), { recursive: true, force: true });
+    owned.wipeData();
     uri = (await owned.start()).uri;
     user = 'neo4j';
     password = 'load-password';

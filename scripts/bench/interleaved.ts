@@ -12,7 +12,8 @@ export interface InterleavedRates {
   readonly roundRatios: readonly number[];
 }
 
-interface Window {
+/** Requests answered and failed in one measured stretch of `seconds`. */
+export interface Window {
   readonly requests: number;
   readonly errors: number;
   readonly seconds: number;

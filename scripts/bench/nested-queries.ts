@@ -64,7 +64,7 @@ export interface NestedAnswer {
 }
 
 /** One company as both documents select it (our connection's `node`, the peer's list item). */
-export interface RawNestedCompany {
+interface RawNestedCompany {
   readonly id: string;
   readonly name: string;
   readonly investmentsReceived: readonly { id: string; amountUsd: number | null; announcedOn: string; investor: { id: string } | null }[];
@@ -89,7 +89,7 @@ function firstDay(date: string): string {
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 
 /** Normalises companies in the selected shape, in the order a server returned them. */
-export function answerOf(companies: readonly RawNestedCompany[]): NestedAnswer {
+function answerOf(companies: readonly RawNestedCompany[]): NestedAnswer {
   const normalised = companies.map(
     (c): NestedCompany => ({
       id: c.id,
@@ -114,11 +114,6 @@ export function extractOurs(body: unknown): NestedAnswer {
 /** The peer's response body to PEER_NESTED, normalised. */
 export function extractPeer(body: unknown): NestedAnswer {
   return answerOf(dataOf(body).companies as RawNestedCompany[]);
-}
-
-/** Both response bodies, normalised to the same shape. */
-export function normalise(ours: unknown, peer: unknown): { ours: NestedAnswer; peer: NestedAnswer } {
-  return { ours: extractOurs(ours), peer: extractPeer(peer) };
 }
 
 /** Where two normalised answers differ, one line each; empty when they are the same. */

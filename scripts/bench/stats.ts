@@ -1,3 +1,5 @@
+import type { Window } from './interleaved';
+
 /** Latency figures of one measured series, in milliseconds. */
 export interface Latency {
   readonly p50: number;
@@ -47,7 +49,7 @@ export async function timePaired(a: () => Promise<unknown>, b: () => Promise<unk
 }
 
 /** Requests per second of `clients` loops calling `work` back to back for `seconds`; errors are counted, not thrown. */
-export async function throughput(work: () => Promise<unknown>, clients: number, seconds: number): Promise<{ requests: number; errors: number; seconds: number }> {
+export async function throughput(work: () => Promise<unknown>, clients: number, seconds: number): Promise<Window> {
   const until = Date.now() + seconds * 1000;
   let requests = 0;
   let errors = 0;

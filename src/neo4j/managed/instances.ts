@@ -32,11 +32,14 @@ export function testInstance(config: AppConfig, report?: (line: string) => void)
 /** Port of the instance `npm run bench` owns (generated graphs of up to 100k companies; wiped per scale). */
 export const BENCH_BOLT_PORT = Number(process.env.NEO4J_BENCH_BOLT_PORT ?? 7691);
 
+/** Credentials of the benchmark's instance, which the benchmark's servers connect with. */
+export const BENCH_CREDENTIALS = Object.freeze({ user: 'neo4j', password: 'bench-password' });
+
 /** The benchmark's instance: sized like the development one, since it holds the largest graphs. */
 export function benchInstance(config: AppConfig, report?: (line: string) => void): ManagedNeo4j {
   return new ManagedNeo4j(
     config.managed,
-    { name: 'bench', boltPort: BENCH_BOLT_PORT, user: 'neo4j', password: 'bench-password', heapSize: config.managed.heapSize, pageCacheSize: config.managed.pageCacheSize },
+    { name: 'bench', boltPort: BENCH_BOLT_PORT, ...BENCH_CREDENTIALS, heapSize: config.managed.heapSize, pageCacheSize: config.managed.pageCacheSize },
     report,
   );
 }

@@ -131,6 +131,12 @@ export class ManagedNeo4j {
     return { started: true, uri: this.uri };
   }
 
+  /** Deletes the instance's databases (its data folder), for owners that start every run from an empty graph. */
+  wipeData(): void {
+    if (this.livePid() !== undefined) throw new ManagedNeo4jError(`${this.uri} is running; stop it before wiping its data`);
+    fs.rmSync(path.join(this.dir, 'data'), { recursive: true, force: true });
+  }
+
   /** Stops the server if it runs: SIGTERM, then SIGKILL if it has not exited within the grace period. */
   async stop(graceMs = 60000): Promise<{ stopped: boolean }> {
     const pid = this.livePid();
