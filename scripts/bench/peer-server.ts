@@ -2,15 +2,15 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import { Neo4jGraphQL } from '@neo4j/graphql';
-import express from 'express';
+import { sendGraphQLResponse, toGraphQLRequest } from '../../src/http/apollo-http';
+import { jsonBodyReader } from '../../src/http/json-body';
 import { createDriver } from '../../src/neo4j/driver';
 import { PEER_TYPE_DEFS } from './peer-type-defs';
 
 /**
  * The benchmark's peer: `@neo4j/graphql` 7 serving the same database as our server, mounted the way `src/server.ts`
- * mounts ours (Apollo Server 5 on express 5) but without our limits, logging or auth, so what is measured is the
+ * mounts ours (Apollo Server 5 on node:http, the same request and response code) but without our limits, logging or auth, so what is measured is the
  * library's generated Cypher. Env: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, PEER_PORT (NEO4J_MAX_POOL_SIZE optional,
  * default 100 like ours). Prints `peer listening on http://127.0.0.1:PORT/graphql` when ready; SIGTERM/SIGINT
  * drain HTTP, then close the driver.
@@ -33,9 +33,7 @@ async function main(): Promise<void> {
   });
   const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver }).getSchema();
 
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer();
   const apollo = new ApolloServer({
     schema,
     introspection: false,
@@ -45,8 +43,17 @@ async function main(): Promise<void> {
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
-  // No context: the library takes the driver from the Neo4jGraphQL instance, and there is no auth to pass on.
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
+  // An empty context: the library takes the driver from the Neo4jGraphQL instance, and there is no auth to pass on.
+  const readJson = jsonBodyReader(1_000_000);
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    readJson(req, res)
+      .then((body) => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: toGraphQLRequest(req, body), context: async () => ({}) }))
+      .then((response) => sendGraphQLResponse(res, response))
+      .catch((error: unknown) => {
+        res.statusCode = 500;
+        res.end(String(error));
+      });
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

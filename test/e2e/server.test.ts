@@ -38,6 +38,23 @@ describe('HTTP server', () => {
     expect(await response.text()).toMatch(/apollo/i);
   });
 
+  it('answers GET queries (with the preflight header CSRF prevention asks for) from the query string', async () => {
+    const response = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(response.headers.get('x-db-round-trips')).toBe('0');
+  });
+
+  it('answers unknown paths and wrong methods with a coded JSON error', async () => {
+    const missing = await fetch(`${base}/nothing-here`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })] });
+    const posted = await fetch(`${base}/health`, { method: 'POST' });
+    expect(posted.status).toBe(405);
+    expect(posted.headers.get('allow')).toBe('GET, HEAD');
+    expect(await posted.json()).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'METHOD_NOT_ALLOWED' } })] });
+  });
+
   it('rejects batched requests and oversized bodies', async () => {
     const batched = await fetch(`${base}/graphql`, {
       method: 'POST',
