@@ -15,6 +15,7 @@ import type { Logger } from './common/logger';
 import { sendGraphQLResponse, toGraphQLRequest } from './http/apollo-http';
 import { errorResponse } from './http/error-response';
 import { jsonBodyReader } from './http/json-body';
+import { onlyGet, routeRequests, type Route } from './http/routes';
 import { sendJson } from './http/send-json';
 import type { Database } from './neo4j/database';
 import { withQueryStats, type QueryStats } from './neo4j/query-stats';
@@ -85,14 +86,6 @@ export function createContext<Loaders>(deps: ServerDependencies<Loaders>, author
   };
 }
 
-/** Path of a request URL without its query string or a trailing slash. */
-function pathOf(url: string | undefined): string {
-  const raw = (url ?? '/').split('?', 1)[0] as string;
-  return raw.length > 1 && raw.endsWith('/') ? raw.slice(0, -1) : raw;
-}
-
-type Route = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
-
 /**
  * Starts HTTP: POST /graphql (and GET, which serves Apollo Sandbox in development), GET /health, GET /ready.
  * Plain `node:http` with body-parser rather than a framework: three routes need no router, and on a request that
@@ -108,10 +101,6 @@ export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): P
     }
     const { status, body } = errorResponse(error, deps.logger, limits.maxBodyBytes);
     sendJson(res, status, body);
-  };
-  const onlyGet = (route: Route): Route => async (req, res) => {
-    if (req.method === 'GET' || req.method === 'HEAD') return route(req, res);
-    sendJson(res, 405, { errors: [{ message: `${req.method} is not allowed here; use GET`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] }, { allow: 'GET, HEAD' });
   };
   const httpServer = http.createServer();
   // Below Node's 300 s default: a slow or stalled client must not hold a connection and a request slot for long.
@@ -148,14 +137,7 @@ export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): P
       },
     ],
   ]);
-  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const route = routes.get(pathOf(req.url));
-    if (!route) {
-      sendJson(res, 404, { errors: [{ message: `Nothing at ${pathOf(req.url)}; GraphQL is at /graphql`, extensions: { code: 'NOT_FOUND' } }] });
-      return;
-    }
-    route(req, res).catch((error: unknown) => fail(res, error));
-  });
+  httpServer.on('request', routeRequests(routes, fail));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
