@@ -1,7 +1,8 @@
 import type { ApolloServer } from '@apollo/server';
 import type { RequestContext } from './common/context';
-import { withQueryStats, type QueryStats, type RecordedStatement } from './neo4j/query-stats';
-import { createContext, type ServerDependencies } from './server';
+import { executeOperation } from './execute-operation';
+import type { QueryStats, RecordedStatement } from './neo4j/query-stats';
+import type { ServerDependencies } from './server';
 
 /**
  * Runs a GraphQL operation through the real resolvers in this process and returns every statement it sent, with
@@ -9,7 +10,7 @@ import { createContext, type ServerDependencies } from './server';
  */
 export async function recordStatements<L>(apollo: ApolloServer<RequestContext>, deps: ServerDependencies<L>, query: string): Promise<RecordedStatement[]> {
   const stats: QueryStats = { roundTrips: 0, statements: [] };
-  const response = await withQueryStats(stats, () => apollo.executeOperation({ query }, { contextValue: createContext(deps, undefined, stats) }));
+  const response = await executeOperation(apollo, deps, { query }, stats);
   if (response.body.kind !== 'single' || response.body.singleResult.errors) {
     throw new Error(`recording failed: ${JSON.stringify(response.body.kind === 'single' ? response.body.singleResult.errors : 'incremental')}`);
   }

@@ -4,8 +4,9 @@ import { loadConfig, type AppConfig } from '../../src/config';
 import type { RequestContext } from '../../src/common/context';
 import { createLogger } from '../../src/common/logger';
 import { loadDataset } from '../../src/seed/load-dataset';
-import { withQueryStats, type QueryStats } from '../../src/neo4j/query-stats';
-import { createApollo, createContext } from '../../src/server';
+import { executeOperation } from '../../src/execute-operation';
+import type { QueryStats } from '../../src/neo4j/query-stats';
+import { createApollo } from '../../src/server';
 
 export const WRITER_KEY = 'test-writer-key';
 export const READER_KEY = 'test-reader-key';
@@ -52,12 +53,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     apollo,
     async gql(query, variables, options) {
       const stats: QueryStats = { roundTrips: 0 };
-      const response = await withQueryStats(stats, () =>
-        apollo.executeOperation(
-          { query, variables },
-          { contextValue: createContext(app.deps, options?.key ? `Bearer ${options.key}` : undefined, stats) },
-        ),
-      );
+      const response = await executeOperation(apollo, app.deps, { query, variables }, stats, options?.key ? `Bearer ${options.key}` : undefined);
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       const { data, errors } = response.body.singleResult;
       return { data: data as never, errors: errors as GraphQLResult['errors'], roundTrips: stats.roundTrips };
@@ -82,4 +78,23 @@ export async function startSeededTestApp(): Promise<TestApp> {
   await app.reset();
   await loadDataset(app.repos);
   return app;
+}
+
+/**
+ * The hooks of a suite that only reads the seed data: one seeded app for the file, emptied and closed after it.
+ * Returns an accessor because the app exists only once `beforeAll` has run.
+ */
+export function useSeededTestApp(startTimeoutMs?: number): () => TestApp {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startSeededTestApp();
+  }, startTimeoutMs);
+  afterAll(async () => {
+    await app?.reset();
+    await app?.close();
+  });
+  return () => {
+    if (!app) throw new Error('the seeded test app is used before beforeAll started it');
+    return app;
+  };
 }

@@ -1,18 +1,11 @@
 import { explain, leaves } from '../../support/plan';
-import { startSeededTestApp, type TestApp } from '../../support/test-app';
+import { useSeededTestApp } from '../../support/test-app';
 
 const KINDS = ['INVESTED_IN', 'SUPPLIES_COMPUTE', 'COMPETES_WITH', 'SUBSIDIARY_OF', 'ACQUIRED'];
 
 describe('analytics Cypher plans and argument limits', () => {
-  let app: TestApp;
-  beforeAll(async () => {
     // Plans depend on statistics: on an empty database every scan looks free, so plan on the seed data.
-    app = await startSeededTestApp();
-  });
-  afterAll(async () => {
-    await app.reset();
-    await app.close();
-  });
+  const app = useSeededTestApp();
 
   it.each([
     ['analytics/backers-of-competitors', 'x', { companyId: 'a', asOf: null, rollUp: true, limit: 10 }],
@@ -21,7 +14,7 @@ describe('analytics Cypher plans and argument limits', () => {
     ['analytics/neighborhood', 'c', { companyId: 'a', depth: 1, kinds: KINDS, asOf: null, maxNodes: 10, maxEdges: 10 }],
     ['analytics/exposure', 'c', { companyId: 'a', asOf: null, rollUp: true }],
   ])('%s starts with a unique-index seek on its start company (%s)', async (name, variable, params) => {
-    const plan = await explain(app, name, params);
+    const plan = await explain(app(), name, params);
     // With two companies to find (connection) the planner may seek both in one MultiNodeIndexSeek instead of two
     // NodeUniqueIndexSeeks, depending on statistics; either reads the unique id index.
     const seeks = leaves(plan).filter((leaf) => /^(NodeUniqueIndexSeek|MultiNodeIndexSeek|AssertingMultiNodeIndexSeek)/.test(leaf.operatorType));
@@ -32,7 +25,7 @@ describe('analytics Cypher plans and argument limits', () => {
   });
 
   it('two-sided-backers-in-market starts from the rivalry market index', async () => {
-    const plan = await explain(app, 'analytics/two-sided-backers-in-market', {
+    const plan = await explain(app(), 'analytics/two-sided-backers-in-market', {
       market: 'frontier-models',
       asOf: null,
       rollUp: true,
@@ -57,7 +50,7 @@ describe('analytics Cypher plans and argument limits', () => {
     ['{ twoSidedBackers(market: "Frontier Models!") { market } }', 'market'],
     ['{ backersOfCompetitors(companyId: "anthropic", asOf: "2024-02-30") { totalUsd } }', 'Date'],
   ])('rejects %s with BAD_USER_INPUT naming %s', async (query, field) => {
-    const { errors, roundTrips } = await app.gql(query);
+    const { errors, roundTrips } = await app().gql(query);
     expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors?.[0].message).toContain(field);
     expect(roundTrips).toBe(0);
@@ -70,8 +63,8 @@ describe('analytics Cypher plans and argument limits', () => {
     '{ neighborhood(companyId: "nobody") { truncated } }',
     '{ exposure(companyId: "nobody") { raisedUsd } }',
   ])('answers NOT_FOUND for an unknown company: %s', async (query) => {
-    await app.reset();
-    const { errors } = await app.gql(query);
+    await app().reset();
+    const { errors } = await app().gql(query);
     expect(errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(errors?.[0].message).toContain('nobody');
   });

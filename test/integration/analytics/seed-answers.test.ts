@@ -1,20 +1,13 @@
-import { startSeededTestApp, type TestApp } from '../../support/test-app';
+import { useSeededTestApp } from '../../support/test-app';
 
 type Row = Record<string, unknown>;
 const idsOf = (list: { id: string }[]) => list.map((c) => c.id);
 
 describe('analytics on the seed dataset', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startSeededTestApp();
-  });
-  afterAll(async () => {
-    await app.reset();
-    await app.close();
-  });
+  const app = useSeededTestApp();
 
   const backers = (asOf?: string) =>
-    app.gql<{ backersOfCompetitors: { competitor: { id: string }; backer: { id: string }; alsoBacksTarget: boolean; totalUsd: number; explanation: string }[] }>(
+    app().gql<{ backersOfCompetitors: { competitor: { id: string }; backer: { id: string }; alsoBacksTarget: boolean; totalUsd: number; explanation: string }[] }>(
       'query ($asOf: Date) { backersOfCompetitors(companyId: "anthropic", asOf: $asOf) { competitor { id } backer { id } alsoBacksTarget totalUsd explanation } }',
       { asOf },
     );
@@ -34,51 +27,51 @@ describe('analytics on the seed dataset', () => {
   it('twoSidedBackers changes with the date: Microsoft backs both Anthropic and OpenAI only from Nov 2025', async () => {
     const query = 'query ($asOf: Date) { twoSidedBackers(asOf: $asOf, market: "frontier-models") { backer { id } sideA { id } sideB { id } totalUsdA totalUsdB } }';
     const pairs = (rows: { backer: { id: string }; sideA: { id: string }; sideB: { id: string } }[]) => rows.map((r) => `${r.backer.id}:${r.sideA.id}/${r.sideB.id}`);
-    const now = pairs((await app.gql<{ twoSidedBackers: never[] }>(query, {})).data!.twoSidedBackers);
-    const before = pairs((await app.gql<{ twoSidedBackers: never[] }>(query, { asOf: '2025-10-31' })).data!.twoSidedBackers);
+    const now = pairs((await app().gql<{ twoSidedBackers: never[] }>(query, {})).data!.twoSidedBackers);
+    const before = pairs((await app().gql<{ twoSidedBackers: never[] }>(query, { asOf: '2025-10-31' })).data!.twoSidedBackers);
     expect(now).toContain('microsoft:anthropic/openai');
     expect(before).not.toContain('microsoft:anthropic/openai');
   });
 
   it('moneyLoops(anthropic) finds Amazon -> Anthropic -> AWS; not before the first tranche', async () => {
     const query = 'query ($asOf: Date) { moneyLoops(companyId: "anthropic", asOf: $asOf) { companies { id } steps { kind description } totalUsd } }';
-    const now = (await app.gql<{ moneyLoops: { companies: { id: string }[]; steps: { kind: string; description: string }[] }[] }>(query, {})).data!.moneyLoops;
+    const now = (await app().gql<{ moneyLoops: { companies: { id: string }[]; steps: { kind: string; description: string }[] }[] }>(query, {})).data!.moneyLoops;
     const amazonLoop = now.find((loop) => idsOf(loop.companies).join('>') === 'anthropic>aws>amazon>anthropic');
     expect(amazonLoop).toBeDefined();
     expect(amazonLoop!.steps.map((s) => s.kind)).toEqual(['COMPUTE', 'OWNERSHIP', 'INVESTMENT']);
     expect(amazonLoop!.steps[2].description).toMatch(/^Amazon invested \$[\d.]+B in Anthropic/);
-    const before = (await app.gql<{ moneyLoops: { companies: { id: string }[] }[] }>(query, { asOf: '2023-08-31' })).data!.moneyLoops;
+    const before = (await app().gql<{ moneyLoops: { companies: { id: string }[] }[] }>(query, { asOf: '2023-08-31' })).data!.moneyLoops;
     expect(before.map((loop) => idsOf(loop.companies).join('>'))).not.toContain('anthropic>aws>amazon>anthropic');
   });
 
   it('connection(amazon, microsoft) is an explained path of at most 3 steps; over money links, none before Amazon invested', async () => {
     const query = 'query ($asOf: Date) { connection(fromId: "amazon", toId: "microsoft", asOf: $asOf) { length nodes { id } steps { kind description investments { id sources { url } } } } }';
-    const { data } = await app.gql<{ connection: { length: number; nodes: { id: string }[]; steps: { description: string; investments: { sources: unknown[] }[] }[] } }>(query, {});
+    const { data } = await app().gql<{ connection: { length: number; nodes: { id: string }[]; steps: { description: string; investments: { sources: unknown[] }[] }[] } }>(query, {});
     expect(data!.connection.length).toBeLessThanOrEqual(3);
     expect(data!.connection.nodes[0].id).toBe('amazon');
     expect(data!.connection.nodes[data!.connection.nodes.length - 1].id).toBe('microsoft');
     for (const step of data!.connection.steps) expect(step.description.length).toBeGreaterThan(10);
     const money = 'query ($asOf: Date) { connection(fromId: "amazon", toId: "microsoft", kinds: [INVESTED_IN], asOf: $asOf) { nodes { id } } }';
-    const early = await app.gql<{ connection: { nodes: { id: string }[] } | null }>(money, { asOf: '2023-06-30' });
+    const early = await app().gql<{ connection: { nodes: { id: string }[] } | null }>(money, { asOf: '2023-06-30' });
     expect(early.data!.connection).toBeNull();
-    const later = await app.gql<{ connection: { nodes: { id: string }[] } | null }>(money, {});
+    const later = await app().gql<{ connection: { nodes: { id: string }[] } | null }>(money, {});
     expect(idsOf(later.data!.connection!.nodes)).toEqual(['amazon', 'anthropic', 'microsoft']);
   });
 
   it('neighborhood(anthropic) grows over time', async () => {
     const query = 'query ($asOf: Date) { neighborhood(companyId: "anthropic", asOf: $asOf) { nodes { id } edges { kind } truncated } }';
-    const now = (await app.gql<{ neighborhood: { nodes: unknown[]; edges: unknown[] } }>(query, {})).data!.neighborhood;
-    const before = (await app.gql<{ neighborhood: { nodes: unknown[]; edges: unknown[] } }>(query, { asOf: '2023-06-30' })).data!.neighborhood;
+    const now = (await app().gql<{ neighborhood: { nodes: unknown[]; edges: unknown[] } }>(query, {})).data!.neighborhood;
+    const before = (await app().gql<{ neighborhood: { nodes: unknown[]; edges: unknown[] } }>(query, { asOf: '2023-06-30' })).data!.neighborhood;
     expect(now.nodes.length).toBeGreaterThan(before.nodes.length);
     expect(before.nodes.length).toBeGreaterThan(1);
   });
 
   it('exposure(anthropic): Amazon and Google both fund it and sell it compute; one tranche as of 2023-12-31', async () => {
     const query = `query ($asOf: Date) { exposure(companyId: "anthropic", asOf: $asOf) { raisedUsd funders { counterparty { id } amountUsd } fundersThatSupplyCompute { id } } }`;
-    const now = (await app.gql<{ exposure: { raisedUsd: number; fundersThatSupplyCompute: { id: string }[]; funders: { counterparty: { id: string }; amountUsd: number }[] } }>(query, {}))
+    const now = (await app().gql<{ exposure: { raisedUsd: number; fundersThatSupplyCompute: { id: string }[]; funders: { counterparty: { id: string }; amountUsd: number }[] } }>(query, {}))
       .data!.exposure;
     expect(idsOf(now.fundersThatSupplyCompute)).toEqual(expect.arrayContaining(['amazon', 'google']));
-    const then = (await app.gql<{ exposure: { funders: { counterparty: { id: string }; amountUsd: number }[] } }>(query, { asOf: '2023-12-31' })).data!.exposure;
+    const then = (await app().gql<{ exposure: { funders: { counterparty: { id: string }; amountUsd: number }[] } }>(query, { asOf: '2023-12-31' })).data!.exposure;
     expect(then.funders.find((f) => f.counterparty.id === 'amazon')?.amountUsd).toBe(1.25e9);
     expect(now.funders.find((f) => f.counterparty.id === 'amazon')?.amountUsd).toBe(8e9);
   });
@@ -93,7 +86,7 @@ describe('analytics on the seed dataset', () => {
       ['{ exposure(companyId: "anthropic") { funders { counterparty { name } } } }', 2],
     ];
     for (const [query, budget] of queries) {
-      const result = await app.gql<Row>(query);
+      const result = await app().gql<Row>(query);
       expect(result.errors).toBeUndefined();
       expect({ query, roundTrips: result.roundTrips }).toEqual({ query, roundTrips: expect.any(Number) });
       expect(result.roundTrips).toBeLessThanOrEqual(budget);

@@ -1,5 +1,5 @@
 import { explain, operators, type Plan } from '../../support/plan';
-import { startSeededTestApp, type TestApp } from '../../support/test-app';
+import { useSeededTestApp } from '../../support/test-app';
 
 const name = (plan: Plan) => plan.operatorType.replace(/@.*/, '');
 
@@ -8,15 +8,8 @@ const PARAMS = { kinds: ['AI_LAB', 'CLOUD'], country: null, namePrefix: null, fo
 // A page of one kind's companies must cost the page, not the graph: each kind is read from its composite index in
 // the order of the page and cut there, and only the merge of the kinds' pages is sorted.
 describe('company list statements filtered by kinds', () => {
-  let app: TestApp;
-  beforeAll(async () => {
     // Plans depend on statistics: on an empty database every scan looks free, so plan on the seed data.
-    app = await startSeededTestApp();
-  });
-  afterAll(async () => {
-    await app.reset();
-    await app.close();
-  });
+  const app = useSeededTestApp();
 
   it.each([
     // Ids are unique, so index order is the page order: a plain Limit cuts each kind.
@@ -24,7 +17,7 @@ describe('company list statements filtered by kinds', () => {
     // Names are not: a PartialTop orders companies of equal name by id as they stream past, still in index order.
     ['company/list-companies-of-kinds-by-name', /Company\(kind, nameLower\)/, ['Top', 'PartialTop']],
   ])('%s seeks the composite index in order and sorts only the merged pages', async (statement, index, sorts) => {
-    const plan = operators(await explain(app, statement, PARAMS));
+    const plan = operators(await explain(app(), statement, PARAMS));
     const seeks = plan.filter((op) => name(op) === 'NodeIndexSeek').map((op) => String(op.arguments.Details));
     expect(seeks).toEqual([expect.stringMatching(index)]);
     expect(plan.filter((op) => /Scan$/.test(name(op)))).toEqual([]);

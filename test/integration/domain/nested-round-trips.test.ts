@@ -1,4 +1,4 @@
-import { startSeededTestApp, type TestApp } from '../../support/test-app';
+import { useSeededTestApp } from '../../support/test-app';
 
 const NESTED = `query($first: Int!) {
   companies(first: $first) {
@@ -29,17 +29,10 @@ type Nested = {
 };
 
 describe('Nested queries on the seed data: batched, no N+1 round trips', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startSeededTestApp();
-  }, 180000);
-  afterAll(async () => {
-    await app.reset();
-    await app.close();
-  });
+  const app = useSeededTestApp(180000);
 
   it('answers 20 companies with investments received / made and competitors in at most 4 round trips', async () => {
-    const result = await app.gql<Nested>(NESTED, { first: 20 });
+    const result = await app().gql<Nested>(NESTED, { first: 20 });
     expect(result.errors).toBeUndefined();
     const companies = result.data!.companies.edges.map((edge) => edge.node);
     expect(companies).toHaveLength(20);
@@ -58,7 +51,7 @@ describe('Nested queries on the seed data: batched, no N+1 round trips', () => {
   });
 
   it("resolves the company's own side of its investments without a query", async () => {
-    const result = await app.gql<{ companies: { edges: { node: { id: string; name: string; investmentsReceived: { investee: object }[]; investmentsMade: { investor: object }[] } }[] } }>(
+    const result = await app().gql<{ companies: { edges: { node: { id: string; name: string; investmentsReceived: { investee: object }[]; investmentsMade: { investor: object }[] } }[] } }>(
       '{ companies(first: 20) { edges { node { id name investmentsReceived { investee { id name } } investmentsMade { investor { id name } } } } } }',
     );
     expect(result.errors).toBeUndefined();
@@ -74,9 +67,9 @@ describe('Nested queries on the seed data: batched, no N+1 round trips', () => {
 
   it('does not grow with the page size (5 -> 20 -> 60 companies): no N+1', async () => {
     // 60 rather than every company: a larger page of this nested query exceeds the server's query cost limit.
-    const five = await app.gql<Nested>(NESTED, { first: 5 });
-    const twenty = await app.gql<Nested>(NESTED, { first: 20 });
-    const sixty = await app.gql<Nested>(NESTED, { first: 60 });
+    const five = await app().gql<Nested>(NESTED, { first: 5 });
+    const twenty = await app().gql<Nested>(NESTED, { first: 20 });
+    const sixty = await app().gql<Nested>(NESTED, { first: 60 });
     expect(five.errors).toBeUndefined();
     expect(twenty.errors).toBeUndefined();
     expect(sixty.errors).toBeUndefined();
@@ -89,11 +82,11 @@ describe('Nested queries on the seed data: batched, no N+1 round trips', () => {
   });
 
   it('agrees with the per-company answer: batching returns the same data as asking for one company', async () => {
-    const page = await app.gql<Nested>(NESTED, { first: 60 });
+    const page = await app().gql<Nested>(NESTED, { first: 60 });
     expect(page.errors).toBeUndefined();
     const batched = page.data!.companies.edges.map((edge) => edge.node);
     const anthropic = batched.find((company) => company.id === 'anthropic')!;
-    const single = await app.gql<{ company: Nested['companies']['edges'][number]['node'] }>(
+    const single = await app().gql<{ company: Nested['companies']['edges'][number]['node'] }>(
       '{ company(id: "anthropic") { id name investmentsReceived { investor { name } } investmentsMade { investee { name } } competitors { name } } }',
     );
     expect(single.data!.company).toEqual(anthropic);
@@ -108,8 +101,8 @@ describe('Nested queries on the seed data: batched, no N+1 round trips', () => {
       investmentsReceived(asOf: "2024-12-31") { sources { url } }
     } } } }`;
     type Deep = { companies: { edges: { node: { computeDealsAsCustomer: { relatedInvestment: unknown }[] } }[] } };
-    const three = await app.gql<Deep>(deep, { first: 3 });
-    const twelve = await app.gql<Deep>(deep, { first: 12 });
+    const three = await app().gql<Deep>(deep, { first: 3 });
+    const twelve = await app().gql<Deep>(deep, { first: 12 });
     expect(three.errors).toBeUndefined();
     expect(twelve.errors).toBeUndefined();
     expect(twelve.data!.companies.edges).toHaveLength(12);

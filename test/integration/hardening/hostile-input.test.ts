@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
-import { WRITER_KEY, startSeededTestApp, type TestApp } from '../../support/test-app';
+import { WRITER_KEY, useSeededTestApp } from '../../support/test-app';
 
 /** Strings an attacker or a broken client sends. */
 const hostileString = fc.oneof(
@@ -151,37 +151,30 @@ function uncovered(schema: GraphQLSchema): string[] {
 }
 
 describe('hostile input', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startSeededTestApp();
-  });
-  afterAll(async () => {
-    await app.reset();
-    await app.close();
-  });
+  const app = useSeededTestApp();
 
   it('covers every mutation and every analytics query', () => {
-    expect(uncovered(app.schema)).toEqual([]);
+    expect(uncovered(app().schema)).toEqual([]);
   });
 
   it.each(OPERATIONS.map((op) => [op.name, op] as const))('%s: only correct answers or client errors, and rejected writes change nothing', async (_name, op) => {
     await fc.assert(
       fc.asyncProperty(op.vars, async (vars) => {
-        const before = op.write ? await app.counts() : undefined;
-        const result = await app.gql(op.query, vars, { key: WRITER_KEY });
+        const before = op.write ? await app().counts() : undefined;
+        const result = await app().gql(op.query, vars, { key: WRITER_KEY });
         const codes = (result.errors ?? []).map((e) => String(e.extensions?.code));
         const bad = codes.filter((code) => !ACCEPTABLE.has(code));
         if (bad.length > 0) throw new Error(`${JSON.stringify(vars).slice(0, 300)} -> ${JSON.stringify(result.errors).slice(0, 500)}`);
-        if (op.write && codes.length > 0) expect(await app.counts()).toEqual(before);
+        if (op.write && codes.length > 0) expect(await app().counts()).toEqual(before);
       }),
       { numRuns: 40, seed: 20261124 },
     );
   });
 
   it('the seed data survived every injection attempt', async () => {
-    const { data } = await app.gql<{ company: { name: string } }>('{ company(id: "anthropic") { name } }');
+    const { data } = await app().gql<{ company: { name: string } }>('{ company(id: "anthropic") { name } }');
     expect(data!.company.name).toBe('Anthropic');
-    const [row] = await app.db.readRows('RETURN COUNT { (:Company) } AS companies');
+    const [row] = await app().db.readRows('RETURN COUNT { (:Company) } AS companies');
     expect(row.companies as number).toBeGreaterThanOrEqual(62);
   });
 });

@@ -1,0 +1,12 @@
+import type { ApolloServer, GraphQLRequest } from '@apollo/server';
+import type { RequestContext } from './common/context';
+import { withQueryStats, type QueryStats } from './neo4j/query-stats';
+import { createContext, type ServerDependencies } from './server';
+
+/**
+ * Runs one operation through the full Apollo pipeline in this process, with the context a request carrying
+ * `authorization` would get, counting its statements into `stats` (tests and the benchmark; no HTTP).
+ */
+export function executeOperation<L>(apollo: ApolloServer<RequestContext>, deps: ServerDependencies<L>, request: GraphQLRequest, stats: QueryStats, authorization?: string) {
+  return withQueryStats(stats, () => apollo.executeOperation(request, { contextValue: createContext(deps, authorization, stats) }));
+}
