@@ -60,8 +60,11 @@ export interface AppConfig {
   readonly seedOnStart: boolean;
   /** Abuse limits: every request is checked against them before any resolver runs. */
   readonly limits: {
+    readonly maxTokens: number;
     readonly maxDepth: number;
     readonly maxAliases: number;
+    readonly maxDirectives: number;
+    readonly maxLiteralDepth: number;
     readonly maxComplexity: number;
     readonly maxBodyBytes: number;
     readonly requestTimeoutMs: number;
@@ -106,8 +109,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       API_KEYS: list({ default: [] }),
       READER_API_KEYS: list({ default: [] }),
       SEED_ON_START: bool({ default: true }),
+      MAX_QUERY_TOKENS: num({ default: 1000 }),
       MAX_QUERY_DEPTH: num({ default: 12 }),
       MAX_QUERY_ALIASES: num({ default: 20 }),
+      MAX_QUERY_DIRECTIVES: num({ default: 5 }),
+      MAX_LITERAL_DEPTH: num({ default: 8 }),
       MAX_QUERY_COMPLEXITY: num({ default: 5000 }),
       MAX_BODY_BYTES: num({ default: 102400 }),
       HTTP_REQUEST_TIMEOUT_MS: num({ default: 30000 }),
@@ -154,8 +160,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
     readerKeys: env.READER_API_KEYS,
     seedOnStart: env.SEED_ON_START,
     limits: {
+      maxTokens: env.MAX_QUERY_TOKENS,
       maxDepth: env.MAX_QUERY_DEPTH,
       maxAliases: env.MAX_QUERY_ALIASES,
+      maxDirectives: env.MAX_QUERY_DIRECTIVES,
+      maxLiteralDepth: env.MAX_LITERAL_DEPTH,
       maxComplexity: env.MAX_QUERY_COMPLEXITY,
       maxBodyBytes: env.MAX_BODY_BYTES,
       requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,

@@ -10,7 +10,7 @@ import type { AppConfig } from './config';
 import { roleFromHeader } from './common/auth';
 import type { RequestContext } from './common/context';
 import { createFormatError } from './common/format-error';
-import { complexityPlugin, limitRules } from './common/limits';
+import { complexityPlugin, firstLimitErrorOnly, limitRules, parseOptions } from './common/limits';
 import type { Logger } from './common/logger';
 import { sendGraphQLResponse, toGraphQLRequest } from './http/apollo-http';
 import { errorResponse } from './http/error-response';
@@ -48,10 +48,12 @@ export function createApollo<Loaders>(deps: ServerDependencies<Loaders>, httpSer
     allowBatchedHttpRequests: false,
     // The process owns shutdown (src/index.ts): drain HTTP, close the driver, stop the managed Neo4j, in that order.
     stopOnTerminationSignals: false,
+    parseOptions: parseOptions(deps.config.limits),
     validationRules: limitRules(deps.config.limits),
     formatError: createFormatError(deps.logger),
     plugins: [
       complexityPlugin(deps.schema, deps.config.limits.maxComplexity),
+      firstLimitErrorOnly,
       // Answers are never cacheable (they change with every write), so per-field cache hints would only cost a hook
       // on every resolved field; the header below says no-store as the plugin did.
       ApolloServerPluginCacheControlDisabled(),

@@ -1,7 +1,7 @@
 import { asOfParam } from '../common/as-of';
 import type { AcquisitionKind } from '../common/enums';
 import type { PartialDate } from '../common/date-scalar';
-import { conflict } from '../common/errors';
+import { conflict, notFound } from '../common/errors';
 import { factId } from '../common/fact-id';
 import type { ReferenceChecker } from '../common/reference-checker';
 import { dateProps, pick } from '../common/stored-props';
@@ -78,7 +78,9 @@ export class AcquisitionRepository {
       const changes: Record<string, unknown> = { ...pick(input, ['kind', 'amountUsd', 'amountKind', 'note']), ...dateProps('announcedOn', input.announcedOn) };
       if (input.sourceIds != null || input.sources != null) changes.sourceIds = await this.sources.prepare(tx, input);
       const [row] = await tx.rows(this.q.update, { id, changes });
-      return row !== undefined;
+      // Thrown, not returned: the sources prepared above must roll back with the update that found nothing.
+      if (row === undefined) throw notFound('acquisition', id);
+      return true;
     });
     return found ? ((await this.findByIds([id]))[0] as AcquisitionRow) : null;
   }

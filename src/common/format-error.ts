@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from './logger';
 import { isPublicCode } from './errors';
-import { QUERY_LIMIT_EXCEEDED } from './limits';
+import { QUERY_LIMIT_EXCEEDED, parseLimitError } from './limits';
 
 interface ValidationIssue {
   property: string;
@@ -46,6 +46,15 @@ export function createFormatError(logger: Logger) {
       const field = chosen === 'BAD_USER_INPUT' ? literalFieldName(error) : undefined;
       const message = field ? `${field}: ${String(original?.originalError && (original.originalError as { message?: string }).message)}` : formatted.message;
       formatted = { ...formatted, message, extensions: { ...formatted.extensions, code, ...(field ? { field } : {}) } };
+    }
+    // The parser stopped at a limit: a refused shape, not a syntax error.
+    const refused = code === 'GRAPHQL_PARSE_FAILED' ? parseLimitError(formatted.message) : undefined;
+    if (refused) return { message: refused.message, extensions: { code: QUERY_LIMIT_EXCEEDED, limit: refused.extensions.limit } };
+    // Apollo's own refusals of a malformed request (an unsupported persisted-query version, a hash that does not match
+    // the query) carry a 4xx status but no code; they are the client's mistake, not ours.
+    const status = (original as { extensions?: { http?: { status?: number } } } | undefined)?.extensions?.http?.status;
+    if (code === 'INTERNAL_SERVER_ERROR' && status !== undefined && status >= 400 && status < 500) {
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     }
     const validationErrors = (original?.extensions?.validationErrors ?? formatted.extensions?.validationErrors) as ValidationIssue[] | undefined;
     if (Array.isArray(validationErrors) && validationErrors.length > 0) {

@@ -1,4 +1,4 @@
-import { conflict } from '../common/errors';
+import { badInput, conflict } from '../common/errors';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database } from '../neo4j/database';
 import type { CompanyFilter, CompanySort } from './company.args';
@@ -120,6 +120,8 @@ export class CompanyRepository {
    */
   async create(input: CreateCompanyInput): Promise<{ company: CompanyRecord; created: boolean }> {
     const id = input.id ?? slugify(input.name);
+    // A name of only punctuation or symbols ("+++") has no slug; storing "" would make every such name one company.
+    if (id === '') throw badInput('name', `"${input.name}" gives no id (no letters or digits); pass an id`);
     const props = storedCompanyProps({ aliases: [], ...input });
     const [row] = await this.db.writeRows(this.q.create, { id, props });
     const company = toCompanyRecord(row.company);

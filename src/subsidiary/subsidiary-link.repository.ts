@@ -1,4 +1,4 @@
-import { badInput, conflict } from '../common/errors';
+import { badInput, conflict, notFound } from '../common/errors';
 import type { ReferenceChecker } from '../common/reference-checker';
 import { dateProps } from '../common/stored-props';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
@@ -68,7 +68,9 @@ export class SubsidiaryLinkRepository {
       const changes: Record<string, unknown> = dateProps('since', input.since);
       if (input.sourceIds != null || input.sources != null) changes.sourceIds = await this.sources.prepare(tx, input);
       const [row] = await tx.rows(this.q.update, { id, changes });
-      return row !== undefined;
+      // Thrown, not returned: the sources prepared above must roll back with the update that found nothing.
+      if (row === undefined) throw notFound('subsidiary link', id);
+      return true;
     });
     return found ? ((await this.findByIds([id]))[0] as SubsidiaryLinkRow) : null;
   }
