@@ -64,7 +64,7 @@ const OPERATIONS: Record<string, string> = {
   nestedList: OURS_NESTED,
   backersOfCompetitors: `{ backersOfCompetitors(companyId: "${ANCHOR_LAB_ID}") { competitor { id } backer { id } totalUsd alsoBacksTarget explanation } }`,
   connection: `{ connection(fromId: "${ANCHOR_LAB_ID}", toId: "${ANCHOR_FAR_ID}") { length steps { kind description } } }`,
-  moneyLoops: `{ moneyLoops(companyId: "${ANCHOR_LAB_ID}", maxLength: 4) { length totalUsd explanation } }`,
+  moneyLoops: `{ moneyLoops(companyId: "${ANCHOR_LAB_ID}", maxLength: 4) { nodes { length totalUsd explanation } } }`,
 };
 const TARGETS = { lookupOverhead: 2.0, analyticsOverhead: 1.5, nestedRoundTrips: 3, nestedVsHandWritten: 1.3, throughputRetention: 0.5, peer: 1.0, growth: 2.0, importSpeedup: 50 };
 

@@ -36,7 +36,7 @@ export async function createApplication(config: AppConfig, uri: string, logger: 
       transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
       unavailableCooldownMs: config.neo4j.unavailableCooldownMs,
     });
-    const repos = createRepositories(db, catalog);
+    const repos = createRepositories(db, catalog, config.analytics.scanLimits);
     await waitForDatabase(
       driver,
       { uri, database: config.neo4j.database, retries: config.neo4j.connectRetries, delayMs: config.neo4j.connectRetryDelayMs },

@@ -58,6 +58,8 @@ export interface AppConfig {
   /** Keys that identify a caller but may only read (their mutations get FORBIDDEN). */
   readonly readerKeys: readonly string[];
   readonly seedOnStart: boolean;
+  /** How far one page of a whole-graph analytics answer may scan, so it answers in bounded time at any size. */
+  readonly analytics: { readonly scanLimits: { readonly loopStarts: number; readonly rivalries: number } };
   /** Abuse limits: every request is checked against them before any resolver runs. */
   readonly limits: {
     readonly maxTokens: number;
@@ -109,6 +111,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       API_KEYS: list({ default: [] }),
       READER_API_KEYS: list({ default: [] }),
       SEED_ON_START: bool({ default: true }),
+      MONEY_LOOPS_SCAN_LIMIT: num({ default: 20000 }),
+      TWO_SIDED_SCAN_LIMIT: num({ default: 20000 }),
       MAX_QUERY_TOKENS: num({ default: 1000 }),
       MAX_QUERY_DEPTH: num({ default: 12 }),
       MAX_QUERY_ALIASES: num({ default: 20 }),
@@ -159,6 +163,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
     apiKeys: env.API_KEYS,
     readerKeys: env.READER_API_KEYS,
     seedOnStart: env.SEED_ON_START,
+    analytics: { scanLimits: { loopStarts: env.MONEY_LOOPS_SCAN_LIMIT, rivalries: env.TWO_SIDED_SCAN_LIMIT } },
     limits: {
       maxTokens: env.MAX_QUERY_TOKENS,
       maxDepth: env.MAX_QUERY_DEPTH,

@@ -1,5 +1,5 @@
 import { AcquisitionRepository } from './acquisition/acquisition.repository';
-import { AnalyticsRepository } from './analytics/analytics.repository';
+import { AnalyticsRepository, type ScanLimits } from './analytics/analytics.repository';
 import { CompanyRepository } from './company/company.repository';
 import { ComputeDealRepository } from './compute/compute-deal.repository';
 import { ReferenceChecker } from './common/reference-checker';
@@ -11,7 +11,7 @@ import { SourceRepository } from './source/source.repository';
 import { SubsidiaryLinkRepository } from './subsidiary/subsidiary-link.repository';
 
 /** Builds every repository once at start-up; each loads its Cypher statements now, so a missing file fails here. */
-export function createRepositories(db: Database, catalog: CypherCatalog) {
+export function createRepositories(db: Database, catalog: CypherCatalog, scanLimits: ScanLimits) {
   const references = new ReferenceChecker(catalog);
   const sources = new SourceRepository(db, catalog, references);
   return {
@@ -22,7 +22,7 @@ export function createRepositories(db: Database, catalog: CypherCatalog) {
     rivalries: new RivalryRepository(db, catalog, references, sources),
     subsidiaryLinks: new SubsidiaryLinkRepository(db, catalog, references, sources),
     acquisitions: new AcquisitionRepository(db, catalog, references, sources),
-    analytics: new AnalyticsRepository(db, catalog),
+    analytics: new AnalyticsRepository(db, catalog, scanLimits),
   };
 }
 

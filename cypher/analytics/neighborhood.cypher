@@ -2,7 +2,7 @@
 // every such relation among them. Breadth-first, one layer per subquery, so depth 1 never expands a second layer.
 // Params: $companyId, $depth (1-3), $kinds (relationship types), $asOf, $maxNodes, $maxEdges.
 // Bounded: $maxNodes companies and $maxEdges + 1 edges (one extra tells the caller it truncated).
-// Returns: nodes (maps), edges (kind, fromId, toId, relId, factIds, date, precision, market, relKind, amountUsd,
+// Returns: nodes (maps), edges (kind, fromId, toId, relId, date, precision, market, relKind, amountUsd,
 // amountKind, amounts), nodesTruncated.
 // Maps list exactly the properties toCompanyRecord reads; a property added there must be added here.
 MATCH (c:Company {id: $companyId})
@@ -38,7 +38,6 @@ CALL (nodes) {
     fromId: a.id,
     toId: b.id,
     relId: r.id,
-    factIds: r.factIds,
     date: coalesce(r.firstOn, r.since, r.announcedOn),
     precision: coalesce(r.firstPrecision, r.sincePrecision, r.announcedPrecision),
     market: r.market,

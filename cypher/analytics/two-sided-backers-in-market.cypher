@@ -1,61 +1,26 @@
-// Investors holding investments in both companies of a rivalry in one market; starts from the rivalry_market
-// index. Params: $market, $asOf, $rollUp, $limit. Backers are rolled up as in two-sided-backers.
-// Returns: backer, sideA, sideB (maps), rivalry (map), investmentsA, investmentsB (investment rows).
-// Maps list exactly the properties toCompanyRecord, toInvestmentRecord and toRivalryRecord read;
-// a property added there must be added here.
-MATCH (a:Company)-[r:COMPETES_WITH {market: $market}]->(b:Company)
-// Hinted: on a small or freshly changed graph the planner may prefer a label scan, and plans must not depend on luck.
-USING INDEX r:COMPETES_WITH(market)
-WHERE $asOf IS NULL OR r.since IS NULL OR r.since <= $asOf
-CALL (a) {
-  MATCH (am:Company)-[links:SUBSIDIARY_OF*0..5]->(a)
-  WHERE ($rollUp OR size(links) = 0)
-    AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
-  MATCH (investor:Company)-[:MADE]->(i:Investment)-[:INTO]->(am)
-  WHERE $asOf IS NULL OR i.announcedOn <= $asOf
-  CALL (investor) {
-    MATCH up = (investor)-[links:SUBSIDIARY_OF*0..5]->(top:Company)
-    WHERE ($rollUp OR size(links) = 0)
-      AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
-    RETURN top AS backer
-    ORDER BY length(up) DESC
-    LIMIT 1
+// Investors holding investments in both companies of a rivalry in one market: as two-sided-backers-scan, reading only
+// that market's rivalries from the rivalry_market index (seek), in id order. Params: $market, $afterKey, $scanLimit,
+// $asOf, $rollUp, $limit. Returns: as two-sided-backers-scan.
+CALL () {
+  MATCH (a:Company)-[r:COMPETES_WITH]->(b:Company)
+  USING INDEX r:COMPETES_WITH(market)
+  WHERE r.market = $market
+    AND (coalesce($afterKey[0], '') < $market OR r.id >= $afterKey[1])
+    AND ($asOf IS NULL OR r.since IS NULL OR r.since <= $asOf)
+  WITH r ORDER BY r.id LIMIT $scanLimit
+  RETURN count(r) AS scanned, last(collect([r.market, r.id])) AS lastKey
+}
+CALL () {
+  CALL () {
+    MATCH (a:Company)-[r:COMPETES_WITH]->(b:Company)
+    USING INDEX r:COMPETES_WITH(market)
+    WHERE r.market = $market
+      AND (coalesce($afterKey[0], '') < $market OR r.id >= $afterKey[1])
+      AND ($asOf IS NULL OR r.since IS NULL OR r.since <= $asOf)
+    WITH a, b, r ORDER BY r.id LIMIT $scanLimit
+    {{> analytics/fragments/two-sided-page}}
   }
-  WITH backer, investor, i, am
-  ORDER BY i.announcedOn, i.id
-  RETURN backer, collect({
-    investment: i {.id, .amountUsd, .amountKind, .announcedOn, .announcedPrecision, .closedOn, .closedPrecision, .round,
-                   .stakePercent, .valuationUsd, .instrument, .status, .note,
-                   investorId: investor.id, investeeId: am.id, sourceIds: [(i)-[:CITES]->(s:Source) | s.id]},
-    investor: investor {.id, .name, .aliases, .kind, .country, .founded, .website, .description},
-    investee: am {.id, .name, .aliases, .kind, .country, .founded, .website, .description}
-  }) AS investmentsA
+  RETURN collect({backer: backer, sideA: sideA, sideB: sideB, rivalry: rivalry, investmentsA: investmentsA,
+                  investmentsB: investmentsB, key: key}) AS rows
 }
-CALL (b, backer) {
-  MATCH (bm:Company)-[links:SUBSIDIARY_OF*0..5]->(b)
-  WHERE ($rollUp OR size(links) = 0)
-    AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
-  MATCH (investor:Company)-[:MADE]->(i:Investment)-[:INTO]->(bm)
-  WHERE $asOf IS NULL OR i.announcedOn <= $asOf
-  MATCH up = (investor)-[links2:SUBSIDIARY_OF*0..5]->(backer)
-  WHERE ($rollUp OR size(links2) = 0)
-    AND all(l IN links2 WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
-  WITH DISTINCT investor, i, bm
-  ORDER BY i.announcedOn, i.id
-  RETURN collect({
-    investment: i {.id, .amountUsd, .amountKind, .announcedOn, .announcedPrecision, .closedOn, .closedPrecision, .round,
-                   .stakePercent, .valuationUsd, .instrument, .status, .note,
-                   investorId: investor.id, investeeId: bm.id, sourceIds: [(i)-[:CITES]->(s:Source) | s.id]},
-    investor: investor {.id, .name, .aliases, .kind, .country, .founded, .website, .description},
-    investee: bm {.id, .name, .aliases, .kind, .country, .founded, .website, .description}
-  }) AS investmentsB
-}
-WITH a, b, r, backer, investmentsA, investmentsB
-WHERE size(investmentsB) > 0 AND backer <> a AND backer <> b
-RETURN backer {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS backer,
-       a {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS sideA,
-       b {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS sideB,
-       r {.id, .market, .since, .sincePrecision, .note, .sourceIds, companyIds: [a.id, b.id]} AS rivalry,
-       investmentsA, investmentsB
-ORDER BY backer.name, r.market, a.name, b.name
-LIMIT $limit
+RETURN scanned, lastKey, rows

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { RESULT_LIMITS } from './analytics.repository';
 import { DateScalar, type PartialDate } from '../common/date-scalar';
 import { DiffersFrom } from '../common/validation';
 import { RelationKind } from './relation-kind';
@@ -35,6 +36,16 @@ export class TwoSidedBackersArgs {
 
   @Field({ defaultValue: true })
   rollUpSubsidiaries: boolean = true;
+
+  @Field(() => Int, { defaultValue: RESULT_LIMITS.twoSided, description: `Page size, 1-${RESULT_LIMITS.twoSided}.` })
+  @Min(1)
+  @Max(RESULT_LIMITS.twoSided)
+  first: number = RESULT_LIMITS.twoSided;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  @IsOptional()
+  @MaxLength(1000)
+  after?: string | null;
 }
 
 @ArgsType()
@@ -52,6 +63,16 @@ export class MoneyLoopsArgs {
   @Field(() => DateScalar, { nullable: true })
   @IsOptional()
   asOf?: PartialDate;
+
+  @Field(() => Int, { defaultValue: RESULT_LIMITS.loops, description: `Page size, 1-${RESULT_LIMITS.loops}.` })
+  @Min(1)
+  @Max(RESULT_LIMITS.loops)
+  first: number = RESULT_LIMITS.loops;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  @IsOptional()
+  @MaxLength(1000)
+  after?: string | null;
 }
 
 @ArgsType()

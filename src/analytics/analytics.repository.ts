@@ -12,8 +12,46 @@ import { toRivalryRecord, type RivalryRecord } from '../rivalry/rivalry.record';
 import { explainSteps, type ExplainedStep } from './path-steps';
 import type { RelationKind } from './relation-kind';
 
-/** Row caps, enforced in Cypher with LIMIT. */
+/** Row caps, enforced in Cypher with LIMIT; pages of two-sided backers and loops hold at most `first` of these. */
 export const RESULT_LIMITS = { backers: 500, twoSided: 500, loops: 100, neighborhoodNodes: 200, neighborhoodEdges: 500 } as const;
+
+/** How far one page of a global answer may scan (config: the analytics scan limits). */
+export interface ScanLimits {
+  /** Loop starts (companies with money in and out) examined per page of moneyLoops without a company. */
+  readonly loopStarts: number;
+  /** Rivalries read per page of twoSidedBackers. */
+  readonly rivalries: number;
+}
+
+/** Where a page of loops stops: the loop length, and the ids of the last loop given (or [start, '~'] past a start). */
+export interface LoopPosition {
+  readonly length: number;
+  readonly ids: readonly string[];
+}
+
+/** Where a page of two-sided backers stops: [market, rivalry id, backer id] (or [market, rivalry id, '~']). */
+export type TwoSidedPosition = readonly string[];
+
+/** Sorts after every id: a position "past everything of this start / rivalry". */
+export const PAST = '~';
+
+/** A page of an answer read in its documented order: the items with their positions, and where to resume. */
+export interface ScanPage<T, P> {
+  readonly items: { readonly row: T; readonly position: P }[];
+  /** More may follow: the page is full, or the scan stopped at its bound. */
+  readonly hasMore: boolean;
+  /** When the scan stopped at its bound: the position to continue from (past everything read). */
+  readonly resume?: P;
+}
+
+/** Loop lengths the statements are rendered for: fewer steps out than back would find each loop twice. */
+const LOOP_SPLITS: Readonly<Record<number, { forward: number; backward: number }>> = {
+  2: { forward: 1, backward: 1 },
+  3: { forward: 2, backward: 1 },
+  4: { forward: 2, backward: 2 },
+  5: { forward: 3, backward: 2 },
+  6: { forward: 3, backward: 3 },
+};
 
 export interface BackingRow {
   competitor: CompanyRecord;
@@ -38,12 +76,16 @@ export interface PathRow {
   ties: number;
 }
 
+const compareIds = (a: readonly string[], b: readonly string[]): number => {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] as string) < (b[i] as string) ? -1 : 1;
+  return a.length - b.length;
+};
+
 export interface EdgeRow {
   kind: RelationKind;
   fromId: string;
   toId: string;
   relId: string | null;
-  factIds: string[] | null;
   date: PartialDate | null;
   market: string | null;
   relKind: string | null;
@@ -82,22 +124,29 @@ function toPathRow(row: Row): PathRow {
 
 /** Runs the analytics statements in cypher/analytics/ and converts their rows to plain records. */
 export class AnalyticsRepository {
-  private readonly q: Record<'backers' | 'twoSided' | 'twoSidedMarket' | 'loops' | 'loopsAll' | 'connection' | 'neighborhood' | 'exposure', string>;
+  private readonly q: Record<'backers' | 'twoSided' | 'twoSidedMarket' | 'connection' | 'neighborhood' | 'exposure', string>;
+  /** Loop statements by length: through one company, and the bounded scan of the whole graph. */
+  private readonly loops: Map<number, { through: string; scan: string }>;
 
   constructor(
     private readonly db: Database,
     catalog: CypherCatalog,
+    private readonly scanLimits: ScanLimits,
   ) {
     this.q = {
       backers: catalog.get('analytics/backers-of-competitors'),
-      twoSided: catalog.get('analytics/two-sided-backers'),
+      twoSided: catalog.get('analytics/two-sided-backers-scan'),
       twoSidedMarket: catalog.get('analytics/two-sided-backers-in-market'),
-      loops: catalog.get('analytics/money-loops'),
-      loopsAll: catalog.get('analytics/money-loops-all'),
       connection: catalog.get('analytics/connection'),
       neighborhood: catalog.get('analytics/neighborhood'),
       exposure: catalog.get('analytics/exposure'),
     };
+    this.loops = new Map(
+      Object.entries(LOOP_SPLITS).map(([length, split]) => [
+        Number(length),
+        { through: catalog.render('analytics/money-loops-through', split), scan: catalog.render('analytics/money-loops-scan', split) },
+      ]),
+    );
   }
 
   async backersOfCompetitors(companyId: string, asOf: PartialDate | undefined, rollUp: boolean): Promise<BackingRow[]> {
@@ -111,23 +160,60 @@ export class AnalyticsRepository {
     }));
   }
 
-  async twoSidedBackers(asOf: PartialDate | undefined, market: string | undefined, rollUp: boolean): Promise<TwoSidedRow[]> {
-    const params = { asOf: asOfParam(asOf), rollUp, limit: int(RESULT_LIMITS.twoSided) };
-    const rows = market ? await this.db.readRows(this.q.twoSidedMarket, { ...params, market }) : await this.db.readRows(this.q.twoSided, params);
-    return rows.map((row) => ({
-      backer: toCompanyRecord(row.backer),
-      sideA: toCompanyRecord(row.sideA),
-      sideB: toCompanyRecord(row.sideB),
-      rivalry: toRivalryRecord(row.rivalry),
-      investmentsA: (row.investmentsA as Row[]).map(toInvestmentRow),
-      investmentsB: (row.investmentsB as Row[]).map(toInvestmentRow),
-    }));
+  /**
+   * One page of two-sided backers in (market, rivalry id, backer id) order after `after`. The page reads at most
+   * the scan limit of rivalries; when it stops there with room left, `resume` continues past the last rivalry read.
+   */
+  async twoSidedBackers(asOf: PartialDate | undefined, market: string | undefined, rollUp: boolean, first: number, after: TwoSidedPosition | null): Promise<ScanPage<TwoSidedRow, TwoSidedPosition>> {
+    const params = { asOf: asOfParam(asOf), rollUp, limit: int(first + 1), scanLimit: int(this.scanLimits.rivalries), afterKey: after ?? [] };
+    const [result] = market ? await this.db.readRows(this.q.twoSidedMarket, { ...params, market }) : await this.db.readRows(this.q.twoSided, params);
+    const rows = ((result?.rows as Row[] | undefined) ?? [])
+      .map((row) => ({
+        position: row.key as string[],
+        row: {
+          backer: toCompanyRecord(row.backer),
+          sideA: toCompanyRecord(row.sideA),
+          sideB: toCompanyRecord(row.sideB),
+          rivalry: toRivalryRecord(row.rivalry),
+          investmentsA: (row.investmentsA as Row[]).map(toInvestmentRow),
+          investmentsB: (row.investmentsB as Row[]).map(toInvestmentRow),
+        },
+      }))
+      .sort((x, y) => compareIds(x.position, y.position));
+    if (rows.length > first) return { items: rows.slice(0, first), hasMore: true };
+    const stoppedAtBound = (result?.scanned as number | undefined) === this.scanLimits.rivalries;
+    const lastKey = result?.lastKey as string[] | null | undefined;
+    return { items: rows, hasMore: stoppedAtBound, resume: stoppedAtBound && lastKey ? [...lastKey, PAST] : undefined };
   }
 
-  async moneyLoops(companyId: string | undefined, maxLength: number, asOf: PartialDate | undefined): Promise<PathRow[]> {
-    const params = { maxLength: int(maxLength), asOf: asOfParam(asOf), limit: int(RESULT_LIMITS.loops) };
-    const rows = companyId ? await this.db.readRows(this.q.loops, { ...params, companyId }) : await this.db.readRows(this.q.loopsAll, params);
-    return rows.map(toPathRow);
+  /**
+   * One page of money loops, shortest first, then by the ids of their companies (rotated to start at the company, or
+   * at their smallest id without one), after `after`. Each length is one statement; through a company it finds every
+   * loop of that length, over the whole graph it scans at most the scan limit of starts per page and, when it stops
+   * there with room left, `resume` continues with the next start.
+   */
+  async moneyLoops(companyId: string | undefined, maxLength: number, asOf: PartialDate | undefined, first: number, after: LoopPosition | null): Promise<ScanPage<PathRow, LoopPosition>> {
+    const items: { row: PathRow; position: LoopPosition }[] = [];
+    const start = after ?? { length: 2, ids: [] };
+    for (let length = start.length; length <= maxLength; length++) {
+      const statements = this.loops.get(length);
+      if (!statements) break;
+      const params = { asOf: asOfParam(asOf), afterIds: length === start.length ? start.ids : [], limit: int(first + 1 - items.length) };
+      if (companyId) {
+        const rows = await this.db.readRows(statements.through, { ...params, companyId, smallestFirst: false });
+        items.push(...rows.map((row) => ({ row: toPathRow(row), position: { length, ids: row.ids as string[] } })));
+      } else {
+        const [result] = await this.db.readRows(statements.scan, { ...params, smallestFirst: true, scanLimit: int(this.scanLimits.loopStarts) });
+        const loops = ((result?.loops as Row[] | undefined) ?? []).map((row) => ({ row: toPathRow(row), position: { length, ids: row.ids as string[] } }));
+        items.push(...loops.sort((x, y) => compareIds(x.position.ids, y.position.ids)));
+        const stoppedAtBound = (result?.scanned as number | undefined) === this.scanLimits.loopStarts;
+        if (stoppedAtBound && items.length <= first) {
+          return { items, hasMore: true, resume: { length, ids: [result?.lastStart as string, PAST] } };
+        }
+      }
+      if (items.length > first) return { items: items.slice(0, first), hasMore: true };
+    }
+    return { items, hasMore: false };
   }
 
   async connection(fromId: string, toId: string, maxHops: number, kinds: RelationKind[], asOf: PartialDate | undefined): Promise<PathRow | null> {

@@ -3,15 +3,17 @@ import { traversalCost } from '../common/complexity';
 import { notFound } from '../common/errors';
 import type { CompanyRecord } from '../company/company.record';
 import { primeCompanies, type AppContext } from '../loaders';
-import { BackersOfCompetitorsArgs, ConnectionArgs, ExposureArgs, MoneyLoopsArgs, NeighborhoodArgs, TwoSidedBackersArgs } from './analytics.args';
-import type { AnalyticsRepository } from './analytics.repository';
+import { BackersOfCompetitorsArgs, ConnectionArgs, ExposureArgs, LIMITS, MoneyLoopsArgs, NeighborhoodArgs, TwoSidedBackersArgs } from './analytics.args';
+import type { AnalyticsRepository, LoopPosition, ScanPage, TwoSidedPosition } from './analytics.repository';
+import { decodeScanCursor, encodeScanCursor } from '../common/scan-cursor';
+import { pageOf, type Page } from '../common/connection';
 import { partiesOf, toCompetitorBacking, toExposure, toGraphPath, toMoneyLoop, toSubgraph, toTwoSidedBacker } from './assemble';
 import { CompetitorBacking } from './competitor-backing.type';
 import { Exposure } from './exposure.type';
-import { GraphPath, MoneyLoop } from './path-step.type';
+import { GraphPath, MoneyLoopConnection } from './path-step.type';
 import { ALL_RELATION_KINDS } from './relation-kind';
 import { Subgraph } from './subgraph.type';
-import { TwoSidedBacker } from './two-sided-backer.type';
+import { TwoSidedBackerConnection } from './two-sided-backer.type';
 
 /** The analytics queries: each runs one bounded Cypher statement; answers carry their facts and explanations. */
 @Resolver()
@@ -29,22 +31,22 @@ export class AnalyticsResolver {
     return rows.map((row) => toCompetitorBacking(target, row));
   }
 
-  @Query(() => [TwoSidedBacker], { description: 'Investors holding investments in both companies of a rivalry.', complexity: traversalCost.twoSided })
-  async twoSidedBackers(@Args() { asOf, market, rollUpSubsidiaries }: TwoSidedBackersArgs, @Ctx() ctx: AppContext): Promise<TwoSidedBacker[]> {
-    const rows = await this.repo.twoSidedBackers(asOf, market, rollUpSubsidiaries);
-    primeCompanies(ctx, rows.flatMap((row) => [row.backer, row.sideA, row.sideB, ...partiesOf(row.investmentsA), ...partiesOf(row.investmentsB)]));
-    return rows.map(toTwoSidedBacker);
+  @Query(() => TwoSidedBackerConnection, { description: 'Investors holding investments in both companies of a rivalry.', complexity: traversalCost.twoSided })
+  async twoSidedBackers(@Args() { asOf, market, rollUpSubsidiaries, first, after }: TwoSidedBackersArgs, @Ctx() ctx: AppContext): Promise<TwoSidedBackerConnection> {
+    const page = await this.repo.twoSidedBackers(asOf, market, rollUpSubsidiaries, first, decodeScanCursor(TWO_SIDED, after, isTwoSidedPosition));
+    primeCompanies(ctx, page.items.flatMap(({ row }) => [row.backer, row.sideA, row.sideB, ...partiesOf(row.investmentsA), ...partiesOf(row.investmentsB)]));
+    return toConnection(TWO_SIDED, page, after, toTwoSidedBacker);
   }
 
-  @Query(() => [MoneyLoop], {
+  @Query(() => MoneyLoopConnection, {
     complexity: traversalCost.loops,
     description: 'Cycles in which money flows out as investment and comes back as compute spending, further investments or a subsidiary\'s takings. Each cycle once, shortest first.',
   })
-  async moneyLoops(@Args() { companyId, maxLength, asOf }: MoneyLoopsArgs, @Ctx() ctx: AppContext): Promise<MoneyLoop[]> {
-    const rows = await this.repo.moneyLoops(companyId, maxLength, asOf);
-    if (companyId && rows.length === 0) await this.requireCompany(ctx, companyId);
-    primeCompanies(ctx, rows.flatMap((row) => row.companies));
-    return rows.map(toMoneyLoop);
+  async moneyLoops(@Args() { companyId, maxLength, asOf, first, after }: MoneyLoopsArgs, @Ctx() ctx: AppContext): Promise<MoneyLoopConnection> {
+    const page = await this.repo.moneyLoops(companyId, maxLength, asOf, first, decodeScanCursor(LOOPS, after, isLoopPosition));
+    if (companyId && page.items.length === 0) await this.requireCompany(ctx, companyId);
+    primeCompanies(ctx, page.items.flatMap(({ row }) => row.companies));
+    return toConnection(LOOPS, page, after, toMoneyLoop);
   }
 
   @Query(() => GraphPath, { nullable: true, description: 'The shortest explained path between two companies; null when none within maxHops.', complexity: traversalCost.connection })
@@ -80,4 +82,25 @@ export class AnalyticsResolver {
     if (!company) throw notFound('company', id);
     return company;
   }
+}
+
+const LOOPS = 'moneyLoops';
+const TWO_SIDED = 'twoSidedBackers';
+
+const isIds = (value: unknown, max: number): value is string[] =>
+  Array.isArray(value) && value.length <= max && value.every((id) => typeof id === 'string' && id.length <= 200);
+
+function isLoopPosition(value: unknown): value is LoopPosition {
+  const { length, ids } = (value ?? {}) as Partial<LoopPosition>;
+  return Number.isInteger(length) && (length as number) >= 2 && (length as number) <= LIMITS.maxLoopLength && isIds(ids, LIMITS.maxLoopLength + 1);
+}
+
+function isTwoSidedPosition(value: unknown): value is TwoSidedPosition {
+  return isIds(value, 3);
+}
+
+/** A scan page as a connection: each edge's cursor is its position; a scan stopped at its bound resumes past it. */
+function toConnection<R, P, N>(kind: string, page: ScanPage<R, P>, after: string | null | undefined, toNode: (row: R) => N): Page<N> {
+  const edges = page.items.map(({ row, position }) => ({ cursor: encodeScanCursor(kind, position), node: toNode(row) }));
+  return pageOf(edges, page.hasMore, Boolean(after), page.resume === undefined ? undefined : encodeScanCursor(kind, page.resume));
 }

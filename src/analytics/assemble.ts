@@ -114,7 +114,8 @@ export function toSubgraph(center: CompanyRecord, row: NeighborhoodRow): Subgrap
     const amounts = money ? edge.amounts : edge.amountUsd !== null ? [{ amountUsd: edge.amountUsd, amountKind: edge.amountKind }] : [];
     const total = disclosedTotal(amounts);
     const kinds = new Set(amounts.map((a) => a.amountKind));
-    const facts = money ? (edge.factIds?.length ?? 0) : 1;
+    // Counted from the facts as of the date (the Cypher filters them), not from the edge's list of every fact ever.
+    const facts = money ? edge.amounts.length : 1;
     const amountText = total > 0 ? formatUsd(total) : 'undisclosed';
     const labels: Record<RelationKind, string> = {
       [RelationKind.INVESTED_IN]: `invested ${amountText}${facts > 1 ? ` (${facts})` : ''}`,

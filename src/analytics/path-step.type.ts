@@ -6,6 +6,7 @@ import { Investment } from '../investment/investment.type';
 import { Rivalry } from '../rivalry/rivalry.type';
 import { SubsidiaryLink } from '../subsidiary/subsidiary-link.type';
 import { MoneyFlowKind, RelationKind } from './relation-kind';
+import { connectionType } from '../common/connection';
 
 @ObjectType({ description: 'One hop of a path, with the fact(s) it rests on.' })
 export class PathStep {
@@ -99,3 +100,10 @@ export class MoneyLoop {
   @Field()
   explanation!: string;
 }
+
+export const MoneyLoopConnection = connectionType(
+  MoneyLoop,
+  'MoneyLoop',
+  'Money loops, shortest first, then by the ids of their companies. Over the whole graph a page examines a bounded number of starting companies: hasNextPage with fewer loops than asked means the scan stopped there, and endCursor continues it.',
+);
+export type MoneyLoopConnection = InstanceType<typeof MoneyLoopConnection>;

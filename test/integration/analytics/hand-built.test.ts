@@ -123,22 +123,22 @@ describe('analytics on small hand-built graphs with known answers', () => {
           ['a', 'c', 'search', '2022'],
         ],
       });
-      const query = `query ($asOf: Date, $market: String) { twoSidedBackers(asOf: $asOf, market: $market) { backer { id } sideA { id } sideB { id } market totalUsdA totalUsdB } }`;
-      const all = await app.gql<{ twoSidedBackers: Record<string, unknown>[] }>(query, {});
-      expect(all.data!.twoSidedBackers).toEqual([
+      const query = `query ($asOf: Date, $market: String) { twoSidedBackers(asOf: $asOf, market: $market) { nodes { backer { id } sideA { id } sideB { id } market totalUsdA totalUsdB } } }`;
+      const all = await app.gql<{ twoSidedBackers: { nodes: Record<string, unknown>[] } }>(query, {});
+      expect(all.data!.twoSidedBackers.nodes).toEqual([
         { backer: { id: 'both' }, sideA: { id: 'a' }, sideB: { id: 'b' }, market: 'chatbots', totalUsdA: 3, totalUsdB: 4 },
         { backer: { id: 'both' }, sideA: { id: 'a' }, sideB: { id: 'c' }, market: 'search', totalUsdA: 3, totalUsdB: 1 },
       ]);
-      const search = await app.gql<{ twoSidedBackers: { market: string }[] }>(query, { market: 'search' });
-      expect(search.data!.twoSidedBackers.map((r) => r.market)).toEqual(['search']);
-      const early = await app.gql<{ twoSidedBackers: { market: string }[] }>(query, { asOf: '2023-06' });
-      expect(early.data!.twoSidedBackers.map((r) => r.market)).toEqual(['search']);
+      const search = await app.gql<{ twoSidedBackers: { nodes: { market: string }[] } }>(query, { market: 'search' });
+      expect(search.data!.twoSidedBackers.nodes.map((r) => r.market)).toEqual(['search']);
+      const early = await app.gql<{ twoSidedBackers: { nodes: { market: string }[] } }>(query, { asOf: '2023-06' });
+      expect(early.data!.twoSidedBackers.nodes.map((r) => r.market)).toEqual(['search']);
     });
   });
 
   describe('moneyLoops', () => {
-    const query = `query ($id: ID, $max: Int, $asOf: Date) { moneyLoops(companyId: $id, maxLength: $max, asOf: $asOf) {
-      companies { id } length totalUsd steps { kind from { id } to { id } amountUsd description } } }`;
+    const query = `query ($id: ID, $max: Int, $asOf: Date) { moneyLoops(companyId: $id, maxLength: $max, asOf: $asOf) { nodes {
+      companies { id } length totalUsd steps { kind from { id } to { id } amountUsd description } } } }`;
 
     it('finds a 3-step loop through a subsidiary, once, and respects maxLength and asOf', async () => {
       // investor puts 100 into lab; lab buys compute from investor's cloud subsidiary for 40.
@@ -151,30 +151,30 @@ describe('analytics on small hand-built graphs with known answers', () => {
         deals: [['cloud', 'lab', 40, '2024-01-15']],
         subsidiaries: [['cloud', 'investor', '2006']],
       });
-      const { data, errors } = await app.gql<{ moneyLoops: { companies: { id: string }[]; length: number; totalUsd: number; steps: { kind: string; amountUsd: number | null }[] }[] }>(
+      const { data, errors } = await app.gql<{ moneyLoops: { nodes: { companies: { id: string }[]; length: number; totalUsd: number; steps: { kind: string; amountUsd: number | null }[] }[] } }>(
         query,
         { id: 'lab' },
       );
       expect(errors).toBeUndefined();
-      expect(data!.moneyLoops).toHaveLength(1);
-      const [loop] = data!.moneyLoops;
+      expect(data!.moneyLoops.nodes).toHaveLength(1);
+      const [loop] = data!.moneyLoops.nodes;
       expect(ids(loop.companies)).toEqual(['lab', 'cloud', 'investor', 'lab']);
       expect(loop.steps.map((s) => s.kind)).toEqual(['COMPUTE', 'OWNERSHIP', 'INVESTMENT']);
       expect(loop).toMatchObject({ length: 3, totalUsd: 140 });
       // The same cycle seen from the investor, rotated; and reported once among all loops.
-      const fromInvestor = await app.gql<{ moneyLoops: { companies: { id: string }[] }[] }>(query, { id: 'investor' });
-      expect(fromInvestor.data!.moneyLoops.map((l) => ids(l.companies))).toEqual([['investor', 'lab', 'cloud', 'investor']]);
-      const everywhere = await app.gql<{ moneyLoops: unknown[] }>(query, {});
-      expect(everywhere.data!.moneyLoops).toHaveLength(1);
-      const tooShort = await app.gql<{ moneyLoops: unknown[] }>(query, { id: 'lab', max: 2 });
-      expect(tooShort.data!.moneyLoops).toEqual([]);
-      const beforeDeal = await app.gql<{ moneyLoops: unknown[] }>(query, { id: 'lab', asOf: '2023-12-31' });
-      expect(beforeDeal.data!.moneyLoops).toEqual([]);
+      const fromInvestor = await app.gql<{ moneyLoops: { nodes: { companies: { id: string }[] }[] } }>(query, { id: 'investor' });
+      expect(fromInvestor.data!.moneyLoops.nodes.map((l) => ids(l.companies))).toEqual([['investor', 'lab', 'cloud', 'investor']]);
+      const everywhere = await app.gql<{ moneyLoops: { nodes: unknown[] } }>(query, {});
+      expect(everywhere.data!.moneyLoops.nodes).toHaveLength(1);
+      const tooShort = await app.gql<{ moneyLoops: { nodes: unknown[] } }>(query, { id: 'lab', max: 2 });
+      expect(tooShort.data!.moneyLoops.nodes).toEqual([]);
+      const beforeDeal = await app.gql<{ moneyLoops: { nodes: unknown[] } }>(query, { id: 'lab', asOf: '2023-12-31' });
+      expect(beforeDeal.data!.moneyLoops.nodes).toEqual([]);
     });
 
     it('does not report compute spending without an investment as a loop', async () => {
       await buildGraph(app.repos, { companies: ['x', 'y'], deals: [['x', 'y', 1, '2023-01-01'], ['y', 'x', 1, '2023-01-01']] });
-      expect((await app.gql<{ moneyLoops: unknown[] }>(query, { id: 'x' })).data!.moneyLoops).toEqual([]);
+      expect((await app.gql<{ moneyLoops: { nodes: unknown[] } }>(query, { id: 'x' })).data!.moneyLoops.nodes).toEqual([]);
     });
   });
 

@@ -9,7 +9,6 @@ describe('analytics Cypher plans and argument limits', () => {
 
   it.each([
     ['analytics/backers-of-competitors', 'x', { companyId: 'a', asOf: null, rollUp: true, limit: 10 }],
-    ['analytics/money-loops', 's', { companyId: 'a', maxLength: 4, asOf: null, limit: 10 }],
     ['analytics/connection', 'a', { fromId: 'a', toId: 'b', kinds: KINDS, maxHops: 4, asOf: null }],
     ['analytics/neighborhood', 'c', { companyId: 'a', depth: 1, kinds: KINDS, asOf: null, maxNodes: 10, maxEdges: 10 }],
     ['analytics/exposure', 'c', { companyId: 'a', asOf: null, rollUp: true }],
@@ -39,15 +38,15 @@ describe('analytics Cypher plans and argument limits', () => {
   });
 
   it.each([
-    ['{ moneyLoops(maxLength: 7) { length } }', 'maxLength'],
-    ['{ moneyLoops(maxLength: 1) { length } }', 'maxLength'],
+    ['{ moneyLoops(maxLength: 7) { nodes { length } } }', 'maxLength'],
+    ['{ moneyLoops(maxLength: 1) { nodes { length } } }', 'maxLength'],
     ['{ connection(fromId: "a", toId: "b", maxHops: 7) { length } }', 'maxHops'],
     ['{ connection(fromId: "a", toId: "b", maxHops: 0) { length } }', 'maxHops'],
     ['{ connection(fromId: "a", toId: "a") { length } }', 'toId'],
     ['{ connection(fromId: "a", toId: "b", kinds: []) { length } }', 'kinds'],
     ['{ neighborhood(companyId: "a", depth: 4) { truncated } }', 'depth'],
     ['{ neighborhood(companyId: "a", depth: 0) { truncated } }', 'depth'],
-    ['{ twoSidedBackers(market: "Frontier Models!") { market } }', 'market'],
+    ['{ twoSidedBackers(market: "Frontier Models!") { nodes { market } } }', 'market'],
     ['{ backersOfCompetitors(companyId: "anthropic", asOf: "2024-02-30") { totalUsd } }', 'Date'],
   ])('rejects %s with BAD_USER_INPUT naming %s', async (query, field) => {
     const { errors, roundTrips } = await app().gql(query);
@@ -58,7 +57,7 @@ describe('analytics Cypher plans and argument limits', () => {
 
   it.each([
     '{ backersOfCompetitors(companyId: "nobody") { totalUsd } }',
-    '{ moneyLoops(companyId: "nobody") { length } }',
+    '{ moneyLoops(companyId: "nobody") { nodes { length } } }',
     '{ connection(fromId: "nobody", toId: "other") { length } }',
     '{ neighborhood(companyId: "nobody") { truncated } }',
     '{ exposure(companyId: "nobody") { raisedUsd } }',

@@ -25,22 +25,22 @@ describe('analytics on the seed dataset', () => {
   });
 
   it('twoSidedBackers changes with the date: Microsoft backs both Anthropic and OpenAI only from Nov 2025', async () => {
-    const query = 'query ($asOf: Date) { twoSidedBackers(asOf: $asOf, market: "frontier-models") { backer { id } sideA { id } sideB { id } totalUsdA totalUsdB } }';
+    const query = 'query ($asOf: Date) { twoSidedBackers(asOf: $asOf, market: "frontier-models") { nodes { backer { id } sideA { id } sideB { id } totalUsdA totalUsdB } } }';
     const pairs = (rows: { backer: { id: string }; sideA: { id: string }; sideB: { id: string } }[]) => rows.map((r) => `${r.backer.id}:${r.sideA.id}/${r.sideB.id}`);
-    const now = pairs((await app().gql<{ twoSidedBackers: never[] }>(query, {})).data!.twoSidedBackers);
-    const before = pairs((await app().gql<{ twoSidedBackers: never[] }>(query, { asOf: '2025-10-31' })).data!.twoSidedBackers);
+    const now = pairs((await app().gql<{ twoSidedBackers: { nodes: never[] } }>(query, {})).data!.twoSidedBackers.nodes);
+    const before = pairs((await app().gql<{ twoSidedBackers: { nodes: never[] } }>(query, { asOf: '2025-10-31' })).data!.twoSidedBackers.nodes);
     expect(now).toContain('microsoft:anthropic/openai');
     expect(before).not.toContain('microsoft:anthropic/openai');
   });
 
   it('moneyLoops(anthropic) finds Amazon -> Anthropic -> AWS; not before the first tranche', async () => {
-    const query = 'query ($asOf: Date) { moneyLoops(companyId: "anthropic", asOf: $asOf) { companies { id } steps { kind description } totalUsd } }';
-    const now = (await app().gql<{ moneyLoops: { companies: { id: string }[]; steps: { kind: string; description: string }[] }[] }>(query, {})).data!.moneyLoops;
+    const query = 'query ($asOf: Date) { moneyLoops(companyId: "anthropic", asOf: $asOf) { nodes { companies { id } steps { kind description } totalUsd } } }';
+    const now = (await app().gql<{ moneyLoops: { nodes: { companies: { id: string }[]; steps: { kind: string; description: string }[] }[] } }>(query, {})).data!.moneyLoops.nodes;
     const amazonLoop = now.find((loop) => idsOf(loop.companies).join('>') === 'anthropic>aws>amazon>anthropic');
     expect(amazonLoop).toBeDefined();
     expect(amazonLoop!.steps.map((s) => s.kind)).toEqual(['COMPUTE', 'OWNERSHIP', 'INVESTMENT']);
     expect(amazonLoop!.steps[2].description).toMatch(/^Amazon invested \$[\d.]+B in Anthropic/);
-    const before = (await app().gql<{ moneyLoops: { companies: { id: string }[] }[] }>(query, { asOf: '2023-08-31' })).data!.moneyLoops;
+    const before = (await app().gql<{ moneyLoops: { nodes: { companies: { id: string }[] }[] } }>(query, { asOf: '2023-08-31' })).data!.moneyLoops.nodes;
     expect(before.map((loop) => idsOf(loop.companies).join('>'))).not.toContain('anthropic>aws>amazon>anthropic');
   });
 
@@ -56,6 +56,19 @@ describe('analytics on the seed dataset', () => {
     expect(early.data!.connection).toBeNull();
     const later = await app().gql<{ connection: { nodes: { id: string }[] } | null }>(money, {});
     expect(idsOf(later.data!.connection!.nodes)).toEqual(['amazon', 'anthropic', 'microsoft']);
+  });
+
+  it('neighborhood counts and labels an edge\'s facts as of the date, not every fact ever recorded', async () => {
+    type Edge = { from: string; to: string; kind: string; facts: number; label: string; amountUsd: number | null };
+    const query = 'query ($asOf: Date) { neighborhood(companyId: "openai", asOf: $asOf, kinds: [INVESTED_IN]) { edges { from to kind facts label amountUsd } } }';
+    const edge = async (asOf?: string) =>
+      (await app().gql<{ neighborhood: { edges: Edge[] } }>(query, { asOf })).data!.neighborhood.edges.find((e) => e.from === 'microsoft' && e.to === 'openai');
+    const in2019 = await edge('2019-12-31');
+    expect(in2019).toMatchObject({ facts: 1, amountUsd: 1e9 });
+    expect(in2019!.label).not.toMatch(/\(\d+\)/);
+    const now = await edge();
+    expect(now!.facts).toBeGreaterThan(1);
+    expect(now!.label).toContain(`(${now!.facts})`);
   });
 
   it('neighborhood(anthropic) grows over time', async () => {
@@ -79,8 +92,9 @@ describe('analytics on the seed dataset', () => {
   it('answers each analytics query in a bounded number of database round trips', async () => {
     const queries: [string, number][] = [
       ['{ backersOfCompetitors(companyId: "anthropic") { backer { name } investments { investor { name } sources { url } } } }', 3],
-      ['{ twoSidedBackers { backer { name } } }', 1],
-      ['{ moneyLoops(companyId: "anthropic") { companies { name } steps { investments { investor { name } } } } }', 1],
+      ['{ twoSidedBackers { nodes { backer { name } } } }', 1],
+      // One statement per loop length (2 to the default 4): each stops the page as soon as it is full.
+      ['{ moneyLoops(companyId: "anthropic") { nodes { companies { name } steps { investments { investor { name } } } } } }', 3],
       ['{ connection(fromId: "amazon", toId: "microsoft") { nodes { name } } }', 1],
       ['{ neighborhood(companyId: "anthropic") { nodes { name } } }', 1],
       ['{ exposure(companyId: "anthropic") { funders { counterparty { name } } } }', 2],

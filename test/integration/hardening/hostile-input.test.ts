@@ -127,8 +127,8 @@ const OPERATIONS: { name: string; query: string; vars: fc.Arbitrary<Record<strin
     vars: fc.record({ p: hostileString, c: hostileString, after: hostileString, first: hostileInt }),
   },
   { name: 'backersOfCompetitors', write: false, query: 'query ($id: ID!) { backersOfCompetitors(companyId: $id) { totalUsd } }', vars: fc.record({ id: hostileString }) },
-  { name: 'twoSidedBackers', write: false, query: 'query ($m: String) { twoSidedBackers(market: $m) { market } }', vars: fc.record({ m: hostileString }) },
-  { name: 'moneyLoops', write: false, query: 'query ($id: ID, $n: Int) { moneyLoops(companyId: $id, maxLength: $n) { length } }', vars: fc.record({ id: hostileString, n: hostileInt }) },
+  { name: 'twoSidedBackers', write: false, query: 'query ($m: String) { twoSidedBackers(market: $m) { nodes { market } } }', vars: fc.record({ m: hostileString }) },
+  { name: 'moneyLoops', write: false, query: 'query ($id: ID, $n: Int) { moneyLoops(companyId: $id, maxLength: $n) { nodes { length } } }', vars: fc.record({ id: hostileString, n: hostileInt }) },
   {
     name: 'connection',
     write: false,

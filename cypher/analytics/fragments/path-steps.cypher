@@ -1,24 +1,11 @@
-// Money loops anywhere in the graph (see money-loops for the rules). Each cycle is reported once, rotated to start
-// at its smallest company id. Starts from companies that made an investment. Params: $maxLength (2-6), $asOf,
-// $limit. Returns: companies, steps (as money-loops).
-// Maps list exactly the properties toCompanyRecord, toInvestmentRecord, toComputeDealRecord and explainSteps read;
+// Fragment: the steps of a path or loop, with the facts behind each, as of $asOf. Expects pathNodes (companies in
+// order) and pathRels (the derived company-to-company relationships between them) in scope; binds steps (kind,
+// fromId, toId, forward, investments, deals, relationship), read by explainSteps.
+// Maps list exactly the properties toInvestmentRecord, toComputeDealRecord and explainSteps read;
 // a property added there must be added here.
-MATCH (s:Company)
-WHERE EXISTS { (s)-[:INVESTED_IN|SUBSIDIARY_OF]->() }
-MATCH p = (s)((x:Company)-[r:INVESTED_IN|SUPPLIES_COMPUTE|SUBSIDIARY_OF]-(y:Company)
-  WHERE y.id >= s.id
-    AND CASE type(r) WHEN 'SUPPLIES_COMPUTE' THEN startNode(r) = y ELSE startNode(r) = x END
-    AND ($asOf IS NULL OR coalesce(r.firstOn, r.since) IS NULL OR coalesce(r.firstOn, r.since) <= $asOf)
-){2,6}(s)
-WHERE length(p) <= $maxLength
-  AND all(k IN range(1, length(p) - 1) WHERE nodes(p)[k] <> s AND NOT nodes(p)[k] IN nodes(p)[k + 1..-1])
-  AND any(rel IN relationships(p) WHERE type(rel) = 'INVESTED_IN')
-WITH p
-ORDER BY length(p), [n IN nodes(p) | n.id]
-LIMIT $limit
-CALL (p) {
-  UNWIND range(0, length(p) - 1) AS k
-  WITH k, relationships(p)[k] AS rel, nodes(p)[k] AS fromNode, nodes(p)[k + 1] AS toNode
+CALL (pathNodes, pathRels) {
+  UNWIND range(0, size(pathRels) - 1) AS k
+  WITH k, pathRels[k] AS rel, pathNodes[k] AS fromNode, pathNodes[k + 1] AS toNode
   WITH k, rel, fromNode, toNode, startNode(rel) AS a, endNode(rel) AS b
   ORDER BY k
   RETURN collect({
@@ -42,4 +29,3 @@ CALL (p) {
                 .note, .sourceIds, startId: a.id, endId: b.id} END
   }) AS steps
 }
-RETURN [n IN nodes(p) | n {.id, .name, .aliases, .kind, .country, .founded, .website, .description}] AS companies, steps

@@ -1,11 +1,9 @@
-// Investors holding investments in both companies of a rivalry, across all markets (see
-// two-sided-backers-in-market for one market, which starts from the market index). Params: $asOf, $rollUp, $limit.
-// Backers are rolled up to their top-level parent and investments into a side's subsidiaries count for the side,
-// when $rollUp. Returns: backer, sideA, sideB (maps), rivalry (map), investmentsA, investmentsB (investment rows).
-// Maps list exactly the properties toCompanyRecord, toInvestmentRecord and toRivalryRecord read;
-// a property added there must be added here.
-MATCH (a:Company)-[r:COMPETES_WITH]->(b:Company)
-WHERE $asOf IS NULL OR r.since IS NULL OR r.since <= $asOf
+// Fragment: the backers of both sides of one rivalry: investors (rolled up to their top-level parent when $rollUp)
+// holding investments in side a's group and in side b's group (a side's subsidiaries count for it when $rollUp), as
+// of $asOf. Expects a, b, r in scope; binds backer, investmentsA, investmentsB (investment rows: investment, investor,
+// investee), one row per backer, none when nobody backs both sides.
+// Maps list exactly the properties toCompanyRecord and toInvestmentRecord read; a property added there must be added
+// here.
 CALL (a) {
   MATCH (am:Company)-[links:SUBSIDIARY_OF*0..5]->(a)
   WHERE ($rollUp OR size(links) = 0)
@@ -51,10 +49,3 @@ CALL (b, backer) {
 }
 WITH a, b, r, backer, investmentsA, investmentsB
 WHERE size(investmentsB) > 0 AND backer <> a AND backer <> b
-RETURN backer {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS backer,
-       a {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS sideA,
-       b {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS sideB,
-       r {.id, .market, .since, .sincePrecision, .note, .sourceIds, companyIds: [a.id, b.id]} AS rivalry,
-       investmentsA, investmentsB
-ORDER BY backer.name, r.market, a.name, b.name
-LIMIT $limit

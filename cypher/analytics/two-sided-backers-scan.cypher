@@ -1,0 +1,29 @@
+// Investors holding investments in both companies of a rivalry, across all markets. The scan reads rivalries in
+// (market, id) order from the rivalry_market index, starting at the rivalry of $afterKey, at most $scanLimit of them,
+// so a page's work is bounded however many rivalries there are (see fragments/two-sided-backers-of-rivalry for the
+// roll-up rules). Params: $afterKey ([market, rivalry id, backer id] of the previous page's last row, or []),
+// $scanLimit, $asOf, $rollUp, $limit. Returns one row: scanned, lastKey ([market, rivalry id] of the last rivalry
+// read), rows (backer, sideA, sideB, rivalry, investmentsA, investmentsB, key).
+CALL () {
+  MATCH (a:Company)-[r:COMPETES_WITH]->(b:Company)
+  USING INDEX r:COMPETES_WITH(market)
+  WHERE r.market >= coalesce($afterKey[0], '')
+    AND (r.market > coalesce($afterKey[0], '') OR r.id >= $afterKey[1])
+    AND ($asOf IS NULL OR r.since IS NULL OR r.since <= $asOf)
+  WITH r ORDER BY r.market, r.id LIMIT $scanLimit
+  RETURN count(r) AS scanned, last(collect([r.market, r.id])) AS lastKey
+}
+CALL () {
+  CALL () {
+    MATCH (a:Company)-[r:COMPETES_WITH]->(b:Company)
+    USING INDEX r:COMPETES_WITH(market)
+    WHERE r.market >= coalesce($afterKey[0], '')
+      AND (r.market > coalesce($afterKey[0], '') OR r.id >= $afterKey[1])
+      AND ($asOf IS NULL OR r.since IS NULL OR r.since <= $asOf)
+    WITH a, b, r ORDER BY r.market, r.id LIMIT $scanLimit
+    {{> analytics/fragments/two-sided-page}}
+  }
+  RETURN collect({backer: backer, sideA: sideA, sideB: sideB, rivalry: rivalry, investmentsA: investmentsA,
+                  investmentsB: investmentsB, key: key}) AS rows
+}
+RETURN scanned, lastKey, rows
