@@ -8,6 +8,7 @@
 // Maps list exactly the properties toCompanyRecord, toInvestmentRecord and toRivalryRecord read;
 // a property added there must be added here.
 MATCH (x:Company {id: $companyId})
+USING INDEX x:Company(id)
 CALL (x) {
   MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(x)
   WHERE ($rollUp OR size(links) = 0)

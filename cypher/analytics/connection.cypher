@@ -4,11 +4,15 @@
 // ACQUIRED), $maxHops (1-6), $asOf. Bounded: at most 6 hops. Returns: companies (maps, in order), steps (see
 // fragments/path-steps), ties (number of shortest paths). No row when there is no path within $maxHops.
 // Returns companies as toCompanyRecord reads them; steps come from fragments/path-steps.
-// Both ends are hinted: the unique id index, whatever the statistics say.
+// Both ends are read from the unique id index (hinted), a then b (the subquery fixes the order the planner would
+// otherwise pick from statistics).
 MATCH (a:Company {id: $fromId})
 USING INDEX a:Company(id)
-MATCH (b:Company {id: $toId})
-USING INDEX b:Company(id)
+CALL (a) {
+  MATCH (b:Company {id: $toId})
+  USING INDEX b:Company(id)
+  RETURN b
+}
 MATCH p = ALL SHORTEST (a)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED
   WHERE type(r) IN $kinds
     AND ($asOf IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) <= $asOf)

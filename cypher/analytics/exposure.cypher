@@ -4,6 +4,7 @@
 // amountKind}}), tops (list of {id, top (map)}: each counterparty's top-level parent, itself when not rolling up).
 // Maps list exactly the properties toCompanyRecord reads; a property added there must be added here.
 MATCH (c:Company {id: $companyId})
+USING INDEX c:Company(id)
 CALL (c) {
   MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(c)
   WHERE ($rollUp OR size(links) = 0)

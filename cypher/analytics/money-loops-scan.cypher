@@ -1,14 +1,15 @@
 // Money loops of exactly {{forward}} + {{backward}} steps anywhere in the graph, each found once from its smallest
 // company id (see fragments/money-ring for the rules). The scan walks possible starts (companies with money both in
-// and out) in id order from the first id of $afterIds, at most $scanLimit of them, so a page's work is bounded
+// and out) in id order from $fromStart (the first id of $afterIds, or ''), seeking the id index (hinted: a scan of the
+// whole index would read every company before $fromStart), at most $scanLimit of them, so a page's work is bounded
 // however large the graph is. One page in the documented order: by the ids of the loop's companies, after $afterIds
-// ([] for the first page of this length). Params: $afterIds, $scanLimit, $asOf, $limit, $smallestFirst (true).
+// ([] for the first page of this length). Params: $afterIds, $fromStart, $scanLimit, $asOf, $limit, $smallestFirst (true).
 // Returns one row: scanned (starts examined), lastStart (the last of them: where the next page resumes when the
 // scan stopped at $scanLimit), loops (companies, ids, steps as money-loops-through).
 CALL () {
   MATCH (s:Company)
-  USING INDEX s:Company(id)
-  WHERE s.id >= coalesce($afterIds[0], '')
+  USING INDEX SEEK s:Company(id)
+  WHERE s.id >= $fromStart
     AND (EXISTS { (s)-[:INVESTED_IN|SUBSIDIARY_OF]->() } OR EXISTS { (s)<-[:SUPPLIES_COMPUTE]-() })
     AND (EXISTS { (s)<-[:INVESTED_IN|SUBSIDIARY_OF]-() } OR EXISTS { (s)-[:SUPPLIES_COMPUTE]->() })
   WITH s ORDER BY s.id LIMIT $scanLimit
@@ -16,8 +17,8 @@ CALL () {
 }
 CALL () {
   MATCH (s:Company)
-  USING INDEX s:Company(id)
-  WHERE s.id >= coalesce($afterIds[0], '')
+  USING INDEX SEEK s:Company(id)
+  WHERE s.id >= $fromStart
     AND (EXISTS { (s)-[:INVESTED_IN|SUBSIDIARY_OF]->() } OR EXISTS { (s)<-[:SUPPLIES_COMPUTE]-() })
     AND (EXISTS { (s)<-[:INVESTED_IN|SUBSIDIARY_OF]-() } OR EXISTS { (s)-[:SUPPLIES_COMPUTE]->() })
   WITH s ORDER BY s.id LIMIT $scanLimit

@@ -6,6 +6,7 @@
 // amountKind, amounts), nodesTruncated.
 // Maps list exactly the properties toCompanyRecord reads; a property added there must be added here.
 MATCH (c:Company {id: $companyId})
+USING INDEX c:Company(id)
 CALL (c) {
   OPTIONAL MATCH (c)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(n)
   WHERE type(r) IN $kinds AND ($asOf IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) <= $asOf)

@@ -1,11 +1,12 @@
 // Investors holding investments in both companies of a rivalry in one market: as two-sided-backers-scan, reading only
-// that market's rivalries from the rivalry_market index (seek), in id order. Params: $market, $afterKey, $scanLimit,
+// that market's rivalries from the rivalry_market index (seek), in id order from $fromRivalry. Params: $market, $afterKey,
+// $fromRivalry, $scanLimit,
 // $asOf, $rollUp, $limit. Returns: as two-sided-backers-scan.
 CALL () {
   MATCH (a:Company)-[r:COMPETES_WITH]->(b:Company)
-  USING INDEX r:COMPETES_WITH(market)
+  USING INDEX SEEK r:COMPETES_WITH(market)
   WHERE r.market = $market
-    AND (coalesce($afterKey[0], '') < $market OR r.id >= $afterKey[1])
+    AND r.id >= $fromRivalry
     AND ($asOf IS NULL OR r.since IS NULL OR r.since <= $asOf)
   WITH r ORDER BY r.id LIMIT $scanLimit
   RETURN count(r) AS scanned, last(collect([r.market, r.id])) AS lastKey
@@ -13,9 +14,9 @@ CALL () {
 CALL () {
   CALL () {
     MATCH (a:Company)-[r:COMPETES_WITH]->(b:Company)
-    USING INDEX r:COMPETES_WITH(market)
+    USING INDEX SEEK r:COMPETES_WITH(market)
     WHERE r.market = $market
-      AND (coalesce($afterKey[0], '') < $market OR r.id >= $afterKey[1])
+      AND r.id >= $fromRivalry
       AND ($asOf IS NULL OR r.since IS NULL OR r.since <= $asOf)
     WITH a, b, r ORDER BY r.id LIMIT $scanLimit
     {{> analytics/fragments/two-sided-page}}

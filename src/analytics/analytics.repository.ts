@@ -165,7 +165,17 @@ export class AnalyticsRepository {
    * the scan limit of rivalries; when it stops there with room left, `resume` continues past the last rivalry read.
    */
   async twoSidedBackers(asOf: PartialDate | undefined, market: string | undefined, rollUp: boolean, first: number, after: TwoSidedPosition | null): Promise<ScanPage<TwoSidedRow, TwoSidedPosition>> {
-    const params = { asOf: asOfParam(asOf), rollUp, limit: int(first + 1), scanLimit: int(this.scanLimits.rivalries), afterKey: after ?? [] };
+    const afterKey = after ?? [];
+    const params = {
+      asOf: asOfParam(asOf),
+      rollUp,
+      limit: int(first + 1),
+      scanLimit: int(this.scanLimits.rivalries),
+      afterKey,
+      // The rivalry the previous page ended in may hold more backers: the scan starts at it, not after it.
+      fromMarket: afterKey[0] ?? '',
+      fromRivalry: market && afterKey[0] !== market ? '' : (afterKey[1] ?? ''),
+    };
     const [result] = market ? await this.db.readRows(this.q.twoSidedMarket, { ...params, market }) : await this.db.readRows(this.q.twoSided, params);
     const rows = ((result?.rows as Row[] | undefined) ?? [])
       .map((row) => ({
@@ -203,7 +213,7 @@ export class AnalyticsRepository {
         const rows = await this.db.readRows(statements.through, { ...params, companyId, smallestFirst: false });
         items.push(...rows.map((row) => ({ row: toPathRow(row), position: { length, ids: row.ids as string[] } })));
       } else {
-        const [result] = await this.db.readRows(statements.scan, { ...params, smallestFirst: true, scanLimit: int(this.scanLimits.loopStarts) });
+        const [result] = await this.db.readRows(statements.scan, { ...params, fromStart: params.afterIds[0] ?? '', smallestFirst: true, scanLimit: int(this.scanLimits.loopStarts) });
         const loops = ((result?.loops as Row[] | undefined) ?? []).map((row) => ({ row: toPathRow(row), position: { length, ids: row.ids as string[] } }));
         items.push(...loops.sort((x, y) => compareIds(x.position.ids, y.position.ids)));
         const stoppedAtBound = (result?.scanned as number | undefined) === this.scanLimits.loopStarts;

@@ -24,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
   }
   if (await dockerAnswers()) {
     const { Neo4jContainer } = await import('@testcontainers/neo4j');
-    const container = await new Neo4jContainer('neo4j:5.26-community').withPassword('test-password').start();
+    const container = await new Neo4jContainer(`neo4j:${loadConfig({ ...process.env, NEO4J_URI: '' }).managed.version}-community`).withPassword('test-password').start();
     process.env.NEO4J_TEST_URI = container.getBoltUri();
     process.env.NEO4J_TEST_USER = container.getUsername();
     process.env.NEO4J_TEST_PASSWORD = container.getPassword();

@@ -23,3 +23,23 @@ export function leaves(plan: Plan): Plan[] {
 export function operators(plan: Plan): Plan[] {
   return [plan, ...plan.children.flatMap(operators)];
 }
+
+/** An operator's name without the runtime suffix Neo4j 5 adds ("NodeIndexSeek@neo4j"). */
+export function operatorName(plan: Plan): string {
+  return plan.operatorType.replace(/@.*$/, '');
+}
+
+/** Operators whose details say where and how the graph is read: which index, which relationships, which way. */
+const READS = /Seek|Scan|Expand|Trail|ShortestPath|Join|Optional|VarLength/;
+
+/**
+ * A plan as one line, root first, children in brackets: the operators, and for those that read the graph (seeks,
+ * scans, expands, joins) their details with generated names (`anon_12`) blanked. Two plans with the same shape read
+ * the graph from the same places, the same way, in the same order.
+ */
+export function planShape(plan: Plan): string {
+  const name = operatorName(plan);
+  const details = READS.test(name) ? `{${String(plan.arguments.Details ?? '').replace(/\b(anon|UNNAMED)_?\d+/g, '_')}}` : '';
+  const children = plan.children.length > 0 ? `(${plan.children.map(planShape).join(', ')})` : '';
+  return `${name}${details}${children}`;
+}

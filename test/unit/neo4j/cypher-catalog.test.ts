@@ -20,6 +20,21 @@ describe('CypherCatalog', () => {
     expect(() => catalog.get('a/missing')).toThrow('missing Cypher file cypher/a/missing.cypher');
   });
 
+  it('inserts partials and fills slots only with the values a template declares', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cypher-'));
+    fs.mkdirSync(path.join(dir, 'q', 'fragments'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'q', 'fragments', 'hop.cypher'), '// @slot hops: 1 2\nMATCH (a)-[*{{hops}}]->(b)');
+    fs.writeFileSync(path.join(dir, 'q', 'walk.cypher'), '{{> q/fragments/hop}}\nRETURN b');
+    const catalog = new CypherCatalog(dir);
+    expect(catalog.names()).toEqual(['q/walk']);
+    expect(catalog.render('q/walk', { hops: 2 })).toContain('MATCH (a)-[*2]->(b)\nRETURN b');
+    expect(() => catalog.render('q/walk', { hops: 3 })).toThrow(/slot hops cannot be 3/);
+    expect(() => catalog.render('q/walk', { hops: '1}]->() DETACH DELETE n //' })).toThrow(/cannot be/);
+    expect(() => catalog.render('q/walk', {})).toThrow(/slot hops not given/);
+    expect(() => catalog.get('q/walk')).toThrow(/has slots/);
+    expect(catalog.variants('q/walk').map((variant) => variant.slots)).toEqual([{ hops: '1' }, { hops: '2' }]);
+  });
+
   it('splits migration files on statement-ending semicolons and drops comments', () => {
     expect(splitStatements('// header\nCREATE A;\nCREATE B\n  ON x;\n\n')).toEqual(['CREATE A', 'CREATE B\n  ON x']);
   });
