@@ -1,13 +1,62 @@
 // Fragment: one page of two-sided backers from the rivalries in scope (a, r, b, already limited to the scan), in the
-// documented order (market, rivalry id, backer id) after $afterKey ([] for the first page); then the maps the
-// repository reads. Expects a, b, r; returns backer, sideA, sideB, rivalry, investmentsA, investmentsB, key.
-{{> analytics/fragments/two-sided-backers-of-rivalry}}
-WITH a, b, r, backer, investmentsA, investmentsB, [r.market, r.id, backer.id] AS key
+// documented order (market, rivalry id, backer id) after $afterKey ([] for the first page). A backer is an investor
+// (rolled up to its top-level parent when $rollUp) with investments in both sides, where a side's subsidiaries count
+// for it when $rollUp, as of $asOf. Candidates are found from the one-per-pair INVESTED_IN edges, ids only; the
+// investments behind them are read for the page's rows alone, after LIMIT. Expects a, b, r; returns backer, sideA,
+// sideB, rivalry, investmentsA, investmentsB (investment rows: investment, investor, investee), key.
+// Maps list exactly the properties toCompanyRecord, toInvestmentRecord and toRivalryRecord read; a property added
+// there must be added here.
+CALL (a, b) {
+  UNWIND [a, b] AS side
+  CALL (side) {
+    MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(side)
+    WHERE ($rollUp OR size(links) = 0)
+      AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+    MATCH (investor:Company)-[e:INVESTED_IN]->(m)
+    WHERE $asOf IS NULL OR e.firstOn <= $asOf
+    WITH DISTINCT investor
+    CALL (investor) {
+      MATCH up = (investor)-[links:SUBSIDIARY_OF*0..5]->(top:Company)
+      WHERE ($rollUp OR size(links) = 0)
+        AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+      RETURN top
+      ORDER BY length(up) DESC
+      LIMIT 1
+    }
+    RETURN collect(DISTINCT top) AS tops
+  }
+  RETURN collect(tops) AS sides
+}
+UNWIND [t IN sides[0] WHERE t IN sides[1] AND t <> a AND t <> b] AS backer
+WITH a, b, r, backer, [r.market, r.id, backer.id] AS key
 WHERE key > $afterKey
 ORDER BY key
 LIMIT $limit
+CALL (a, b, backer) {
+  UNWIND [a, b] AS side
+  CALL (side, backer) {
+    MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(side)
+    WHERE ($rollUp OR size(links) = 0)
+      AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+    MATCH (investor:Company)-[:MADE]->(i:Investment)-[:INTO]->(m)
+    WHERE $asOf IS NULL OR i.announcedOn <= $asOf
+    MATCH (investor)-[up:SUBSIDIARY_OF*0..5]->(backer)
+    WHERE ($rollUp OR size(up) = 0)
+      AND all(l IN up WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+    WITH DISTINCT investor, i, m
+    ORDER BY i.announcedOn, i.id
+    RETURN collect({
+      investment: i {.id, .amountUsd, .amountKind, .announcedOn, .announcedPrecision, .closedOn, .closedPrecision, .round,
+                     .stakePercent, .valuationUsd, .instrument, .status, .note,
+                     investorId: investor.id, investeeId: m.id, sourceIds: [(i)-[:CITES]->(s:Source) | s.id]},
+      investor: investor {.id, .name, .aliases, .kind, .country, .founded, .website, .description},
+      investee: m {.id, .name, .aliases, .kind, .country, .founded, .website, .description}
+    }) AS investments
+  }
+  RETURN collect(investments) AS bySide
+}
 RETURN backer {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS backer,
        a {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS sideA,
        b {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS sideB,
        r {.id, .market, .since, .sincePrecision, .note, .sourceIds, companyIds: [a.id, b.id]} AS rivalry,
-       investmentsA, investmentsB, key
+       bySide[0] AS investmentsA, bySide[1] AS investmentsB, key
