@@ -71,6 +71,8 @@ const TARGETS = { lookupOverhead: 2.0, analyticsOverhead: 1.5, nestedRoundTrips:
 /** What a growth query is asked about at one scale: the anchor (the same company at every size) and the busiest investor. */
 interface ScaleContext {
   readonly busiestInvestorId: string;
+  /** How many companies it invested in: its answers grow with this, not with the graph. */
+  readonly busiestInvestorDegree: number;
 }
 
 /**
@@ -134,9 +136,9 @@ async function datasetFile(companies: number): Promise<string> {
 }
 
 /** The company with the most investments made at this scale (ties: smallest id), read once after the import. */
-async function busiestInvestor(app: Application): Promise<string> {
+async function busiestInvestor(app: Application): Promise<ScaleContext> {
   const [row] = await app.db.readRows(BENCH_CYPHER.get('busiest-investor'));
-  return row?.id as string;
+  return { busiestInvestorId: row?.id as string, busiestInvestorDegree: row?.made as number };
 }
 
 async function freshDatabase(neo4j: ManagedNeo4j): Promise<void> {
@@ -235,6 +237,7 @@ async function main(): Promise<void> {
     results.importSample = { perFact, batched: batchedSample };
 
     const growth: Record<number, Record<string, Latency>> = {};
+    const busiest: Record<number, ScaleContext> = {};
     const imports: Record<number, unknown> = {};
     for (const scale of SCALES) {
       await freshDatabase(neo4j);
@@ -246,8 +249,9 @@ async function main(): Promise<void> {
       const ours = await startOurServer(uri);
       children.push(ours.child);
       growth[scale] = {};
-      const context: ScaleContext = { busiestInvestorId: await busiestInvestor(app) };
-      log(`  busiest investor at ${scale}: ${context.busiestInvestorId}`);
+      const context = await busiestInvestor(app);
+      busiest[scale] = context;
+      log(`  busiest investor at ${scale}: ${context.busiestInvestorId} (${context.busiestInvestorDegree} investees)`);
       for (const { name, query } of GROWTH) {
         const text = query(context);
         const once = await timeSerially(() => post(ours.url, text), 1, 1);
@@ -261,6 +265,7 @@ async function main(): Promise<void> {
     }
     results.imports = imports;
     results.growth = growth;
+    results.busiestInvestor = busiest;
     report(results, growth, imports);
   } finally {
     for (const child of children) await child.stop();
@@ -396,6 +401,8 @@ function report(results: Record<string, unknown>, growth: Record<number, Record<
   }
   const scales = Object.keys(growth).map(Number).sort((a, b) => a - b);
   const smallest = scales[0] as number;
+  const busiest = results.busiestInvestor as Record<number, ScaleContext>;
+  log(`\nbusiest investor (the "busiest" rows): ${scales.map((s) => `${s}: ${busiest[s]?.busiestInvestorId} with ${busiest[s]?.busiestInvestorDegree} investees`).join('; ')}`);
   table(
     '4. Growth: p50 ms by graph size (GraphQL over HTTP, one client)',
     ['operation', ...scales.map(String), `${LARGEST}/${smallest}`, ''],

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AcquisitionResolver } from './acquisition/acquisition.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
+import { CounterpartyShareResolver, ExposureResolver } from './analytics/exposure.resolver';
 import { authChecker } from './common/auth';
 import { CompanyConnectionResolver } from './company/company-connection.type';
 import { CompanyResolver } from './company/company.resolver';
@@ -31,6 +32,8 @@ const RESOLVER_FACTORIES = new Map<new (...args: never[]) => object, (repos: Rep
   [SubsidiaryLinkResolver, (r) => new SubsidiaryLinkResolver(r.subsidiaryLinks)],
   [AcquisitionResolver, (r) => new AcquisitionResolver(r.acquisitions)],
   [AnalyticsResolver, (r) => new AnalyticsResolver(r.analytics)],
+  [ExposureResolver, () => new ExposureResolver()],
+  [CounterpartyShareResolver, () => new CounterpartyShareResolver()],
 ]);
 
 /**

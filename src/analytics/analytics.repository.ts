@@ -100,9 +100,11 @@ export interface NeighborhoodRow {
   nodesTruncated: boolean;
 }
 
+/** One money fact with a counterparty, as exposure sums them. */
 export interface ExposureFact {
   otherId: string;
-  fact: { id: string; amountUsd: number | null; amountKind: AmountKind | null };
+  amountUsd: number | null;
+  amountKind: AmountKind | null;
 }
 
 export interface ExposureRow {
@@ -112,8 +114,18 @@ export interface ExposureRow {
   invested: ExposureFact[];
   bought: ExposureFact[];
   sold: ExposureFact[];
-  /** Counterparty id -> its top-level parent (itself when not rolling up). */
-  tops: Map<string, CompanyRecord>;
+  /** Counterparty id -> its top-level parent, for those that roll up to another company. */
+  tops: Map<string, string>;
+}
+
+/** A section of the exposure statement (three parallel lists) as facts. */
+function exposureFacts(section: unknown): ExposureFact[] {
+  const { otherIds, amounts, kinds } = section as { otherIds: string[]; amounts: number[]; kinds: string[] };
+  return otherIds.map((otherId, i) => ({
+    otherId,
+    amountUsd: (amounts[i] as number) < 0 ? null : (amounts[i] as number),
+    amountKind: kinds[i] ? (kinds[i] as AmountKind) : null,
+  }));
 }
 
 function toPathRow(row: Row): PathRow {
@@ -254,15 +266,14 @@ export class AnalyticsRepository {
   async exposure(companyId: string, asOf: PartialDate | undefined, rollUp: boolean): Promise<ExposureRow | null> {
     const [row] = await this.db.readRows(this.q.exposure, { companyId, asOf: asOfParam(asOf), rollUp });
     if (!row) return null;
-    const facts = (list: unknown) => (list as ExposureFact[]).filter((entry) => entry.otherId !== null);
     return {
       company: toCompanyRecord(row.company),
       groupIds: row.groupIds as string[],
-      fundedBy: facts(row.fundedBy),
-      invested: facts(row.invested),
-      bought: facts(row.bought),
-      sold: facts(row.sold),
-      tops: new Map((row.tops as { id: string; top: unknown }[]).map((entry) => [entry.id, toCompanyRecord(entry.top)])),
+      fundedBy: exposureFacts(row.fundedBy),
+      invested: exposureFacts(row.invested),
+      bought: exposureFacts(row.bought),
+      sold: exposureFacts(row.sold),
+      tops: new Map((row.tops as { id: string; topId: string }[]).map((entry) => [entry.id, entry.topId])),
     };
   }
 }

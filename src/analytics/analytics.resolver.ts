@@ -72,9 +72,8 @@ export class AnalyticsResolver {
   async exposure(@Args() { companyId, asOf, rollUpSubsidiaries }: ExposureArgs, @Ctx() ctx: AppContext): Promise<Exposure> {
     const row = await this.repo.exposure(companyId, asOf, rollUpSubsidiaries);
     if (!row) throw notFound('company', companyId);
-    primeCompanies(ctx, [row.company, ...row.tops.values()]);
-    const group = (await ctx.loaders.company.loadMany(row.groupIds)).filter((c): c is CompanyRecord => c !== null && !(c instanceof Error));
-    return toExposure(row, group);
+    primeCompanies(ctx, [row.company]);
+    return toExposure(row);
   }
 
   private async requireCompany(ctx: AppContext, id: string): Promise<CompanyRecord> {

@@ -9,7 +9,7 @@ import type { Rivalry } from '../rivalry/rivalry.type';
 import type { BackingRow, ExposureFact, ExposureRow, NeighborhoodRow, PathRow, TwoSidedRow } from './analytics.repository';
 import { RESULT_LIMITS, investedTotal } from './analytics.repository';
 import type { CompetitorBacking } from './competitor-backing.type';
-import type { CounterpartyShare, Exposure } from './exposure.type';
+import { EXPOSURE_LIST_CAP, type CounterpartyShare, type Exposure } from './exposure.type';
 import type { GraphPath, LoopStep, MoneyLoop, PathStep } from './path-step.type';
 import { MoneyFlowKind, RelationKind } from './relation-kind';
 import type { Subgraph, SubgraphEdge } from './subgraph.type';
@@ -144,26 +144,24 @@ export function toSubgraph(center: CompanyRecord, row: NeighborhoodRow): Subgrap
   };
 }
 
-function shares(entries: readonly ExposureFact[], tops: ReadonlyMap<string, CompanyRecord>, fallback: ReadonlyMap<string, CompanyRecord>): CounterpartyShare[] {
-  const groups = new Map<string, { company: CompanyRecord; facts: ExposureFact['fact'][] }>();
+/** Every counterparty of some facts (rolled up to its top-level parent), with its disclosed money, largest first. */
+function shares(entries: readonly ExposureFact[], tops: ReadonlyMap<string, string>): CounterpartyShare[] {
+  const groups = new Map<string, ExposureFact[]>();
   for (const entry of entries) {
-    const company = tops.get(entry.otherId) ?? fallback.get(entry.otherId);
-    if (!company) continue;
-    const group = groups.get(company.id) ?? { company, facts: [] };
-    group.facts.push(entry.fact);
-    groups.set(company.id, group);
+    const id = tops.get(entry.otherId) ?? entry.otherId;
+    groups.set(id, [...(groups.get(id) ?? []), entry]);
   }
-  const totals = [...groups.values()].map((group) => ({ ...group, amountUsd: disclosedTotal(group.facts) }));
+  const totals = [...groups].map(([id, facts]) => ({ id, facts, amountUsd: disclosedTotal(facts) }));
   const grand = totals.reduce((sum, group) => sum + group.amountUsd, 0);
   return totals
     .map((group) => ({
-      counterparty: group.company as Company,
+      counterpartyId: group.id,
       amountUsd: group.amountUsd,
       share: grand > 0 ? group.amountUsd / grand : null,
       facts: group.facts.length,
       undisclosedFacts: group.facts.filter((fact) => fact.amountUsd === null).length,
     }))
-    .sort((a, b) => b.amountUsd - a.amountUsd || a.counterparty.name.localeCompare(b.counterparty.name));
+    .sort((a, b) => b.amountUsd - a.amountUsd || a.counterpartyId.localeCompare(b.counterpartyId));
 }
 
 /** Herfindahl-Hirschman index over shares (0-1): 1 means a single counterparty. */
@@ -172,27 +170,31 @@ function concentration(list: readonly CounterpartyShare[]): number | null {
   return list.reduce((sum, entry) => sum + (entry.share ?? 0) ** 2, 0);
 }
 
-export function toExposure(row: ExposureRow, groupCompanies: readonly CompanyRecord[]): Exposure {
-  const none = new Map<string, CompanyRecord>();
-  const funders = shares(row.fundedBy, row.tops, none);
-  const investees = shares(row.invested, row.tops, none);
-  const computeSuppliers = shares(row.bought, row.tops, none);
-  const computeCustomers = shares(row.sold, row.tops, none);
-  const supplierIds = new Set(computeSuppliers.map((s) => s.counterparty.id));
+export function toExposure(row: ExposureRow): Exposure {
+  const funders = shares(row.fundedBy, row.tops);
+  const investees = shares(row.invested, row.tops);
+  const computeSuppliers = shares(row.bought, row.tops);
+  const computeCustomers = shares(row.sold, row.tops);
+  const supplierIds = new Set(computeSuppliers.map((s) => s.counterpartyId));
   const total = (list: readonly CounterpartyShare[]) => list.reduce((sum, entry) => sum + entry.amountUsd, 0);
+  const shown = (list: CounterpartyShare[]) => list.slice(0, EXPOSURE_LIST_CAP);
   return {
     company: row.company as Company,
-    group: companies(groupCompanies),
+    groupIds: row.groupIds,
     raisedUsd: total(funders),
     investedUsd: total(investees),
     computeBoughtUsd: total(computeSuppliers),
     computeSoldUsd: total(computeCustomers),
-    funders,
-    investees,
-    computeSuppliers,
-    computeCustomers,
+    funders: shown(funders),
+    funderCount: funders.length,
+    investees: shown(investees),
+    investeeCount: investees.length,
+    computeSuppliers: shown(computeSuppliers),
+    computeSupplierCount: computeSuppliers.length,
+    computeCustomers: shown(computeCustomers),
+    computeCustomerCount: computeCustomers.length,
     funderConcentration: concentration(funders),
     supplierConcentration: concentration(computeSuppliers),
-    fundersThatSupplyCompute: funders.filter((f) => supplierIds.has(f.counterparty.id)).map((f) => f.counterparty),
+    fundersThatSupplyComputeIds: funders.filter((f) => supplierIds.has(f.counterpartyId)).map((f) => f.counterpartyId),
   };
 }

@@ -1,10 +1,13 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Company } from '../company/company.type';
 
+/** The longest counterparty list an exposure answer shows: a hub's thousands of investees are summed, not listed. */
+export const EXPOSURE_LIST_CAP = 100;
+
 @ObjectType({ description: 'Money exchanged with one counterparty.' })
 export class CounterpartyShare {
-  @Field(() => Company)
-  counterparty!: Company;
+  /** Resolved to `counterparty` through the request's company loader (one query for every share of the answer). */
+  counterpartyId!: string;
 
   @Field(() => Float, { description: 'Disclosed amount.' })
   amountUsd!: number;
@@ -24,8 +27,8 @@ export class Exposure {
   @Field(() => Company)
   company!: Company;
 
-  @Field(() => [Company], { description: 'The company and the subsidiaries counted with it.' })
-  group!: Company[];
+  /** The company and the subsidiaries counted with it (resolved through the company loader). */
+  groupIds!: string[];
 
   @Field(() => Float)
   raisedUsd!: number;
@@ -39,17 +42,29 @@ export class Exposure {
   @Field(() => Float)
   computeSoldUsd!: number;
 
-  @Field(() => [CounterpartyShare], { description: 'Who funds it, largest first.' })
+  @Field(() => [CounterpartyShare], { description: `Who funds it, largest first (at most ${EXPOSURE_LIST_CAP}; totals and concentration count them all).` })
   funders!: CounterpartyShare[];
 
-  @Field(() => [CounterpartyShare], { description: 'What it invested in, largest first.' })
+  @Field(() => Int, { description: 'How many counterparties the list would hold without its cap.' })
+  funderCount!: number;
+
+  @Field(() => [CounterpartyShare], { description: `What it invested in, largest first (at most ${EXPOSURE_LIST_CAP}; totals and concentration count them all).` })
   investees!: CounterpartyShare[];
 
-  @Field(() => [CounterpartyShare], { description: 'Whose compute it depends on, largest first.' })
+  @Field(() => Int, { description: 'How many counterparties the list would hold without its cap.' })
+  investeeCount!: number;
+
+  @Field(() => [CounterpartyShare], { description: `Whose compute it depends on, largest first (at most ${EXPOSURE_LIST_CAP}; totals and concentration count them all).` })
   computeSuppliers!: CounterpartyShare[];
 
-  @Field(() => [CounterpartyShare], { description: 'Who buys its compute, largest first.' })
+  @Field(() => Int, { description: 'How many counterparties the list would hold without its cap.' })
+  computeSupplierCount!: number;
+
+  @Field(() => [CounterpartyShare], { description: `Who buys its compute, largest first (at most ${EXPOSURE_LIST_CAP}; totals and concentration count them all).` })
   computeCustomers!: CounterpartyShare[];
+
+  @Field(() => Int, { description: 'How many counterparties the list would hold without its cap.' })
+  computeCustomerCount!: number;
 
   @Field(() => Float, { nullable: true, description: 'Herfindahl index of funders by disclosed amount (1 = one funder).' })
   funderConcentration!: number | null;
@@ -57,6 +72,6 @@ export class Exposure {
   @Field(() => Float, { nullable: true, description: 'Herfindahl index of compute suppliers by disclosed value.' })
   supplierConcentration!: number | null;
 
-  @Field(() => [Company], { description: 'Counterparties that both fund it and sell it compute: money that comes back.' })
-  fundersThatSupplyCompute!: Company[];
+  /** Counterparties that both fund it and sell it compute (resolved through the company loader). */
+  fundersThatSupplyComputeIds!: string[];
 }

@@ -33,13 +33,17 @@ export function operatorName(plan: Plan): string {
 const READS = /Seek|Scan|Expand|Trail|ShortestPath|Join|Optional|VarLength/;
 
 /**
- * A plan as one line, root first, children in brackets: the operators, and for those that read the graph (seeks,
- * scans, expands, joins) their details with generated names (`anon_12`) blanked. Two plans with the same shape read
- * the graph from the same places, the same way, in the same order.
+ * What a plan reads, in the order it reads it: its seeks, scans, expands and joins (depth first, left before right),
+ * each with its details and generated names (`anon_12`) blanked. Two plans with the same shape start from the same
+ * indexes and walk the same relationships the same way in the same order; where they put a sort, a limit or a
+ * projection between those reads does not change what they read.
  */
 export function planShape(plan: Plan): string {
+  return reads(plan).join(' > ');
+}
+
+function reads(plan: Plan): string[] {
+  const below = plan.children.flatMap(reads);
   const name = operatorName(plan);
-  const details = READS.test(name) ? `{${String(plan.arguments.Details ?? '').replace(/\b(anon|UNNAMED)_?\d+/g, '_')}}` : '';
-  const children = plan.children.length > 0 ? `(${plan.children.map(planShape).join(', ')})` : '';
-  return `${name}${details}${children}`;
+  return READS.test(name) ? [...below, `${name}{${String(plan.arguments.Details ?? '').replace(/\b(anon|UNNAMED)_?\d+/g, '_')}}`] : below;
 }

@@ -35,14 +35,24 @@ LIMIT $limit
 CALL (a, b, backer) {
   UNWIND [a, b] AS side
   CALL (side, backer) {
+    // Each step in its own subquery, so the order is fixed: the side's members, their investments, and only then
+    // whether the investor rolls up to the backer (never the other way round, whatever the statistics say).
     MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(side)
     WHERE ($rollUp OR size(links) = 0)
       AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
-    MATCH (investor:Company)-[:MADE]->(i:Investment)-[:INTO]->(m)
-    WHERE $asOf IS NULL OR i.announcedOn <= $asOf
-    MATCH (investor)-[up:SUBSIDIARY_OF*0..5]->(backer)
-    WHERE ($rollUp OR size(up) = 0)
-      AND all(l IN up WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+    CALL (m, backer) {
+      MATCH (m)<-[:INTO]-(i:Investment)<-[:MADE]-(investor:Company)
+      WHERE $asOf IS NULL OR i.announcedOn <= $asOf
+      CALL (investor, backer) {
+        RETURN EXISTS {
+          MATCH (investor)-[up:SUBSIDIARY_OF*0..5]->(backer)
+          WHERE ($rollUp OR size(up) = 0)
+            AND all(l IN up WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+        } AS backed
+      }
+      WITH investor, i WHERE backed
+      RETURN investor, i
+    }
     WITH DISTINCT investor, i, m
     ORDER BY i.announcedOn, i.id
     RETURN collect({
