@@ -6,8 +6,8 @@ import autocannon from 'autocannon';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { createApplication, type Application } from '../src/app';
 import { loadConfig, type AppConfig } from '../src/config';
-import { createLogger } from '../src/common/logger';
-import { projectRoot } from '../src/common/project-root';
+import { createLogger } from '../src/platform/logger';
+import { projectRoot } from '../src/platform/project-root';
 import { importDataset } from '../src/import/bulk-import';
 import { CypherCatalog } from '../src/neo4j/cypher-catalog';
 import { BENCH_CREDENTIALS, benchInstance, BENCH_BOLT_PORT } from '../src/neo4j/managed/instances';
@@ -20,6 +20,8 @@ import { generatedDatasetFile, writeDataset } from '../src/synthetic/write-datas
 import { rssMiB, startChild, type Child } from './bench/child-process';
 import { postGraphQL } from './bench/graphql-post';
 import { differences, extractOurs, extractPeer, OURS_NESTED, PEER_NESTED } from './bench/nested-queries';
+import { listShapeCases, pageIds, shapeValueStatements, type ShapeValues } from './bench/list-shapes';
+import { timeWrites, type WriteTiming } from './bench/writes';
 import { replayer, waves } from './bench/replay';
 import { interleaved, type Window } from './bench/interleaved';
 import { throughput, timePaired, timeSerially, type Latency } from './bench/stats';
@@ -43,8 +45,12 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '5' },
     'sample-companies': { type: 'string', default: '150' },
     'batch-size': { type: 'string', default: '5000' },
+    /** Only these parts (comma-separated: growth, suite, lists, writes); all when empty. */
+    only: { type: 'string', default: '' },
   },
 });
+const ONLY = new Set(String(args.only).split(',').filter(Boolean));
+const runs = (part: string) => ONLY.size === 0 || ONLY.has(part);
 const ROOT = projectRoot();
 const SCALES = String(args.scales).split(',').map(Number);
 const SEED = Number(args.seed);
@@ -66,7 +72,9 @@ const OPERATIONS: Record<string, string> = {
   connection: `{ connection(fromId: "${ANCHOR_LAB_ID}", toId: "${ANCHOR_FAR_ID}") { length steps { kind description } } }`,
   moneyLoops: `{ moneyLoops(companyId: "${ANCHOR_LAB_ID}", maxLength: 4) { nodes { length totalUsd explanation } } }`,
 };
-const TARGETS = { lookupOverhead: 2.0, analyticsOverhead: 1.5, nestedRoundTrips: 3, nestedVsHandWritten: 1.3, throughputRetention: 0.5, peer: 1.0, growth: 2.0, importSpeedup: 50 };
+const TARGETS = { lookupOverhead: 2.0, analyticsOverhead: 1.5, nestedRoundTrips: 3, nestedVsHandWritten: 1.3, throughputRetention: 0.5, peer: 1.0, growth: 2.0, importSpeedup: 50, listPageMs: 20, writeRoundTrips: 2, recordInvestmentMs: 20 };
+/** Each list shape is timed for about this long per side and form (at least 5 samples). */
+const LIST_SECONDS_PER_SHAPE = 4;
 
 /** What a growth query is asked about at one scale: the anchor (the same company at every size) and the busiest investor. */
 interface ScaleContext {
@@ -225,16 +233,19 @@ async function main(): Promise<void> {
   try {
     // 5. Import rate: one transaction per record against batches, on the same small sample and a fresh database
     // (the bench data folder keeps the largest scale of the previous run, whose ids the sample's would collide with).
-    const sample = await datasetFile(Number(args['sample-companies']));
-    await freshDatabase(neo4j);
-    let app = await createApplication(benchConfig(uri), uri, logger);
-    const perFact = await importFile(app, sample, 1);
-    await app.close();
-    await freshDatabase(neo4j);
-    app = await createApplication(benchConfig(uri), uri, logger);
-    const batchedSample = await importFile(app, sample, BATCH);
-    await app.close();
-    results.importSample = { perFact, batched: batchedSample };
+    let app: Application;
+    if (runs('growth')) {
+      const sample = await datasetFile(Number(args['sample-companies']));
+      await freshDatabase(neo4j);
+      app = await createApplication(benchConfig(uri), uri, logger);
+      const perFact = await importFile(app, sample, 1);
+      await app.close();
+      await freshDatabase(neo4j);
+      app = await createApplication(benchConfig(uri), uri, logger);
+      const batchedSample = await importFile(app, sample, BATCH);
+      await app.close();
+      results.importSample = { perFact, batched: batchedSample };
+    }
 
     const growth: Record<number, Record<string, Latency>> = {};
     const busiest: Record<number, ScaleContext> = {};
@@ -252,14 +263,16 @@ async function main(): Promise<void> {
       const context = await busiestInvestor(app);
       busiest[scale] = context;
       log(`  busiest investor at ${scale}: ${context.busiestInvestorId} (${context.busiestInvestorDegree} investees)`);
-      for (const { name, query } of GROWTH) {
+      for (const { name, query } of runs('growth') ? GROWTH : []) {
         const text = query(context);
         const once = await timeSerially(() => post(ours.url, text), 1, 1);
         const iterations = Math.max(5, Math.min(ITERATIONS, Math.floor((GROWTH_SECONDS_PER_QUERY * 1000) / Math.max(once.p50, 1))));
         growth[scale][name] = await timeSerially(() => post(ours.url, text), Math.min(WARMUP, iterations), iterations);
         log(`  ${name} at ${scale}: p50 ${growth[scale][name]?.p50} ms (${iterations} samples)`);
       }
-      if (scale === LARGEST) await fullSuite(app, ours, uri, results, children);
+      if (scale === LARGEST && runs('suite')) await fullSuite(app, ours, uri, results, children);
+      if (scale === LARGEST && runs('lists')) results.lists = await listsTable(app, ours.url, uri, children);
+      if (scale === LARGEST && runs('writes')) results.writes = await timeWrites(ours.url, 'bench-writer-key', Math.min(ITERATIONS, 51), `s${scale}`);
       await ours.child.stop();
       await app.close();
     }
@@ -337,6 +350,53 @@ async function fullSuite(app: Application, ours: { child: Child; url: string }, 
   await apollo.stop();
 }
 
+interface ListRow {
+  readonly list: string;
+  readonly shape: string;
+  readonly same: boolean;
+  readonly ours: Latency;
+  readonly peer: Latency;
+  readonly oursCount: Latency;
+  readonly peerCount: Latency;
+}
+
+/** The values the list shapes filter by, read from the database once. */
+async function shapeValues(app: Application): Promise<ShapeValues> {
+  const values = new Map<string, string>();
+  for (const { key, text } of shapeValueStatements()) {
+    const [row] = await app.db.readRows(text);
+    if (row?.value !== undefined && row.value !== null) values.set(key, String(row.value));
+  }
+  return values;
+}
+
+/** Every list shape, ours against @neo4j/graphql over the same database, a page of 50 with and without totalCount. */
+async function listsTable(app: Application, oursUrl: string, uri: string, children: Child[]): Promise<ListRow[]> {
+  const peer = await startPeer(uri);
+  children.push(peer.child);
+  const rows: ListRow[] = [];
+  try {
+    for (const c of listShapeCases(await shapeValues(app))) {
+      const oursIds = pageIds((await post(oursUrl, c.ours(false))).body);
+      const peerIds = pageIds((await post(peer.url, c.peer(false))).body);
+      const same = JSON.stringify(oursIds) === JSON.stringify(peerIds);
+      const time = async (a: string, b: string) => {
+        const once = Math.max((await timeSerially(() => post(oursUrl, a), 0, 1)).p50, (await timeSerially(() => post(peer.url, b), 0, 1)).p50, 1);
+        const iterations = Math.max(5, Math.min(ITERATIONS, Math.floor((LIST_SECONDS_PER_SHAPE * 1000) / once)));
+        return timePaired(() => post(oursUrl, a), () => post(peer.url, b), Math.min(WARMUP, Math.ceil(iterations / 5)), iterations);
+      };
+      const [ours, peerPage] = await time(c.ours(false), c.peer(false));
+      const [oursCount, peerCount] = await time(c.ours(true), c.peer(true));
+      rows.push({ list: c.list, shape: c.shape, same, ours, peer: peerPage, oursCount, peerCount });
+      log(`  ${c.list} ${c.shape}: ours ${ours.p50} ms, peer ${peerPage.p50} ms; with totalCount ${oursCount.p50} / ${peerCount.p50} ms${same ? '' : ' (DIFFERENT PAGES)'}`);
+      if (!same) log(`    ours ${oursIds.slice(0, 5).join(',')}... peer ${peerIds.slice(0, 5).join(',')}...`);
+    }
+  } finally {
+    await peer.child.stop();
+  }
+  return rows;
+}
+
 /**
  * The naive resolver shape derived from what ours sent: the list statement once, then every batched statement
  * (one whose parameters carry a list of keys) once per key, one after another, as per-field resolvers without
@@ -399,7 +459,30 @@ function report(results: Record<string, unknown>, growth: Record<number, Record<
       ['@neo4j/graphql', peer.neo4jGraphql.p50, peer.neo4jGraphql.p90, '', ''],
     ]);
   }
+  const lists = results.lists as ListRow[] | undefined;
+  if (lists) {
+    table(
+      `7. Lists at ${LARGEST} companies: a page of 50, ours against @neo4j/graphql 7 over the same database (p50 ms; ratio = peer / ours)`,
+      ['list', 'shape', 'same page', 'ours', 'peer', 'ratio', 'ours +count', 'peer +count', 'ratio', `page < ${TARGETS.listPageMs} ms, ours <= peer`],
+      lists.map((r) => {
+        const ratio = Math.round((r.peer.p50 / r.ours.p50) * 100) / 100;
+        const countRatio = Math.round((r.peerCount.p50 / r.oursCount.p50) * 100) / 100;
+        return [r.list, r.shape, r.same ? 'yes' : 'NO', r.ours.p50, r.peer.p50, ratio, r.oursCount.p50, r.peerCount.p50, countRatio, verdict(r.ours.p50 < TARGETS.listPageMs && ratio >= 1)];
+      }),
+    );
+  }
+  const writes = results.writes as WriteTiming[] | undefined;
+  if (writes) {
+    table(`8. Writes at ${LARGEST} companies: one client over HTTP, fresh companies per write`, ['mutation', 'round trips', 'p50 ms', 'p90 ms', ''], writes.map((w) => [
+      w.mutation,
+      w.roundTrips,
+      w.latency.p50,
+      w.latency.p90,
+      w.mutation === 'recordInvestment' ? `<= ${TARGETS.writeRoundTrips} trips, <= ${TARGETS.recordInvestmentMs} ms: ${verdict(w.roundTrips <= TARGETS.writeRoundTrips && w.latency.p50 <= TARGETS.recordInvestmentMs)}` : verdict(w.roundTrips <= TARGETS.writeRoundTrips),
+    ]));
+  }
   const scales = Object.keys(growth).map(Number).sort((a, b) => a - b);
+  if (scales.length === 0 || !runs('growth')) return;
   const smallest = scales[0] as number;
   const busiest = results.busiestInvestor as Record<number, ScaleContext>;
   log(`\nbusiest investor (the "busiest" rows): ${scales.map((s) => `${s}: ${busiest[s]?.busiestInvestorId} with ${busiest[s]?.busiestInvestorDegree} investees`).join('; ')}`);

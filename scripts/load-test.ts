@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config';
-import { projectRoot } from '../src/common/project-root';
+import { projectRoot } from '../src/platform/project-root';
 import { ManagedNeo4j } from '../src/neo4j/managed/managed-neo4j';
 import { freePort } from './free-port';
 

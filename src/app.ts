@@ -1,9 +1,10 @@
 import type { Driver } from 'neo4j-driver';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from './config';
-import type { Logger } from './common/logger';
+import type { Logger } from './platform/logger';
 import { createLoaders, type Loaders } from './loaders';
 import { CypherCatalog } from './neo4j/cypher-catalog';
+import { defineFactFragments } from './neo4j/facts/fact-fragments';
 import { Database } from './neo4j/database';
 import { createDriver, driverSettings } from './neo4j/driver';
 import { applyMigrations } from './neo4j/migrate';
@@ -29,6 +30,7 @@ export interface Application {
  */
 export async function createApplication(config: AppConfig, uri: string, logger: Logger): Promise<Application> {
   const catalog = new CypherCatalog();
+  defineFactFragments(catalog);
   const driver = createDriver(driverSettings(config, uri), logger);
   try {
     const db = new Database(driver, {

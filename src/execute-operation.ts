@@ -1,5 +1,5 @@
 import type { ApolloServer, GraphQLRequest } from '@apollo/server';
-import type { RequestContext } from './common/context';
+import type { RequestContext } from './graphql/context';
 import { withQueryStats, type QueryStats } from './neo4j/query-stats';
 import { createContext, type ServerDependencies } from './server';
 

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { createApplication, type Application } from './app';
 import { ConfigError, loadConfig } from './config';
-import { loadDotEnv } from './common/dotenv';
-import { createLogger } from './common/logger';
+import { loadDotEnv } from './platform/dotenv';
+import { createLogger } from './platform/logger';
 import { DatabaseUnavailableError } from './neo4j/database-unavailable-error';
 import { developmentInstance } from './neo4j/managed/instances';
 import { ManagedNeo4jError } from './neo4j/managed/managed-neo4j-error';

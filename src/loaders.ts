@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
-import type { RequestContext } from './common/context';
-import type { CompanyRecord } from './company/company.record';
-import type { ComputeDealRecord, ComputeDealRow } from './compute/compute-deal.record';
-import type { CounterpartyInvestmentRow, InvestmentRecord, InvestmentRow } from './investment/investment.record';
+import type { CompanyRecord } from './domain/company';
+import type { SourceRecord } from './domain/source';
+import type { FactDefinition } from './facts/fact-definition';
+import type { FactRecord } from './facts/fact-record';
+import { FACTS } from './facts/registry';
+import type { RequestContext } from './graphql/context';
+import type { FactRow } from './neo4j/facts/fact-repository';
 import type { Repositories } from './repositories';
-import type { CompetitorRow } from './rivalry/rivalry.record';
-import type { SourceRecord } from './source/source.record';
 
 /** Loads grouped rows for loader keys, defaulting to an empty list for keys with none. */
 function grouped<T>(load: (keys: readonly string[]) => Promise<Map<string, T[]>>) {
@@ -13,6 +14,16 @@ function grouped<T>(load: (keys: readonly string[]) => Promise<Map<string, T[]>>
     const groups = await load(keys);
     return keys.map((key) => groups.get(key) ?? []);
   });
+}
+
+/**
+ * A fact type's loaders: by id; per role the facts each company takes part in (keys asOf|companyId); per reverse
+ * link the facts pointing at a fact (keys: its id).
+ */
+export interface FactLoaders {
+  readonly byId: DataLoader<string, FactRow | null>;
+  readonly byRole: ReadonlyMap<string, DataLoader<string, FactRow[]>>;
+  readonly linkedTo: ReadonlyMap<string, DataLoader<string, FactRow[]>>;
 }
 
 /** Per-request batch loaders: every nested field of a list costs one query for the whole list, not one per item. */
@@ -28,13 +39,16 @@ export function createLoaders(repos: Repositories) {
       return ids.map((id) => subsidiaries.get(id) ?? []);
     }),
     source: new DataLoader<string, SourceRecord | null>((ids) => repos.sources.findByIds(ids)),
-    investment: new DataLoader<string, InvestmentRow | null>((ids) => repos.investments.findByIds(ids)),
-    investmentsInto: grouped((keys) => repos.investments.intoCompanies(keys)),
-    investmentsBy: grouped((keys) => repos.investments.byCompanies(keys)),
-    computeDeal: new DataLoader<string, ComputeDealRow | null>((ids) => repos.computeDeals.findByIds(ids)),
-    dealsAsCustomer: grouped((keys) => repos.computeDeals.asCustomer(keys)),
-    dealsAsProvider: grouped((keys) => repos.computeDeals.asProvider(keys)),
-    competitors: grouped<CompetitorRow>((keys) => repos.rivalries.competitorsOf(keys)),
+    facts: new Map<string, FactLoaders>(
+      FACTS.map((definition) => {
+        const repo = repos.facts.get(definition.name);
+        if (!repo) throw new Error(`no repository for ${definition.name}`);
+        const byRole = new Map(definition.parties.map((party) => [party.role, grouped((keys) => repo.ofCompanies(party, keys))]));
+        const linkedTo = new Map((definition.links ?? []).filter((link) => link.reverse).map((link) => [link.idField, grouped((ids) => repo.linkedTo(link.idField, ids))]));
+        const loaders: FactLoaders = { byId: new DataLoader<string, FactRow | null>((ids) => repo.findByIds(ids)), byRole, linkedTo };
+        return [definition.name, loaders];
+      }),
+    ),
   };
 }
 
@@ -46,18 +60,12 @@ export function primeCompanies(ctx: AppContext, companies: readonly CompanyRecor
   for (const company of companies) ctx.loaders.company.prime(company.id, company);
 }
 
-export function primeInvestments(ctx: AppContext, rows: readonly InvestmentRow[]): InvestmentRecord[] {
-  primeCompanies(ctx, rows.flatMap((row) => [row.investor, row.investee]));
-  return rows.map((row) => row.investment);
-}
-
-/** For a company's own investments: `company` is one party, each row brings the other. */
-export function primeCompanyInvestments(ctx: AppContext, company: CompanyRecord, rows: readonly CounterpartyInvestmentRow[]): InvestmentRecord[] {
-  primeCompanies(ctx, [company, ...rows.map((row) => row.counterparty)]);
-  return rows.map((row) => row.investment);
-}
-
-export function primeDeals(ctx: AppContext, rows: readonly ComputeDealRow[]): ComputeDealRecord[] {
-  primeCompanies(ctx, rows.flatMap((row) => [row.provider, row.customer]));
-  return rows.map((row) => row.deal);
+/** Primes the company and fact loaders from fact rows, and returns the facts. */
+export function primeFacts(ctx: AppContext, definition: FactDefinition, rows: readonly FactRow[]): FactRecord[] {
+  const byId = ctx.loaders.facts.get(definition.name)?.byId;
+  for (const row of rows) {
+    primeCompanies(ctx, row.companies);
+    byId?.prime(row.fact.id, row);
+  }
+  return rows.map((row) => row.fact);
 }

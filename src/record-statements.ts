@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import type { RequestContext } from './common/context';
+import type { RequestContext } from './graphql/context';
 import { executeOperation } from './execute-operation';
 import type { QueryStats, RecordedStatement } from './neo4j/query-stats';
 import type { ServerDependencies } from './server';

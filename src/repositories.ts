@@ -1,27 +1,18 @@
-import { AcquisitionRepository } from './acquisition/acquisition.repository';
 import { AnalyticsRepository, type ScanLimits } from './analytics/analytics.repository';
 import { CompanyRepository } from './company/company.repository';
-import { ComputeDealRepository } from './compute/compute-deal.repository';
-import { ReferenceChecker } from './common/reference-checker';
-import { InvestmentRepository } from './investment/investment.repository';
+import { FACTS } from './facts/registry';
 import type { CypherCatalog } from './neo4j/cypher-catalog';
 import type { Database } from './neo4j/database';
-import { RivalryRepository } from './rivalry/rivalry.repository';
+import { FactRepository } from './neo4j/facts/fact-repository';
 import { SourceRepository } from './source/source.repository';
-import { SubsidiaryLinkRepository } from './subsidiary/subsidiary-link.repository';
 
-/** Builds every repository once at start-up; each loads its Cypher statements now, so a missing file fails here. */
+/** Builds every repository once at start-up; each loads or generates its Cypher now, so a missing file fails here. */
 export function createRepositories(db: Database, catalog: CypherCatalog, scanLimits: ScanLimits) {
-  const references = new ReferenceChecker(catalog);
-  const sources = new SourceRepository(db, catalog, references);
   return {
     companies: new CompanyRepository(db, catalog),
-    sources,
-    investments: new InvestmentRepository(db, catalog, references, sources),
-    computeDeals: new ComputeDealRepository(db, catalog, references, sources),
-    rivalries: new RivalryRepository(db, catalog, references, sources),
-    subsidiaryLinks: new SubsidiaryLinkRepository(db, catalog, references, sources),
-    acquisitions: new AcquisitionRepository(db, catalog, references, sources),
+    sources: new SourceRepository(db, catalog),
+    /** One repository per fact type, by type name ("Investment"). */
+    facts: new Map(FACTS.map((definition) => [definition.name, new FactRepository(db, catalog, definition)])),
     analytics: new AnalyticsRepository(db, catalog, scanLimits),
   };
 }

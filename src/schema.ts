@@ -1,48 +1,54 @@
 import 'reflect-metadata';
+import './graphql/enums';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AcquisitionResolver } from './acquisition/acquisition.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { CounterpartyShareResolver, ExposureResolver } from './analytics/exposure.resolver';
-import { authChecker } from './common/auth';
 import { CompanyConnectionResolver } from './company/company-connection.type';
+import { CompanyFactsResolver } from './company/company-facts.resolver';
 import { CompanyResolver } from './company/company.resolver';
-import { CompanyComputeResolver, ComputeDealConnectionResolver, ComputeDealResolver } from './compute/compute-deal.resolver';
-import { CompanyInvestmentsResolver } from './investment/company-investments.resolver';
-import { InvestmentConnectionResolver, InvestmentResolver } from './investment/investment.resolver';
+import { FACTS } from './facts/registry';
+import { authChecker } from './graphql/auth';
+import { companyFactFieldsResolver } from './graphql/facts/company-fact-fields';
+import { factResolverClasses } from './graphql/facts/fact-resolvers';
+import type { FactRepository } from './neo4j/facts/fact-repository';
 import type { Repositories } from './repositories';
-import { CompanyRivalryResolver, RivalryConnectionResolver, RivalryResolver } from './rivalry/rivalry.resolver';
-import { SourceResolver } from './source/source.resolver';
-import { SubsidiaryLinkResolver } from './subsidiary/subsidiary-link.resolver';
+import { SourceConnectionResolver, SourceResolver } from './source/source.resolver';
+
+type ResolverClass = new (...args: never[]) => object;
 
 /** Each resolver class with how to build it from the repositories (constructor injection, no global state). */
-const RESOLVER_FACTORIES = new Map<new (...args: never[]) => object, (repos: Repositories) => object>([
-  [CompanyResolver, (r) => new CompanyResolver(r.companies)],
-  [CompanyConnectionResolver, (r) => new CompanyConnectionResolver(r.companies)],
-  [SourceResolver, (r) => new SourceResolver(r.sources)],
-  [InvestmentResolver, (r) => new InvestmentResolver(r.investments)],
-  [InvestmentConnectionResolver, (r) => new InvestmentConnectionResolver(r.investments)],
-  [CompanyInvestmentsResolver, () => new CompanyInvestmentsResolver()],
-  [ComputeDealResolver, (r) => new ComputeDealResolver(r.computeDeals)],
-  [ComputeDealConnectionResolver, (r) => new ComputeDealConnectionResolver(r.computeDeals)],
-  [CompanyComputeResolver, () => new CompanyComputeResolver()],
-  [RivalryResolver, (r) => new RivalryResolver(r.rivalries)],
-  [RivalryConnectionResolver, (r) => new RivalryConnectionResolver(r.rivalries)],
-  [CompanyRivalryResolver, () => new CompanyRivalryResolver()],
-  [SubsidiaryLinkResolver, (r) => new SubsidiaryLinkResolver(r.subsidiaryLinks)],
-  [AcquisitionResolver, (r) => new AcquisitionResolver(r.acquisitions)],
-  [AnalyticsResolver, (r) => new AnalyticsResolver(r.analytics)],
-  [ExposureResolver, () => new ExposureResolver()],
-  [CounterpartyShareResolver, () => new CounterpartyShareResolver()],
-]);
+function resolverFactories(): Map<ResolverClass, (repos: Repositories) => object> {
+  const CompanyFactFields = companyFactFieldsResolver() as ResolverClass;
+  const factories = new Map<ResolverClass, (repos: Repositories) => object>([
+    [CompanyResolver, (r) => new CompanyResolver(r.companies)],
+    [CompanyConnectionResolver, (r) => new CompanyConnectionResolver(r.companies)],
+    [CompanyFactsResolver, () => new CompanyFactsResolver()],
+    [CompanyFactFields, () => new CompanyFactFields()],
+    [SourceResolver, (r) => new SourceResolver(r.sources)],
+    [SourceConnectionResolver, (r) => new SourceConnectionResolver(r.sources)],
+    [AnalyticsResolver, (r) => new AnalyticsResolver(r.analytics)],
+    [ExposureResolver, () => new ExposureResolver()],
+    [CounterpartyShareResolver, () => new CounterpartyShareResolver()],
+  ]);
+  // Every fact type's resolvers, made from its definition.
+  for (const definition of FACTS) {
+    for (const resolver of factResolverClasses(definition)) {
+      factories.set(resolver as unknown as ResolverClass, (r) => new resolver(r.facts.get(definition.name) as FactRepository));
+    }
+  }
+  return factories;
+}
+
+const FACTORIES = resolverFactories();
 
 /**
  * Builds the executable schema. Without repositories (emitting schema/schema.graphql) it is only printed, never
  * executed, so resolvers are not instantiated.
  */
 export async function buildAppSchema(repos: Repositories | null): Promise<GraphQLSchema> {
-  const instances = new Map<unknown, object>(repos ? [...RESOLVER_FACTORIES].map(([type, make]) => [type, make(repos)]) : []);
-  const resolvers = [...RESOLVER_FACTORIES.keys()] as [new (...args: never[]) => object, ...(new (...args: never[]) => object)[]];
+  const instances = new Map<unknown, object>(repos ? [...FACTORIES].map(([type, make]) => [type, make(repos)]) : []);
+  const resolvers = [...FACTORIES.keys()] as [ResolverClass, ...ResolverClass[]];
   return buildSchema({
     resolvers,
     authChecker,

@@ -7,11 +7,11 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from './config';
-import { roleFromHeader } from './common/auth';
-import type { RequestContext } from './common/context';
-import { createFormatError } from './common/format-error';
-import { complexityPlugin, firstLimitErrorOnly, limitRules, parseOptions } from './common/limits';
-import type { Logger } from './common/logger';
+import { roleFromHeader } from './graphql/auth';
+import type { RequestContext } from './graphql/context';
+import { createFormatError } from './graphql/format-error';
+import { complexityPlugin, firstLimitErrorOnly, limitRules, parseOptions } from './graphql/limits';
+import type { Logger } from './platform/logger';
 import { sendGraphQLResponse, toGraphQLRequest } from './http/apollo-http';
 import { errorResponse } from './http/error-response';
 import { jsonBodyReader } from './http/json-body';

@@ -2,11 +2,9 @@
 // With $rollUp, the target's subsidiaries' rivalries count as the target's, investments into a competitor's
 // subsidiaries count for the competitor, and each backer is its top-level parent (links valid as of $asOf).
 // Bounded: ownership chains of at most 5 links, $limit rows.
-// Returns per (competitor, backer): competitor, backer (maps), rivalries (rivalry maps with the target-side member),
-// investments (investment rows: investment, investor, investee), hedges (the backer group's investments into the
-// target group, same shape).
-// Maps list exactly the properties toCompanyRecord, toInvestmentRecord and toRivalryRecord read;
-// a property added there must be added here.
+// Returns per (competitor, backer): competitor, backer (maps), rivalries ({rivalry, memberId}: the rivalry facts and the
+// target-side member), investments (investment rows: investment, investor, investee), hedges (the backer group's
+// investments into the target group, same shape). Projections come from the fact definitions (fact-map, company-map).
 MATCH (x:Company {id: $companyId})
 USING INDEX x:Company(id)
 CALL (x) {
@@ -16,11 +14,10 @@ CALL (x) {
   RETURN collect(DISTINCT m) AS targetGroup
 }
 UNWIND targetGroup AS member
-MATCH (member)-[r:COMPETES_WITH]-(c:Company)
+MATCH (member)-[:COMPETES_IN]->(rv:Rivalry)<-[:COMPETES_IN]-(c:Company)
 WHERE NOT c IN targetGroup
-  AND ($asOf IS NULL OR r.since IS NULL OR r.since <= $asOf)
-WITH targetGroup, c, collect(DISTINCT r {.id, .market, .since, .sincePrecision, .note, .sourceIds,
-                                         companyIds: [startNode(r).id, endNode(r).id], memberId: member.id}) AS rivalries
+  AND ($asOf IS NULL OR rv.since IS NULL OR rv.since <= $asOf)
+WITH targetGroup, c, collect(DISTINCT {rivalry: {{> fact-map Rivalry rv}}, memberId: member.id}) AS rivalries
 CALL (c) {
   MATCH (cm:Company)-[links:SUBSIDIARY_OF*0..5]->(c)
   WHERE ($rollUp OR size(links) = 0)
@@ -38,11 +35,9 @@ CALL (c) {
   WITH backer, investor, i, cm
   ORDER BY i.announcedOn, i.id
   RETURN backer, collect({
-    investment: i {.id, .amountUsd, .amountKind, .announcedOn, .announcedPrecision, .closedOn, .closedPrecision, .round,
-                   .stakePercent, .valuationUsd, .instrument, .status, .note,
-                   investorId: investor.id, investeeId: cm.id, sourceIds: [(i)-[:CITES]->(s:Source) | s.id]},
-    investor: investor {.id, .name, .aliases, .kind, .country, .founded, .website, .description},
-    investee: cm {.id, .name, .aliases, .kind, .country, .founded, .website, .description}
+    investment: {{> fact-map Investment i}},
+    investor: {{> company-map investor}},
+    investee: {{> company-map cm}}
   }) AS investments
 }
 WITH targetGroup, c, rivalries, backer, investments
@@ -56,15 +51,13 @@ CALL (backer, targetGroup) {
   WITH bm, h, t
   ORDER BY h.announcedOn, h.id
   RETURN collect({
-    investment: h {.id, .amountUsd, .amountKind, .announcedOn, .announcedPrecision, .closedOn, .closedPrecision, .round,
-                   .stakePercent, .valuationUsd, .instrument, .status, .note,
-                   investorId: bm.id, investeeId: t.id, sourceIds: [(h)-[:CITES]->(s:Source) | s.id]},
-    investor: bm {.id, .name, .aliases, .kind, .country, .founded, .website, .description},
-    investee: t {.id, .name, .aliases, .kind, .country, .founded, .website, .description}
+    investment: {{> fact-map Investment h}},
+    investor: {{> company-map bm}},
+    investee: {{> company-map t}}
   }) AS hedges
 }
-RETURN c {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS competitor,
-       backer {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS backer,
+RETURN {{> company-map c}} AS competitor,
+       {{> company-map backer}} AS backer,
        rivalries, investments, hedges
 ORDER BY c.name, backer.name
 LIMIT $limit

@@ -26,5 +26,5 @@ WHERE size(paths) > 0
 WITH paths[0] AS p, size(paths) AS ties
 WITH p, ties, nodes(p) AS pathNodes, relationships(p) AS pathRels
 {{> analytics/fragments/path-steps}}
-RETURN [n IN nodes(p) | n {.id, .name, .aliases, .kind, .country, .founded, .website, .description}] AS companies,
+RETURN [n IN nodes(p) | {{> company-map n}}] AS companies,
        steps, ties

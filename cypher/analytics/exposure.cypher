@@ -52,5 +52,5 @@ CALL (fundedBy, invested, bought, sold) {
   }
   RETURN collect({id: other.id, topId: top.id}) AS tops
 }
-RETURN c {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS company,
+RETURN {{> company-map c}} AS company,
        [m IN group | m.id] AS groupIds, fundedBy, invested, bought, sold, tops

@@ -32,7 +32,7 @@ CALL () {
   LIMIT $limit
   {{> analytics/fragments/path-steps}}
   RETURN collect({
-    companies: [n IN pathNodes | n {.id, .name, .aliases, .kind, .country, .founded, .website, .description}],
+    companies: [n IN pathNodes | {{> company-map n}}],
     ids: ids,
     steps: steps
   }) AS loops

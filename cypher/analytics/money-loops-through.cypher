@@ -15,6 +15,6 @@ WHERE ids > $afterIds
 ORDER BY ids
 LIMIT $limit
 {{> analytics/fragments/path-steps}}
-RETURN [n IN pathNodes | n {.id, .name, .aliases, .kind, .country, .founded, .website, .description}] AS companies,
+RETURN [n IN pathNodes | {{> company-map n}}] AS companies,
        ids, steps
 ORDER BY ids

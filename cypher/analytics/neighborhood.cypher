@@ -4,7 +4,6 @@
 // Bounded: $maxNodes companies and $maxEdges + 1 edges (one extra tells the caller it truncated).
 // Returns: nodes (maps), edges (kind, fromId, toId, relId, date, precision, market, relKind, amountUsd,
 // amountKind, amounts), nodesTruncated.
-// Maps list exactly the properties toCompanyRecord reads; a property added there must be added here.
 MATCH (c:Company {id: $companyId})
 USING INDEX c:Company(id)
 CALL (c) {
@@ -51,5 +50,5 @@ CALL (nodes) {
       ELSE [] END
   }) AS edges
 }
-RETURN [n IN nodes | n {.id, .name, .aliases, .kind, .country, .founded, .website, .description}] AS nodes,
+RETURN [n IN nodes | {{> company-map n}}] AS nodes,
        edges, nodesTruncated

@@ -1,6 +1,4 @@
-// How many facts still involve a company (blocks a non-cascading delete). Params: $id.
-// Returns: investments, computeDeals, relationships (rivalries, subsidiary links, acquisitions).
+// How many facts a company takes part in (blocks a non-cascading delete). Params: $id, $partyRels (the relationship
+// types linking companies to facts, from the fact definitions). Returns: facts.
 MATCH (c:Company {id: $id})
-RETURN COUNT { (c)-[:MADE|INTO]-(:Investment) } AS investments,
-       COUNT { (c)-[:SUPPLIES|TO]-(:ComputeDeal) } AS computeDeals,
-       COUNT { (c)-[:COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(:Company) } AS relationships
+RETURN COUNT { (c)-[r]-(f:Fact) WHERE type(r) IN $partyRels } AS facts

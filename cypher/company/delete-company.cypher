@@ -1,8 +1,9 @@
-// Deletes a company with the investments and compute deals it takes part in (callers check facts first unless
-// cascading). Params: $id. Returns: deleted (0 or 1), facts (number of fact nodes removed with it).
+// Deletes a company with every fact it takes part in (callers check facts first unless cascading), keeping the
+// derived relationships of its other companies right: a fact's derived edge always touches the company, so it goes
+// with it. Params: $id, $partyRels. Returns: deleted (1), facts (number of fact nodes removed with it).
 MATCH (c:Company {id: $id})
-OPTIONAL MATCH (c)-[:MADE|INTO|SUPPLIES|TO]-(fact)
-WHERE fact:Investment OR fact:ComputeDeal
+OPTIONAL MATCH (c)-[r]-(fact:Fact)
+WHERE type(r) IN $partyRels
 WITH c, collect(DISTINCT fact) AS facts
 FOREACH (f IN facts | DETACH DELETE f)
 DETACH DELETE c

@@ -1,7 +1,6 @@
 // Companies by id, for the per-request company loader. Params: $ids (list of ids). Returns: company (map).
-// Maps list exactly the properties toCompanyRecord reads; a property added there must be added here.
 // The id index is hinted: on some statistics the planner read the whole index instead of seeking each id.
 UNWIND $ids AS id
 MATCH (c:Company {id: id})
 USING INDEX c:Company(id)
-RETURN c {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS company
+RETURN {{> company-map c}} AS company

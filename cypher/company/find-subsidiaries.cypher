@@ -1,8 +1,7 @@
 // Direct subsidiaries of each company. Params: $ids. Returns: id, subsidiary (map).
-// Maps list exactly the properties toCompanyRecord reads; a property added there must be added here.
 // The id index is hinted: on some statistics the planner read the whole index instead of seeking each id.
 UNWIND $ids AS id
 MATCH (c:Company {id: id})<-[:SUBSIDIARY_OF]-(s:Company)
 USING INDEX c:Company(id)
-RETURN id, s {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS subsidiary
+RETURN id, {{> company-map s}} AS subsidiary
 ORDER BY s.name

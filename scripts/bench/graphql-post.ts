@@ -8,10 +8,15 @@ import http from 'node:http';
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 /** POSTs a GraphQL query; resolves with the parsed body and the server's `x-db-round-trips` header. */
-export function postGraphQL(url: string, query: string): Promise<{ status: number; body: unknown; roundTrips: number }> {
-  const payload = JSON.stringify({ query });
+export function postGraphQL(
+  url: string,
+  query: string,
+  options: { variables?: Record<string, unknown>; authorization?: string } = {},
+): Promise<{ status: number; body: unknown; roundTrips: number }> {
+  const payload = JSON.stringify({ query, variables: options.variables });
+  const auth: Record<string, string> = options.authorization ? { authorization: options.authorization } : {};
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
+    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...auth } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('error', reject);

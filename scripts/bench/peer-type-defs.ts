@@ -1,166 +1,89 @@
+import { CompanyKind } from '../../src/domain/enums';
+import type { FactDefinition, FieldSpec, PartySpec } from '../../src/facts/fact-definition';
+import { precisionProperty } from '../../src/facts/fact-record';
+import { FACTS } from '../../src/facts/registry';
+import { graphqlEnumName } from '../../src/graphql/enums';
+
 /**
- * `@neo4j/graphql` 7 type definitions over our existing graph (see the Cypher under `cypher/`), so the benchmark's
- * peer server reads the very database our server reads. Nothing here changes the data: labels, relationship types
- * and property names are the stored ones.
+ * `@neo4j/graphql` 7 type definitions over our stored graph, derived from the fact definitions (so the peer reads
+ * every fact type, field and relationship we store, with no second property list), for the benchmark's peer server.
  *
  * Why it looks the way it does:
  * - Every node type carries `@node` (required in v7 for a type to map to nodes).
- * - `COMPETES_WITH` is stored once per pair (lower id to higher) and means the same both ways, so `competitors`
- *   reads it with `queryDirection: UNDIRECTED`; `direction: OUT` only matters for writes, which this schema has none of.
- * - `extend schema @mutation(operations: [])` drops every generated mutation: the benchmark only reads, and the
- *   schema then carries no create/update/connect inputs a reader could misuse.
+ * - `extend schema @mutation(operations: [])` drops every generated mutation: the benchmark only reads.
  * - Dates are stored as Neo4j DATE holding the first day of the period, with the precision in `<name>Precision`;
  *   the library's `Date` scalar renders the stored day (2023-02-01 where our API says 2023-02).
- * - A fact has exactly one investor, investee, provider and customer, but v7 rejects non-null single
- *   relationships ("Non-list relationship property cannot have non-nullable type"), so those fields are nullable.
- * - The derived INVESTED_IN / SUPPLIES_COMPUTE company-to-company edges (migration 004) are left out: they are an
- *   index for traversals, not facts.
+ * - A fact has exactly one company per single role, but v7 rejects non-null single relationships ("Non-list
+ *   relationship property cannot have non-nullable type"), so those fields are nullable.
+ * - `COMPETES_WITH` (derived, one per rivalry, lower id to higher) means the same both ways, so `competitors` reads it
+ *   with `queryDirection: UNDIRECTED`. The other derived edges are an index for traversals and are left out.
  */
+const SCALARS: Record<Exclude<FieldSpec['kind'], 'enum'>, string> = { text: 'String', usd: 'Float', number: 'Float', date: 'Date' };
+
+function fieldType(field: FieldSpec): string {
+  const type = field.kind === 'enum' ? graphqlEnumName(field.enumType as object) : SCALARS[field.kind];
+  return field.required ? `${type}!` : type;
+}
+
+/** The relationship between a company and a fact, seen from the fact (`in`) or from the company (`out`). */
+function relationship(party: PartySpec, from: 'fact' | 'company'): string {
+  const towardsFact = party.direction === 'toFact';
+  const direction = (from === 'fact') === towardsFact ? 'IN' : 'OUT';
+  return `@relationship(type: "${party.rel}", direction: ${direction})`;
+}
+
+function factTypeDefs(definition: FactDefinition): string {
+  const lines = ['id: ID!'];
+  for (const field of definition.fields) {
+    lines.push(`${field.name}: ${fieldType(field)}`);
+    if (field.kind === 'date') lines.push(`${precisionProperty(field.name)}: String`);
+  }
+  for (const party of definition.parties) {
+    lines.push(party.pair || party.many ? `${party.role}: [Company!]! ${relationship(party, 'fact')}` : `${party.role}: Company ${relationship(party, 'fact')}`);
+  }
+  for (const link of definition.links ?? []) lines.push(`${link.field}: ${link.target} @relationship(type: "${link.rel}", direction: OUT)`);
+  for (const other of FACTS) {
+    for (const link of other.links ?? []) {
+      if (link.target === definition.name && link.reverse) lines.push(`${link.reverse.field}: [${other.name}!]! @relationship(type: "${link.rel}", direction: IN)`);
+    }
+  }
+  lines.push('sources: [Source!]! @relationship(type: "CITES", direction: OUT)');
+  return `type ${definition.name} @node {\n${lines.map((line) => `    ${line}`).join('\n')}\n  }`;
+}
+
+function companyTypeDefs(): string {
+  const lines = ['id: ID!', 'name: String!', 'nameLower: String', 'aliases: [String!]!', 'kind: CompanyKind!', 'country: String', 'founded: Int', 'website: String', 'description: String'];
+  for (const definition of FACTS) {
+    for (const party of definition.parties) {
+      if (party.companyField) lines.push(`${party.companyField.name}: [${definition.name}!]! ${relationship(party, 'company')}`);
+    }
+  }
+  const rivalry = FACTS.find((definition) => definition.derived?.type === 'COMPETES_WITH');
+  if (rivalry) lines.push('competitors: [Company!]! @relationship(type: "COMPETES_WITH", direction: OUT, queryDirection: UNDIRECTED)');
+  const subsidiary = FACTS.find((definition) => definition.derived?.type === 'SUBSIDIARY_OF');
+  if (subsidiary) lines.push('parent: Company @relationship(type: "SUBSIDIARY_OF", direction: OUT)', 'subsidiaries: [Company!]! @relationship(type: "SUBSIDIARY_OF", direction: IN)');
+  return `type Company @node {\n${lines.map((line) => `    ${line}`).join('\n')}\n  }`;
+}
+
+function enumTypeDefs(): string {
+  const enums = new Map<string, object>([[graphqlEnumName(CompanyKind), CompanyKind]]);
+  for (const definition of FACTS) for (const field of definition.fields) if (field.kind === 'enum') enums.set(graphqlEnumName(field.enumType as object), field.enumType as object);
+  return [...enums].map(([name, values]) => `enum ${name} {\n${Object.values(values).map((v) => `    ${String(v)}`).join('\n')}\n  }`).join('\n\n  ');
+}
+
+function sourceTypeDefs(): string {
+  const cited = FACTS.map((definition) => `    ${definition.plural}: [${definition.name}!]! @relationship(type: "CITES", direction: IN)`);
+  return `type Source @node {\n    id: ID!\n    url: String!\n    publisher: String!\n    title: String!\n    publishedOn: Date\n${cited.join('\n')}\n  }`;
+}
+
 export const PEER_TYPE_DEFS = /* GraphQL */ `
   extend schema @mutation(operations: [])
 
-  enum CompanyKind {
-    AI_LAB
-    BIG_TECH
-    CLOUD
-    CHIPMAKER
-    NEOCLOUD
-    INVESTOR
-    OTHER
-  }
+  ${enumTypeDefs()}
 
-  enum AmountKind {
-    PAID
-    COMMITMENT
-    UP_TO
-    CONTRACT_VALUE
-    STAKE_VALUE
-  }
+  ${companyTypeDefs()}
 
-  enum InvestmentStatus {
-    ANNOUNCED
-    COMPLETED
-    PLANNED
-    LAPSED
-  }
+  ${FACTS.map(factTypeDefs).join('\n\n  ')}
 
-  enum Instrument {
-    EQUITY
-    CONVERTIBLE_NOTE
-    CONVERTIBLE_DEBT
-    SAFE
-    WARRANT
-  }
-
-  enum ComputeDealStatus {
-    ANNOUNCED
-    ACTIVE
-    COMPLETED
-    LAPSED
-  }
-
-  enum ComputeResource {
-    CLOUD
-    GPU
-    TPU
-    TRAINIUM
-    CUSTOM_ACCELERATOR
-    DATA_CENTER
-  }
-
-  enum AcquisitionKind {
-    ACQUISITION
-    ACQUIHIRE_LICENSE
-  }
-
-  type Company @node {
-    id: ID!
-    name: String!
-    aliases: [String!]!
-    kind: CompanyKind!
-    country: String
-    founded: Int
-    website: String
-    description: String
-    investmentsMade: [Investment!]! @relationship(type: "MADE", direction: OUT)
-    investmentsReceived: [Investment!]! @relationship(type: "INTO", direction: IN)
-    computeDealsAsProvider: [ComputeDeal!]! @relationship(type: "SUPPLIES", direction: OUT)
-    computeDealsAsCustomer: [ComputeDeal!]! @relationship(type: "TO", direction: IN)
-    competitors: [Company!]! @relationship(type: "COMPETES_WITH", direction: OUT, queryDirection: UNDIRECTED, properties: "Rivalry")
-    parent: Company @relationship(type: "SUBSIDIARY_OF", direction: OUT, properties: "SubsidiaryLink")
-    subsidiaries: [Company!]! @relationship(type: "SUBSIDIARY_OF", direction: IN, properties: "SubsidiaryLink")
-    acquired: [Company!]! @relationship(type: "ACQUIRED", direction: OUT, properties: "Acquisition")
-    acquiredBy: [Company!]! @relationship(type: "ACQUIRED", direction: IN, properties: "Acquisition")
-  }
-
-  type Investment @node {
-    id: ID!
-    amountUsd: Float
-    amountKind: AmountKind
-    announcedOn: Date!
-    announcedPrecision: String
-    closedOn: Date
-    round: String
-    stakePercent: Float
-    valuationUsd: Float
-    instrument: Instrument
-    status: InvestmentStatus!
-    note: String
-    investor: Company @relationship(type: "MADE", direction: IN)
-    investee: Company @relationship(type: "INTO", direction: OUT)
-    sources: [Source!]! @relationship(type: "CITES", direction: OUT)
-    computeDeals: [ComputeDeal!]! @relationship(type: "TIED_TO", direction: IN)
-  }
-
-  type ComputeDeal @node {
-    id: ID!
-    valueUsd: Float
-    amountKind: AmountKind
-    announcedOn: Date!
-    announcedPrecision: String
-    startsOn: Date
-    endsOn: Date
-    resource: ComputeResource!
-    capacity: String
-    status: ComputeDealStatus!
-    note: String
-    provider: Company @relationship(type: "SUPPLIES", direction: IN)
-    customer: Company @relationship(type: "TO", direction: OUT)
-    relatedInvestment: Investment @relationship(type: "TIED_TO", direction: OUT)
-    sources: [Source!]! @relationship(type: "CITES", direction: OUT)
-  }
-
-  type Source @node {
-    id: ID!
-    url: String!
-    publisher: String!
-    title: String!
-    publishedOn: Date
-    investments: [Investment!]! @relationship(type: "CITES", direction: IN)
-    computeDeals: [ComputeDeal!]! @relationship(type: "CITES", direction: IN)
-  }
-
-  type Rivalry @relationshipProperties {
-    id: ID!
-    market: String!
-    since: Date
-    note: String
-    sourceIds: [String!]
-  }
-
-  type SubsidiaryLink @relationshipProperties {
-    id: ID!
-    since: Date
-    sourceIds: [String!]
-  }
-
-  type Acquisition @relationshipProperties {
-    id: ID!
-    kind: AcquisitionKind!
-    amountUsd: Float
-    amountKind: AmountKind
-    announcedOn: Date!
-    note: String
-    sourceIds: [String!]
-  }
+  ${sourceTypeDefs()}
 `;

@@ -3,7 +3,7 @@ import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import type { GraphQLSchema } from 'graphql';
-import { projectRoot } from '../../src/common/project-root';
+import { projectRoot } from '../../src/platform/project-root';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog';
 import type { Database } from '../../src/neo4j/database';
 import { Random } from '../../src/synthetic/random';
@@ -141,11 +141,12 @@ export async function runFuzz(options: FuzzOptions, onProgress?: (done: number) 
       successfulWrites += 1;
       writesSinceCheck += 1;
     }
-    sinceCheck.push(where);
+    // Mutations carry their body, so an unearned change can be replayed from the failure alone.
+    sinceCheck.push(request.kind === 'mutation' ? `${where} ${request.body?.slice(0, 400)} -> ${answer.text.slice(0, 200)}` : where);
     if (request.kind !== 'query' || i % checkEvery === checkEvery - 1 || i === options.requests - 1) {
       const now = await graphFingerprint(options.db);
       graphChecks += 1;
-      if (now !== fingerprint && writesSinceCheck === 0) failures.push(`the graph changed without a successful write, during: ${sinceCheck.join('; ').slice(0, 600)}`);
+      if (now !== fingerprint && writesSinceCheck === 0) failures.push(`the graph changed without a successful write, during: ${sinceCheck.join('; ').slice(0, 2000)}`);
       fingerprint = now;
       writesSinceCheck = 0;
       sinceCheck = [];

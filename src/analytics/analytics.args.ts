@@ -1,8 +1,9 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { RESULT_LIMITS } from './analytics.repository';
-import { DateScalar, type PartialDate } from '../common/date-scalar';
-import { DiffersFrom } from '../common/validation';
+import { type PartialDate } from '../domain/partial-date';
+import { DateScalar } from '../graphql/date-scalar';
+import { DiffersFrom } from '../graphql/validators';
 import { RelationKind } from './relation-kind';
 
 /** Hard caps: every traversal is bounded in Cypher, and arguments past them are BAD_USER_INPUT. */

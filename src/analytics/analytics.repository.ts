@@ -1,14 +1,15 @@
-import { asOfParam } from '../common/as-of';
-import type { PartialDate } from '../common/date-scalar';
-import { disclosedTotal } from '../common/money';
-import { storedDate } from '../common/date-scalar';
-import type { AmountKind } from '../common/enums';
-import { toCompanyRecord, type CompanyRecord } from '../company/company.record';
-import { toInvestmentRow, type InvestmentRow } from '../investment/investment.record';
+import { asOfParam } from '../neo4j/as-of';
+import type { PartialDate } from '../domain/partial-date';
+import { disclosedTotal } from '../domain/money';
+import { storedDate } from '../domain/partial-date';
+import type { AmountKind } from '../domain/enums';
+import { toCompanyRecord, type CompanyRecord } from '../domain/company';
+import { toFactRecord } from '../facts/fact-record';
+import { INVESTMENT, type InvestmentFact } from '../facts/types/investment.fact';
+import { RIVALRY, type RivalryFact } from '../facts/types/rivalry.fact';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database, Row } from '../neo4j/database';
 import { int } from '../neo4j/params';
-import { toRivalryRecord, type RivalryRecord } from '../rivalry/rivalry.record';
 import { explainSteps, type ExplainedStep } from './path-steps';
 import type { RelationKind } from './relation-kind';
 
@@ -53,19 +54,30 @@ const LOOP_SPLITS: Readonly<Record<number, { forward: number; backward: number }
   6: { forward: 3, backward: 3 },
 };
 
+/** An investment with both its parties, as the analytics statements return it. */
+export interface InvestmentRow {
+  investment: InvestmentFact;
+  investor: CompanyRecord;
+  investee: CompanyRecord;
+}
+
+function toInvestmentRow(row: Row): InvestmentRow {
+  return { investment: toFactRecord(INVESTMENT, row.investment) as InvestmentFact, investor: toCompanyRecord(row.investor), investee: toCompanyRecord(row.investee) };
+}
+
 export interface BackingRow {
   competitor: CompanyRecord;
   backer: CompanyRecord;
   investments: InvestmentRow[];
   hedges: InvestmentRow[];
-  rivalries: (RivalryRecord & { memberId: string })[];
+  rivalries: { rivalry: RivalryFact; memberId: string }[];
 }
 
 export interface TwoSidedRow {
   backer: CompanyRecord;
   sideA: CompanyRecord;
   sideB: CompanyRecord;
-  rivalry: RivalryRecord;
+  rivalry: RivalryFact;
   investmentsA: InvestmentRow[];
   investmentsB: InvestmentRow[];
 }
@@ -168,7 +180,7 @@ export class AnalyticsRepository {
       backer: toCompanyRecord(row.backer),
       investments: (row.investments as Row[]).map(toInvestmentRow),
       hedges: (row.hedges as Row[]).map(toInvestmentRow),
-      rivalries: (row.rivalries as Row[]).map((r) => ({ ...toRivalryRecord(r), memberId: r.memberId as string })),
+      rivalries: (row.rivalries as Row[]).map((r) => ({ rivalry: toFactRecord(RIVALRY, r.rivalry) as RivalryFact, memberId: r.memberId as string })),
     }));
   }
 
@@ -196,7 +208,7 @@ export class AnalyticsRepository {
           backer: toCompanyRecord(row.backer),
           sideA: toCompanyRecord(row.sideA),
           sideB: toCompanyRecord(row.sideB),
-          rivalry: toRivalryRecord(row.rivalry),
+          rivalry: toFactRecord(RIVALRY, row.rivalry) as RivalryFact,
           investmentsA: (row.investmentsA as Row[]).map(toInvestmentRow),
           investmentsB: (row.investmentsB as Row[]).map(toInvestmentRow),
         },

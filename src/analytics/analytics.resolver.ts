@@ -1,12 +1,12 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { traversalCost } from '../common/complexity';
-import { notFound } from '../common/errors';
-import type { CompanyRecord } from '../company/company.record';
+import { traversalCost } from '../graphql/complexity';
+import { notFound } from '../domain/errors';
+import type { CompanyRecord } from '../domain/company';
 import { primeCompanies, type AppContext } from '../loaders';
 import { BackersOfCompetitorsArgs, ConnectionArgs, ExposureArgs, LIMITS, MoneyLoopsArgs, NeighborhoodArgs, TwoSidedBackersArgs } from './analytics.args';
 import type { AnalyticsRepository, LoopPosition, ScanPage, TwoSidedPosition } from './analytics.repository';
-import { decodeScanCursor, encodeScanCursor } from '../common/scan-cursor';
-import { pageOf, type Page } from '../common/connection';
+import { decodeScanCursor, encodeScanCursor } from '../graphql/scan-cursor';
+import { pageOf, type Page } from '../graphql/connection';
 import { partiesOf, toCompetitorBacking, toExposure, toGraphPath, toMoneyLoop, toSubgraph, toTwoSidedBacker } from './assemble';
 import { CompetitorBacking } from './competitor-backing.type';
 import { Exposure } from './exposure.type';

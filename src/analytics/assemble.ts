@@ -1,12 +1,9 @@
-import { formatPartialDate } from '../common/date-scalar';
-import { disclosedTotal, formatUsd } from '../common/money';
+import { formatPartialDate } from '../domain/partial-date';
+import { disclosedTotal, formatUsd } from '../domain/money';
 import { amountPhrase } from './describe';
-import type { CompanyRecord } from '../company/company.record';
+import type { CompanyRecord } from '../domain/company';
 import type { Company } from '../company/company.type';
-import type { InvestmentRow } from '../investment/investment.record';
-import type { Investment } from '../investment/investment.type';
-import type { Rivalry } from '../rivalry/rivalry.type';
-import type { BackingRow, ExposureFact, ExposureRow, NeighborhoodRow, PathRow, TwoSidedRow } from './analytics.repository';
+import type { BackingRow, ExposureFact, ExposureRow, InvestmentRow, NeighborhoodRow, PathRow, TwoSidedRow } from './analytics.repository';
 import { RESULT_LIMITS, investedTotal } from './analytics.repository';
 import type { CompetitorBacking } from './competitor-backing.type';
 import { EXPOSURE_LIST_CAP, type CounterpartyShare, type Exposure } from './exposure.type';
@@ -15,7 +12,7 @@ import { MoneyFlowKind, RelationKind } from './relation-kind';
 import type { Subgraph, SubgraphEdge } from './subgraph.type';
 import type { TwoSidedBacker } from './two-sided-backer.type';
 
-const investments = (rows: readonly InvestmentRow[]) => rows.map((row) => row.investment as Investment);
+const investments = (rows: readonly InvestmentRow[]) => rows.map((row) => row.investment);
 const companies = (records: readonly CompanyRecord[]) => records as Company[];
 
 /** Every company a set of investment rows mentions (to prime the company loader). */
@@ -33,7 +30,7 @@ export function toCompetitorBacking(target: CompanyRecord, row: BackingRow): Com
   const members = new Set(row.rivalries.map((r) => r.memberId).filter((id) => id !== target.id));
   const viaTarget = [...members];
   const amount = amountPhrase(investments(row.investments));
-  const markets = [...new Set(row.rivalries.map((r) => r.market))].join(', ');
+  const markets = [...new Set(row.rivalries.map((r) => r.rivalry.market))].join(', ');
   const via = through.size > 0 ? ` (through ${[...through.values()].map((c) => c.name).join(', ')})` : '';
   const targetVia = viaTarget.length > 0 ? ` through its subsidiary ${viaTarget.join(', ')}` : '';
   const hedge = row.hedges.length > 0 ? `; ${row.backer.name} also invested ${amountPhrase(investments(row.hedges))} in ${target.name} itself` : '';
@@ -44,7 +41,7 @@ export function toCompetitorBacking(target: CompanyRecord, row: BackingRow): Com
     totalUsd,
     alsoBacksTarget: row.hedges.length > 0,
     targetInvestments: investments(row.hedges),
-    rivalries: row.rivalries as Rivalry[],
+    rivalries: [...new Map(row.rivalries.map((r) => [r.rivalry.id, r.rivalry])).values()],
     throughSubsidiaries: [...through.values()] as Company[],
     explanation: `${row.backer.name} invested ${amount} in ${row.competitor.name}${via} (${row.investments.length} investment${row.investments.length === 1 ? '' : 's'}), which competes with ${target.name}${targetVia} in ${markets}${hedge}.`,
   };
@@ -58,7 +55,7 @@ export function toTwoSidedBacker(row: TwoSidedRow): TwoSidedBacker {
     sideA: row.sideA as Company,
     sideB: row.sideB as Company,
     market: row.rivalry.market,
-    rivalry: row.rivalry as Rivalry,
+    rivalry: row.rivalry,
     totalUsdA,
     totalUsdB,
     investmentsA: investments(row.investmentsA),
@@ -92,8 +89,8 @@ export function toMoneyLoop(row: PathRow): MoneyLoop {
       from: step.from as Company,
       to: step.to as Company,
       kind,
-      investments: step.investments as Investment[],
-      computeDeals: step.computeDeals as never[],
+      investments: step.investments,
+      computeDeals: step.computeDeals,
       amountUsd: kind === MoneyFlowKind.OWNERSHIP ? null : step.amountUsd,
       description,
     };

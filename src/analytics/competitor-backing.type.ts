@@ -1,7 +1,11 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Company } from '../company/company.type';
-import { Investment } from '../investment/investment.type';
-import { Rivalry } from '../rivalry/rivalry.type';
+import { factObjectType } from '../graphql/facts/fact-types';
+import { INVESTMENT, type InvestmentFact } from '../facts/types/investment.fact';
+import { RIVALRY, type RivalryFact } from '../facts/types/rivalry.fact';
+
+const Investment = factObjectType(INVESTMENT);
+const Rivalry = factObjectType(RIVALRY);
 
 @ObjectType({ description: "An investor in one of a company's competitors, with the facts behind it." })
 export class CompetitorBacking {
@@ -12,7 +16,7 @@ export class CompetitorBacking {
   backer!: Company;
 
   @Field(() => [Investment], { description: "The backer's investments in the competitor (or the competitor's subsidiaries), oldest first." })
-  investments!: Investment[];
+  investments!: InvestmentFact[];
 
   @Field(() => Float, { description: 'Sum of the disclosed amounts of those investments (cash, commitments, ceilings; never stake values).' })
   totalUsd!: number;
@@ -21,10 +25,10 @@ export class CompetitorBacking {
   alsoBacksTarget!: boolean;
 
   @Field(() => [Investment], { description: "The backer's investments in the company (the hedge), oldest first." })
-  targetInvestments!: Investment[];
+  targetInvestments!: InvestmentFact[];
 
   @Field(() => [Rivalry], { description: 'The rivalries that make them competitors.' })
-  rivalries!: Rivalry[];
+  rivalries!: RivalryFact[];
 
   @Field(() => [Company], { description: 'Subsidiaries the answer runs through (of the company, the competitor or the backer) when rolling up.' })
   throughSubsidiaries!: Company[];

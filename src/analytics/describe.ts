@@ -1,11 +1,11 @@
-import { formatPartialDate, type PartialDate } from '../common/date-scalar';
-import { AcquisitionKind, AmountKind } from '../common/enums';
-import { disclosedTotal, formatUsd } from '../common/money';
-import type { AcquisitionRecord } from '../acquisition/acquisition.record';
-import type { CompanyRecord } from '../company/company.record';
-import type { ComputeDealRecord } from '../compute/compute-deal.record';
-import type { InvestmentRecord } from '../investment/investment.record';
-import type { RivalryRecord } from '../rivalry/rivalry.record';
+import { formatPartialDate, type PartialDate } from '../domain/partial-date';
+import { AcquisitionKind, AmountKind } from '../domain/enums';
+import { disclosedTotal, formatUsd } from '../domain/money';
+import type { CompanyRecord } from '../domain/company';
+import type { AcquisitionFact } from '../facts/types/acquisition.fact';
+import type { ComputeDealFact } from '../facts/types/compute-deal.fact';
+import type { InvestmentFact } from '../facts/types/investment.fact';
+import type { RivalryFact } from '../facts/types/rivalry.fact';
 
 /** "2024-03" style dates for prose: month precision at most, as analysts quote deals. */
 function when(date: PartialDate | null): string {
@@ -38,18 +38,18 @@ function count(n: number, noun: string): string {
 }
 
 /** "Amazon invested $2.75B in Anthropic (2024-03)"; several tranches are summed and counted. */
-export function describeInvestments(investor: CompanyRecord, investee: CompanyRecord, investments: readonly InvestmentRecord[]): string {
+export function describeInvestments(investor: CompanyRecord, investee: CompanyRecord, investments: readonly InvestmentFact[]): string {
   return `${investor.name} invested ${amountPhrase(investments)} in ${investee.name} (${count(investments.length, 'investment')}${span(investments.map((i) => i.announcedOn))})`;
 }
 
 /** "AWS supplies compute to Anthropic ($11B, 2025-10)". */
-export function describeDeals(provider: CompanyRecord, customer: CompanyRecord, deals: readonly ComputeDealRecord[]): string {
+export function describeDeals(provider: CompanyRecord, customer: CompanyRecord, deals: readonly ComputeDealFact[]): string {
   const value = deals.map((d) => ({ amountUsd: d.valueUsd, amountKind: d.amountKind }));
   const amount = disclosedTotal(value) > 0 ? `${amountPhrase(value)}, ` : '';
   return `${provider.name} supplies compute to ${customer.name} (${amount}${count(deals.length, 'deal')}${span(deals.map((d) => d.announcedOn))})`;
 }
 
-export function describeRivalry(a: CompanyRecord, b: CompanyRecord, rivalry: RivalryRecord): string {
+export function describeRivalry(a: CompanyRecord, b: CompanyRecord, rivalry: RivalryFact): string {
   return `${a.name} competes with ${b.name} in ${rivalry.market}${rivalry.since ? ` (since ${when(rivalry.since)})` : ''}`;
 }
 
@@ -57,7 +57,7 @@ export function describeSubsidiary(child: CompanyRecord, parent: CompanyRecord):
   return `${child.name} is a subsidiary of ${parent.name}`;
 }
 
-export function describeAcquisition(acquirer: CompanyRecord, target: CompanyRecord, acquisition: AcquisitionRecord): string {
+export function describeAcquisition(acquirer: CompanyRecord, target: CompanyRecord, acquisition: AcquisitionFact): string {
   const amount = acquisition.amountUsd !== null ? `${formatUsd(acquisition.amountUsd)}, ` : '';
   const verb =
     acquisition.kind === AcquisitionKind.ACQUIHIRE_LICENSE ? `licensed ${target.name}'s technology and hired its team` : `acquired ${target.name}`;

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Company } from '../company/company.type';
-import type { CompanyRecord } from '../company/company.record';
+import type { CompanyRecord } from '../domain/company';
 import type { AppContext } from '../loaders';
 import { CounterpartyShare, Exposure } from './exposure.type';
 

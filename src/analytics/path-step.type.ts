@@ -1,12 +1,19 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Acquisition } from '../acquisition/acquisition.type';
 import { Company } from '../company/company.type';
-import { ComputeDeal } from '../compute/compute-deal.type';
-import { Investment } from '../investment/investment.type';
-import { Rivalry } from '../rivalry/rivalry.type';
-import { SubsidiaryLink } from '../subsidiary/subsidiary-link.type';
+import { factObjectType } from '../graphql/facts/fact-types';
+import { ACQUISITION, type AcquisitionFact } from '../facts/types/acquisition.fact';
+import { COMPUTE_DEAL, type ComputeDealFact } from '../facts/types/compute-deal.fact';
+import { INVESTMENT, type InvestmentFact } from '../facts/types/investment.fact';
+import { RIVALRY, type RivalryFact } from '../facts/types/rivalry.fact';
+import { SUBSIDIARY_LINK, type SubsidiaryLinkFact } from '../facts/types/subsidiary-link.fact';
+
+const Investment = factObjectType(INVESTMENT);
+const ComputeDeal = factObjectType(COMPUTE_DEAL);
+const Rivalry = factObjectType(RIVALRY);
+const SubsidiaryLink = factObjectType(SUBSIDIARY_LINK);
+const Acquisition = factObjectType(ACQUISITION);
 import { MoneyFlowKind, RelationKind } from './relation-kind';
-import { connectionType } from '../common/connection';
+import { connectionType } from '../graphql/connection';
 
 @ObjectType({ description: 'One hop of a path, with the fact(s) it rests on.' })
 export class PathStep {
@@ -23,19 +30,19 @@ export class PathStep {
   forward!: boolean;
 
   @Field(() => [Investment], { description: 'For INVESTED_IN: the investments between the two, as of the date.' })
-  investments!: Investment[];
+  investments!: InvestmentFact[];
 
   @Field(() => [ComputeDeal], { description: 'For SUPPLIES_COMPUTE: the deals between the two, as of the date.' })
-  computeDeals!: ComputeDeal[];
+  computeDeals!: ComputeDealFact[];
 
   @Field(() => Rivalry, { nullable: true })
-  rivalry!: Rivalry | null;
+  rivalry!: RivalryFact | null;
 
   @Field(() => SubsidiaryLink, { nullable: true })
-  subsidiaryLink!: SubsidiaryLink | null;
+  subsidiaryLink!: SubsidiaryLinkFact | null;
 
   @Field(() => Acquisition, { nullable: true })
-  acquisition!: Acquisition | null;
+  acquisition!: AcquisitionFact | null;
 
   @Field(() => Float, { nullable: true, description: 'Disclosed money on this step, if it is a money relation.' })
   amountUsd!: number | null;
@@ -71,10 +78,10 @@ export class LoopStep {
   kind!: MoneyFlowKind;
 
   @Field(() => [Investment])
-  investments!: Investment[];
+  investments!: InvestmentFact[];
 
   @Field(() => [ComputeDeal])
-  computeDeals!: ComputeDeal[];
+  computeDeals!: ComputeDealFact[];
 
   @Field(() => Float, { nullable: true, description: 'Disclosed money on this step (null for OWNERSHIP or undisclosed amounts).' })
   amountUsd!: number | null;

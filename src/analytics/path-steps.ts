@@ -1,16 +1,15 @@
-import type { AcquisitionRecord } from '../acquisition/acquisition.record';
-import { storedDate, type PartialDate } from '../common/date-scalar';
-import type { AcquisitionKind, AmountKind } from '../common/enums';
-import { disclosedTotal } from '../common/money';
-import type { CompanyRecord } from '../company/company.record';
-import { toComputeDealRecord, type ComputeDealRecord } from '../compute/compute-deal.record';
-import { toInvestmentRecord, type InvestmentRecord } from '../investment/investment.record';
-import { toRivalryRecord, type RivalryRecord } from '../rivalry/rivalry.record';
-import type { SubsidiaryLinkRecord } from '../subsidiary/subsidiary-link.record';
+import type { CompanyRecord } from '../domain/company';
+import { disclosedTotal } from '../domain/money';
+import { toFactRecord } from '../facts/fact-record';
+import { ACQUISITION, type AcquisitionFact } from '../facts/types/acquisition.fact';
+import { COMPUTE_DEAL, type ComputeDealFact } from '../facts/types/compute-deal.fact';
+import { INVESTMENT, type InvestmentFact } from '../facts/types/investment.fact';
+import { RIVALRY, type RivalryFact } from '../facts/types/rivalry.fact';
+import { SUBSIDIARY_LINK, type SubsidiaryLinkFact } from '../facts/types/subsidiary-link.fact';
 import { describeAcquisition, describeDeals, describeInvestments, describeRivalry, describeSubsidiary } from './describe';
 import { RelationKind } from './relation-kind';
 
-/** A step as the analytics Cypher returns it (see the shared steps subquery in cypher/analytics/*.cypher). */
+/** A step as the analytics Cypher returns it (cypher/analytics/fragments/path-steps). */
 interface RawStep {
   kind: RelationKind;
   fromId: string;
@@ -18,7 +17,8 @@ interface RawStep {
   forward: boolean;
   investments: Record<string, unknown>[];
   deals: Record<string, unknown>[];
-  relationship: (Record<string, unknown> & { startId: string; endId: string }) | null;
+  /** The fact behind a rivalry, subsidiary or acquisition step. */
+  fact: Record<string, unknown> | null;
 }
 
 /** A step with its facts as records, its money and its sentence. */
@@ -27,11 +27,11 @@ export interface ExplainedStep {
   to: CompanyRecord;
   kind: RelationKind;
   forward: boolean;
-  investments: InvestmentRecord[];
-  computeDeals: ComputeDealRecord[];
-  rivalry: RivalryRecord | null;
-  subsidiaryLink: SubsidiaryLinkRecord | null;
-  acquisition: AcquisitionRecord | null;
+  investments: InvestmentFact[];
+  computeDeals: ComputeDealFact[];
+  rivalry: RivalryFact | null;
+  subsidiaryLink: SubsidiaryLinkFact | null;
+  acquisition: AcquisitionFact | null;
   amountUsd: number | null;
   description: string;
 }
@@ -41,16 +41,16 @@ function disclosedOrNull(facts: readonly { amountUsd: number | null; amountKind:
   return facts.some((fact) => fact.amountUsd !== null) ? disclosedTotal(facts) : null;
 }
 
+const byDate = <T extends { id: string; announcedOn: { start: string } }>(a: T, b: T) => a.announcedOn.start.localeCompare(b.announcedOn.start) || a.id.localeCompare(b.id);
+
 /** Turns raw steps into explained steps; `companies` must hold every company on the path. */
 export function explainSteps(raw: readonly RawStep[], companies: ReadonlyMap<string, CompanyRecord>): ExplainedStep[] {
   return raw.map((step) => {
     const from = companies.get(step.fromId) as CompanyRecord;
     const to = companies.get(step.toId) as CompanyRecord;
     const [start, end] = step.forward ? [from, to] : [to, from];
-    const byDate = <T extends { id: string; announcedOn: PartialDate }>(a: T, b: T) => a.announcedOn.start.localeCompare(b.announcedOn.start) || a.id.localeCompare(b.id);
-    const investments = step.investments.map(toInvestmentRecord).sort(byDate);
-    const computeDeals = step.deals.map(toComputeDealRecord).sort(byDate);
-    const rel = step.relationship;
+    const investments = step.investments.map((row) => toFactRecord(INVESTMENT, row) as InvestmentFact).sort(byDate);
+    const computeDeals = step.deals.map((row) => toFactRecord(COMPUTE_DEAL, row) as ComputeDealFact).sort(byDate);
     const base = { from, to, kind: step.kind, forward: step.forward, investments, computeDeals, rivalry: null, subsidiaryLink: null, acquisition: null };
     switch (step.kind) {
       case RelationKind.INVESTED_IN:
@@ -60,31 +60,15 @@ export function explainSteps(raw: readonly RawStep[], companies: ReadonlyMap<str
         return { ...base, amountUsd: disclosedOrNull(amounts), description: describeDeals(start, end, computeDeals) };
       }
       case RelationKind.COMPETES_WITH: {
-        const rivalry = toRivalryRecord({ ...rel, companyIds: [rel?.startId, rel?.endId] });
+        const rivalry = toFactRecord(RIVALRY, step.fact) as RivalryFact;
         return { ...base, rivalry, amountUsd: null, description: describeRivalry(from, to, rivalry) };
       }
       case RelationKind.SUBSIDIARY_OF: {
-        const subsidiaryLink: SubsidiaryLinkRecord = {
-          id: rel?.id as string,
-          childId: start.id,
-          parentId: end.id,
-          since: storedDate(rel?.since, rel?.sincePrecision),
-          sourceIds: (rel?.sourceIds as string[]) ?? [],
-        };
+        const subsidiaryLink = toFactRecord(SUBSIDIARY_LINK, step.fact) as SubsidiaryLinkFact;
         return { ...base, subsidiaryLink, amountUsd: null, description: describeSubsidiary(start, end) };
       }
       case RelationKind.ACQUIRED: {
-        const acquisition: AcquisitionRecord = {
-          id: rel?.id as string,
-          acquirerId: start.id,
-          targetId: end.id,
-          kind: rel?.kind as AcquisitionKind,
-          announcedOn: storedDate(rel?.announcedOn, rel?.announcedPrecision) as PartialDate,
-          amountUsd: (rel?.amountUsd as number | null) ?? null,
-          amountKind: (rel?.amountKind as AmountKind | null) ?? null,
-          note: (rel?.note as string | null) ?? null,
-          sourceIds: (rel?.sourceIds as string[]) ?? [],
-        };
+        const acquisition = toFactRecord(ACQUISITION, step.fact) as AcquisitionFact;
         return { ...base, acquisition, amountUsd: null, description: describeAcquisition(start, end, acquisition) };
       }
     }

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar, type PartialDate } from '../common/date-scalar';
-import { AmountKind } from '../common/enums';
+import { type PartialDate } from '../domain/partial-date';
+import { DateScalar } from '../graphql/date-scalar';
+import { AmountKind } from '../domain/enums';
 import { Company } from '../company/company.type';
 import { RelationKind } from './relation-kind';
 

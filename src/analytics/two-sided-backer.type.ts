@@ -1,8 +1,12 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Company } from '../company/company.type';
-import { Investment } from '../investment/investment.type';
-import { Rivalry } from '../rivalry/rivalry.type';
-import { connectionType } from '../common/connection';
+import { factObjectType } from '../graphql/facts/fact-types';
+import { INVESTMENT, type InvestmentFact } from '../facts/types/investment.fact';
+import { RIVALRY, type RivalryFact } from '../facts/types/rivalry.fact';
+
+const Investment = factObjectType(INVESTMENT);
+const Rivalry = factObjectType(RIVALRY);
+import { connectionType } from '../graphql/connection';
 
 @ObjectType({ description: 'An investor holding investments in both companies of a rivalry.' })
 export class TwoSidedBacker {
@@ -19,7 +23,7 @@ export class TwoSidedBacker {
   market!: string;
 
   @Field(() => Rivalry)
-  rivalry!: Rivalry;
+  rivalry!: RivalryFact;
 
   @Field(() => Float, { description: 'Disclosed amount invested in side A.' })
   totalUsdA!: number;
@@ -28,10 +32,10 @@ export class TwoSidedBacker {
   totalUsdB!: number;
 
   @Field(() => [Investment])
-  investmentsA!: Investment[];
+  investmentsA!: InvestmentFact[];
 
   @Field(() => [Investment])
-  investmentsB!: Investment[];
+  investmentsB!: InvestmentFact[];
 
   @Field()
   explanation!: string;

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '../config';
 import { ManagedNeo4jError } from '../neo4j/managed/managed-neo4j-error';
 import { developmentInstance } from '../neo4j/managed/instances';
-import { loadDotEnv } from '../common/dotenv';
+import { loadDotEnv } from '../platform/dotenv';
 
 /** `npm run db:start | db:stop | db:status`: manage the local development Neo4j. */
 async function main(command: string | undefined): Promise<number> {

@@ -1,10 +1,10 @@
 import { Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { PageInfo } from '../common/pagination';
+import { PageInfo } from '../graphql/pagination';
 import type { AppContext } from '../loaders';
 import type { CompanyFilter } from './company.args';
 import type { CompanyRepository } from './company.repository';
 import { Company } from './company.type';
-import { COUNT_COST } from '../common/complexity';
+import { COUNT_COST } from '../graphql/complexity';
 
 @ObjectType()
 export class CompanyEdge {
@@ -19,6 +19,9 @@ export class CompanyEdge {
 export class CompanyConnection {
   @Field(() => [CompanyEdge])
   edges!: CompanyEdge[];
+
+  @Field(() => [Company], { description: 'The nodes of `edges`, in the same order.' })
+  nodes!: Company[];
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;

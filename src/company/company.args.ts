@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { CompanyKind, SortDirection } from '../common/enums';
-import { PageArgs } from '../common/pagination';
+import { CompanyKind, SortDirection } from '../domain/enums';
+import { PageArgs } from '../graphql/pagination';
 
 export enum CompanySortField {
   NAME = 'NAME',
@@ -85,6 +85,6 @@ export class DeleteCompanyArgs {
   @MaxLength(64)
   id!: string;
 
-  @Field({ defaultValue: false, description: 'Also delete the investments and compute deals it takes part in, and its relationships.' })
+  @Field({ defaultValue: false, description: 'Also delete every fact it takes part in (investments, compute deals, rivalries, subsidiary links, acquisitions, funding rounds); its sources stay.' })
   cascade: boolean = false;
 }

@@ -1,7 +1,8 @@
 import { ArrayMaxSize, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { CompanyKind } from '../common/enums';
-import { SLUG_MESSAGE, SLUG_PATTERN, OmittableNotNull } from '../common/validation';
+import { CompanyKind } from '../domain/enums';
+import { SLUG_MESSAGE, SLUG_PATTERN } from '../domain/validation';
+import { OmittableNotNull } from '../graphql/validators';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 

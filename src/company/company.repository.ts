@@ -1,19 +1,26 @@
-import { badInput, conflict } from '../common/errors';
+import { badInput, conflict } from '../domain/errors';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database } from '../neo4j/database';
 import type { CompanyFilter, CompanySort } from './company.args';
 import { CompanySortField } from './company.args';
 import type { CreateCompanyInput, UpdateCompanyInput } from './company.input';
-import { toCompanyRecord, type CompanyRecord } from './company.record';
-import { SortDirection } from '../common/enums';
-import { slugify } from '../common/validation';
+import { toCompanyRecord, type CompanyRecord } from '../domain/company';
+import { SortDirection } from '../domain/enums';
+import { slugify } from '../domain/validation';
 import { int, intOrNull } from '../neo4j/params';
-import { findByIds } from '../common/find-by-ids';
+import { findByIds } from '../neo4j/find-by-ids';
+import { companyCountStatement, companyListStatement, COMPANY_FILTERS, type CompanyListShape, type CompanyOrderProperty } from '../neo4j/company-list-statements';
+import { companyMap } from '../neo4j/facts/cypher-text';
+import type { ListPosition } from '../neo4j/list-position';
+import { FACTS } from '../facts/registry';
+
+/** The stored property each sort field reads (names compare case-insensitively). */
+const ORDER_PROPERTY: Record<CompanySortField, CompanyOrderProperty> = { [CompanySortField.NAME]: 'nameLower', [CompanySortField.ID]: 'id', [CompanySortField.FOUNDED]: 'founded' };
 
 /** Lucene characters with a meaning in query syntax; user text is escaped so it is only ever searched for. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
-function filterParams(filter: CompanyFilter | undefined) {
+function filterParams(filter: CompanyFilter | undefined): Record<'kinds' | 'country' | 'namePrefix' | 'foundedFrom' | 'foundedTo', unknown> {
   return {
     kinds: filter?.kinds?.length ? filter.kinds : null,
     country: filter?.country ?? null,
@@ -37,9 +44,14 @@ export function storedCompanyProps(input: Partial<CreateCompanyInput & UpdateCom
   return props;
 }
 
+/** The relationship types that link a company to the facts it takes part in, from every fact definition. */
+const PARTY_RELS = [...new Set(FACTS.flatMap((definition) => definition.parties.map((party) => party.rel)))];
+
 /** Every read and write of Company nodes. */
 export class CompanyRepository {
-  private readonly q: Record<'byIds' | 'list' | 'listById' | 'listByName' | 'listOfKindsById' | 'listOfKindsByName' | 'count' | 'search' | 'create' | 'update' | 'facts' | 'delete' | 'parents' | 'subsidiaries', string>;
+  /** List and count statements by shape, generated on first use (a closed set). */
+  private readonly shapes = new Map<string, string>();
+  private readonly q: Record<'byIds' | 'search' | 'create' | 'update' | 'facts' | 'delete' | 'parents' | 'subsidiaries', string>;
 
   constructor(
     private readonly db: Database,
@@ -47,12 +59,6 @@ export class CompanyRepository {
   ) {
     this.q = {
       byIds: catalog.get('company/find-companies-by-ids'),
-      list: catalog.get('company/list-companies'),
-      listById: catalog.get('company/list-companies-by-id'),
-      listByName: catalog.get('company/list-companies-by-name'),
-      listOfKindsById: catalog.get('company/list-companies-of-kinds-by-id'),
-      listOfKindsByName: catalog.get('company/list-companies-of-kinds-by-name'),
-      count: catalog.get('company/count-companies'),
       search: catalog.get('company/search-companies'),
       create: catalog.get('company/create-company'),
       update: catalog.get('company/update-company'),
@@ -68,34 +74,49 @@ export class CompanyRepository {
     return findByIds(this.db, this.q.byIds, ids, (row) => toCompanyRecord(row.company), (company) => company.id);
   }
 
-  /** One page, fetching `limit` rows from `skip`. */
-  async list(filter: CompanyFilter | undefined, sort: CompanySort | undefined, skip: number, limit: number): Promise<CompanyRecord[]> {
-    const field = sort?.field ?? CompanySortField.NAME;
+  /**
+   * One page in the requested order, ties by id in the same direction; companies with no founding year come after
+   * the others when ordered by it. Read from where the previous page ended (keyset), so inserts and deletes between
+   * pages neither skip nor repeat a company.
+   */
+  async list(filter: CompanyFilter | undefined, sort: CompanySort | undefined, after: ListPosition | null, first: number): Promise<{ items: { company: CompanyRecord; position: ListPosition }[]; hasMore: boolean }> {
+    const order = ORDER_PROPERTY[sort?.field ?? CompanySortField.NAME];
     const descending = sort?.direction === SortDirection.DESC;
     const params = filterParams(filter);
-    const rows = await this.db.readRows(this.listStatement(field, descending, params.kinds !== null), {
-      ...params,
-      sortField: field,
-      descending,
-      skip: int(skip),
-      limit: int(limit),
-    });
-    return rows.map((row) => toCompanyRecord(row.company));
+    const filters = COMPANY_FILTERS.filter((name) => params[name] !== null);
+    const items: { company: CompanyRecord; position: ListPosition }[] = [];
+    const phases: ('nonNull' | 'null')[] = after?.phase === 'null' ? ['null'] : order === 'founded' ? ['nonNull', 'null'] : ['nonNull'];
+    for (const phase of phases) {
+      const from = after && after.phase === phase ? after : null;
+      const shape: CompanyListShape = { filters, order, descending, phase, after: from !== null };
+      const rows = await this.db.readRows(this.listStatement(shape), {
+        ...params,
+        ...(from ? { afterValue: order === 'founded' ? intOrNull(from.value as number | null) : from.value, afterId: from.id } : {}),
+        limit: int(first + 1 - items.length),
+      });
+      for (const row of rows) {
+        const company = toCompanyRecord(row.company);
+        items.push({ company, position: { phase, value: (row.sortValue as string | number | null) ?? null, id: company.id } });
+      }
+      if (items.length > first) return { items: items.slice(0, first), hasMore: true };
+    }
+    return { items, hasMore: false };
   }
 
-  /**
-   * The two common orders have statements that read an index in order and stop at the page, per kind when kinds
-   * are filtered (their own composite index); descending and founding-year orders use the generic statement.
-   */
-  private listStatement(field: CompanySortField, descending: boolean, byKind: boolean): string {
-    if (descending) return this.q.list;
-    if (field === CompanySortField.ID) return byKind ? this.q.listOfKindsById : this.q.listById;
-    if (field === CompanySortField.NAME) return byKind ? this.q.listOfKindsByName : this.q.listByName;
-    return this.q.list;
+  private listStatement(shape: CompanyListShape): string {
+    const key = JSON.stringify(shape);
+    let statement = this.shapes.get(key);
+    if (!statement) this.shapes.set(key, (statement = companyListStatement(shape, companyMap)));
+    return statement;
   }
 
   async count(filter: CompanyFilter | undefined): Promise<number> {
-    const [row] = await this.db.readRows(this.q.count, filterParams(filter));
+    const params = filterParams(filter);
+    const filters = COMPANY_FILTERS.filter((name) => params[name] !== null);
+    const key = `count:${filters.join(',')}`;
+    let statement = this.shapes.get(key);
+    if (!statement) this.shapes.set(key, (statement = companyCountStatement(filters)));
+    const [row] = await this.db.readRows(statement, params);
     return (row?.total as number) ?? 0;
   }
 
@@ -143,16 +164,12 @@ export class CompanyRepository {
    */
   async delete(id: string, cascade: boolean): Promise<boolean> {
     return this.db.write(async (tx) => {
-      const [facts] = await tx.rows(this.q.facts, { id });
-      if (!facts) return false;
-      const total = (facts.investments as number) + (facts.computeDeals as number) + (facts.relationships as number);
-      if (total > 0 && !cascade) {
-        throw conflict(
-          `company "${id}" still has ${facts.investments} investments, ${facts.computeDeals} compute deals and ${facts.relationships} relationships; pass cascade: true to delete them too`,
-        );
-      }
-      const [row] = await tx.rows(this.q.delete, { id });
-      return row?.deleted === 1;
+      const [row] = await tx.rows(this.q.facts, { id, partyRels: PARTY_RELS });
+      if (!row) return false;
+      const facts = row.facts as number;
+      if (facts > 0 && !cascade) throw conflict(`company "${id}" still takes part in ${facts} facts; pass cascade: true to delete them too`);
+      const [deleted] = await tx.rows(this.q.delete, { id, partyRels: PARTY_RELS });
+      return deleted?.deleted === 1;
     });
   }
 

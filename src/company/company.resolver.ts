@@ -1,14 +1,17 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { WRITER } from '../common/auth';
+import { WRITER } from '../graphql/auth';
 import type { AppContext } from '../loaders';
-import { notFound } from '../common/errors';
-import { decodeCursor, toPage } from '../common/pagination';
-import { CompaniesArgs, DeleteCompanyArgs, SearchCompaniesArgs } from './company.args';
+import { notFound } from '../domain/errors';
+import { pageOf } from '../graphql/connection';
+import { decodeListCursor, encodeListCursor, listCursorKind } from '../graphql/list-cursor';
+import { CompaniesArgs, CompanySortField, DeleteCompanyArgs, SearchCompaniesArgs } from './company.args';
+import { SortDirection } from '../domain/enums';
 import { CompanyConnection, CompanySearchHit, DeletePayload } from './company-connection.type';
 import { CreateCompanyInput, UpdateCompanyInput } from './company.input';
 import type { CompanyRepository } from './company.repository';
 import { Company } from './company.type';
-import { listCost, pageCost } from '../common/complexity';
+import { listCost, pageCost } from '../graphql/complexity';
+import { MUTATION_RESULT } from '../graphql/mutation-result';
 
 @Resolver(() => Company)
 export class CompanyResolver {
@@ -21,10 +24,12 @@ export class CompanyResolver {
 
   @Query(() => CompanyConnection, { description: 'Companies, filtered, sorted and paged (Relay connection).', complexity: pageCost })
   async companies(@Args() args: CompaniesArgs, @Ctx() ctx: AppContext): Promise<CompanyConnection> {
-    const offset = decodeCursor(args.after);
-    const rows = await this.repo.list(args.filter, args.sort, offset, args.first + 1);
-    for (const company of rows) ctx.loaders.company.prime(company.id, company);
-    return { ...toPage(rows as Company[], offset, args.first), filter: args.filter };
+    const kind = listCursorKind('companies', args.sort?.field ?? CompanySortField.NAME, args.sort?.direction === SortDirection.DESC);
+    const after = decodeListCursor(kind, args.after);
+    const page = await this.repo.list(args.filter, args.sort, after, args.first);
+    for (const { company } of page.items) ctx.loaders.company.prime(company.id, company);
+    const edges = page.items.map((item) => ({ cursor: encodeListCursor(kind, item.position), node: item.company as Company }));
+    return { ...pageOf(edges, page.hasMore, after !== null), filter: args.filter };
   }
 
   @Query(() => [CompanySearchHit], { description: 'Full-text search over names and aliases, best match first.', complexity: pageCost })
@@ -33,13 +38,13 @@ export class CompanyResolver {
   }
 
   @Authorized(WRITER)
-  @Mutation(() => Company, { description: 'Creates a company; repeating the same create is a no-op, a different one with the same id is a CONFLICT.' })
+  @Mutation(() => Company, { ...MUTATION_RESULT, description: 'Creates a company; repeating the same create is a no-op, a different one with the same id is a CONFLICT.' })
   async createCompany(@Arg('input') input: CreateCompanyInput): Promise<Company> {
     return (await this.repo.create(input)).company as Company;
   }
 
   @Authorized(WRITER)
-  @Mutation(() => Company)
+  @Mutation(() => Company, MUTATION_RESULT)
   async updateCompany(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCompanyInput): Promise<Company> {
     const company = await this.repo.update(id, input);
     if (!company) throw notFound('company', id);
@@ -47,7 +52,7 @@ export class CompanyResolver {
   }
 
   @Authorized(WRITER)
-  @Mutation(() => DeletePayload, { description: 'Deletes a company; refused with CONFLICT while facts involve it, unless cascade is true.' })
+  @Mutation(() => DeletePayload, { ...MUTATION_RESULT, description: 'Deletes a company; refused with CONFLICT while facts involve it, unless cascade is true.' })
   async deleteCompany(@Args() { id, cascade }: DeleteCompanyArgs): Promise<DeletePayload> {
     const deleted = await this.repo.delete(id, cascade);
     if (!deleted) throw notFound('company', id);

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { CompanyKind } from '../common/enums';
-import type { CompanyRecord } from './company.record';
+import { CompanyKind } from '../domain/enums';
+import type { CompanyRecord } from '../domain/company';
 
 @ObjectType({ description: 'A company, lab, cloud, chipmaker or investor in the AI industry.' })
 export class Company implements CompanyRecord {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Logger } from '../common/logger';
+import type { Logger } from '../platform/logger';
 
 interface HttpError {
   status?: number;

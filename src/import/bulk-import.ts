@@ -27,21 +27,19 @@ export interface ImportReport {
   readonly writeMs: number;
 }
 
-const FACT_SECTIONS: SectionName[] = ['investments', 'computeDeals', 'rivalries', 'subsidiaries', 'acquisitions'];
-
-
-async function writeBatch(tx: Tx, catalog: CypherCatalog, section: ImportSection, batch: ImportRow[]): Promise<void> {
+async function writeBatch(tx: Tx, section: ImportSection, batch: ImportRow[]): Promise<void> {
   const rows = await tx.rows(section.merge, section.params(batch));
   const written = section.name === 'sources' ? rows.length : Number(rows[0]?.written ?? 0);
   // A shortfall means a party or source vanished after the pre-flight (a concurrent delete): undo the whole batch.
   if (written !== batch.length) {
     throw new ImportRejectedError([`${section.name}: only ${written} of ${batch.length} records in a batch found their companies; the batch was rolled back`]);
   }
-  if (section.refresh && section.refreshParams) await tx.rows(section.refresh, section.refreshParams(batch));
-  if (section.name === 'subsidiaries') {
-    const [row] = await tx.rows(catalog.get('import/subsidiary-cycles'), { childIds: batch.map((r) => r.fromId) });
-    const cyclic = (row?.cyclic as string[]) ?? [];
-    if (cyclic.length > 0) throw new ImportRejectedError(cyclic.slice(0, 20).map((id) => `subsidiaries: ${id} would sit in an ownership loop with links already in the database`));
+  if (section.refresh) await tx.rows(section.refresh.statement, section.refresh.params(batch));
+  // The type's rules over what the batch wrote (a loop with links already in the database, say): the batch rolls back.
+  if (section.rules) {
+    const [row] = await tx.rows(section.rules, { ids: batch.map((r) => r.id) });
+    const problems = (row?.problems as string[]) ?? [];
+    if (problems.length > 0) throw new ImportRejectedError(problems.map((problem) => `${section.name}: ${problem}`));
   }
 }
 
@@ -76,7 +74,7 @@ export async function importDataset(db: Database, catalog: CypherCatalog, file: 
     const count = Math.ceil(section.rows.length / options.batchSize);
     for (let index = checkpoint.committedBatches(section.name); index < count; index += 1) {
       const batch = section.rows.slice(index * options.batchSize, (index + 1) * options.batchSize);
-      await db.write((tx) => writeBatch(tx, catalog, section, batch));
+      await db.write((tx) => writeBatch(tx, section, batch));
       checkpoint.commit(section.name, index + 1);
       batches += 1;
       await options.onBatch?.(section.name, batch.length);
@@ -86,7 +84,7 @@ export async function importDataset(db: Database, catalog: CypherCatalog, file: 
   const perSection = Object.fromEntries(sections.map((s) => [s.name, s.rows.length])) as Record<SectionName, number>;
   return {
     records: total,
-    facts: FACT_SECTIONS.reduce((sum, name) => sum + perSection[name], 0),
+    facts: sections.filter((s) => s.definition).reduce((sum, s) => sum + s.rows.length, 0),
     perSection,
     batches,
     resumedFromCheckpoint: resumed,

@@ -1,42 +1,80 @@
-import { acquisitionProps } from '../acquisition/acquisition.repository';
 import { storedCompanyProps } from '../company/company.repository';
-import { recordedComputeDealProps } from '../compute/compute-deal.repository';
-import { recordedInvestmentProps } from '../investment/investment.repository';
+import { sourceIdFor, sourceRow } from '../domain/source';
+import type { FactDefinition } from '../facts/fact-definition';
+import { partiesParam, partyIds, storedProps } from '../facts/fact-record';
+import { FACTS } from '../facts/registry';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
-import { rivalryProps } from '../rivalry/rivalry.repository';
+import { importClashStatement, importMergeStatement, importRefreshStatement, importRulesStatement } from '../neo4j/facts/import-statements';
+import { date } from '../neo4j/params';
 import type { SectionName } from '../seed/dataset';
 import type { DatasetInputs } from '../seed/to-inputs';
-import { sourceIdFor, sourceRow } from '../source/source.repository';
-import { subsidiaryLinkProps } from '../subsidiary/subsidiary-link.repository';
 
-
-/** One record ready for a batched write: the same stored properties the API's repositories write. */
+/** One record ready for a batched write: the same stored properties the API's writes store. */
 export interface ImportRow {
   readonly id: string;
-  /** Parties of a fact, stored direction: investor/provider/child/acquirer/lower id first. */
-  readonly fromId?: string;
-  readonly toId?: string;
   readonly [key: string]: unknown;
 }
 
 /** How one section of a dataset is written, batch by batch, and what the pre-flight checks for it. */
 export interface ImportSection {
   readonly name: SectionName;
+  /** The fact type of a fact section. */
+  readonly definition?: FactDefinition;
   readonly rows: ImportRow[];
-  /** The batched MERGE; takes `$rows` (or `$sources`) and returns `written`. */
+  /** The batched MERGE; takes `$rows` (or `$sources`) and returns `written` (sources: one row each). */
   readonly merge: string;
-  /** Parameters for the MERGE of one batch. */
   readonly params: (batch: ImportRow[]) => Record<string, unknown>;
-  /** Re-derives the company-to-company edges into the batch's investees / customers, in the same transaction. */
-  readonly refresh?: string;
-  readonly refreshParams?: (batch: ImportRow[]) => Record<string, unknown>;
-  /** Pre-flight: records whose id is already recorded between other parties (or that clash otherwise). */
-  readonly conflicts?: string;
+  /** Re-derives the per-pair company-to-company relationships of the batch's pairs, in the same transaction. */
+  readonly refresh?: { readonly statement: string; readonly params: (batch: ImportRow[]) => Record<string, unknown> };
+  /** The type's rules over the batch's facts, after writing them in the same transaction ($ids). */
+  readonly rules?: string;
+  /** Pre-flight: rows whose id is already recorded as another type or between other companies ($rows). */
+  readonly clashes?: string;
+}
+
+/** Dates of a fact's stored properties as Neo4j DATEs. */
+function withDates(definition: FactDefinition, props: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...props };
+  for (const field of definition.fields) if (field.kind === 'date' && typeof out[field.name] === 'string') out[field.name] = date(out[field.name] as string);
+  return out;
+}
+
+/** A fact input as an import row: id (given or derived as the API derives it), parties, stored properties, citations. */
+function factRow(definition: FactDefinition, input: Record<string, unknown>): ImportRow {
+  const parties = partyIds(definition, input);
+  return {
+    id: (input.id as string | undefined) ?? definition.deriveId(parties, input),
+    parties: partiesParam(definition, input),
+    props: withDates(definition, storedProps(definition, input, 'record')),
+    sourceIds: [...new Set((input.sourceIds as string[] | undefined) ?? [])],
+    links: Object.fromEntries((definition.links ?? []).map((link) => [link.idField, input[link.idField] ?? null])),
+  };
+}
+
+/** The company-pair of a row in its derived relationship's direction. */
+function derivedPair(definition: FactDefinition, row: ImportRow): [string, string] {
+  const parties = row.parties as Record<string, string | string[]>;
+  const derived = definition.derived as NonNullable<FactDefinition['derived']>;
+  return [parties[derived.from] as string, parties[derived.to] as string];
 }
 
 /** The sections of a dataset in dependency order (sources and companies before the facts that cite them). */
 export function importSections(inputs: DatasetInputs, catalog: CypherCatalog): ImportSection[] {
-  const asRows = (batch: ImportRow[]) => ({ rows: batch });
+  const facts = FACTS.map((definition): ImportSection => {
+    const refresh = importRefreshStatement(definition);
+    return {
+      name: definition.section as SectionName,
+      definition,
+      rows: (inputs.facts[definition.name] ?? []).map((input) => factRow(definition, input as Record<string, unknown>)),
+      merge: importMergeStatement(definition),
+      params: (batch) => ({ rows: batch }),
+      refresh: refresh
+        ? { statement: refresh, params: (batch) => ({ pairs: [...new Map(batch.map((row) => derivedPair(definition, row)).map((pair) => [pair.join('|'), pair])).values()] }) }
+        : undefined,
+      rules: importRulesStatement(definition, (name) => catalog.get(`facts/fragments/rule-${name}`)),
+      clashes: importClashStatement(definition),
+    };
+  });
   return [
     {
       name: 'sources',
@@ -48,62 +86,8 @@ export function importSections(inputs: DatasetInputs, catalog: CypherCatalog): I
       name: 'companies',
       rows: inputs.companies.map((c) => ({ id: c.id as string, props: storedCompanyProps({ aliases: [], ...c }) })),
       merge: catalog.get('import/merge-companies'),
-      params: asRows,
+      params: (batch) => ({ rows: batch }),
     },
-    {
-      name: 'investments',
-      rows: inputs.investments.map((i) => ({
-        id: i.id as string,
-        fromId: i.investorId,
-        toId: i.investeeId,
-        props: recordedInvestmentProps(i),
-        sourceIds: [...new Set(i.sourceIds ?? [])],
-      })),
-      merge: catalog.get('import/merge-investments'),
-      params: asRows,
-      refresh: catalog.get('import/refresh-invested-in'),
-      refreshParams: (batch) => ({ investeeIds: [...new Set(batch.map((row) => row.toId))] }),
-      conflicts: catalog.get('import/conflicting-investments'),
-    },
-    {
-      name: 'computeDeals',
-      rows: inputs.computeDeals.map((d) => ({
-        id: d.id as string,
-        fromId: d.providerId,
-        toId: d.customerId,
-        props: recordedComputeDealProps(d),
-        sourceIds: [...new Set(d.sourceIds ?? [])],
-        relatedInvestmentId: d.relatedInvestmentId ?? null,
-      })),
-      merge: catalog.get('import/merge-compute-deals'),
-      params: asRows,
-      refresh: catalog.get('import/refresh-supplies-compute'),
-      refreshParams: (batch) => ({ customerIds: [...new Set(batch.map((row) => row.toId))] }),
-      conflicts: catalog.get('import/conflicting-compute-deals'),
-    },
-    {
-      name: 'rivalries',
-      rows: inputs.rivalries.map((r) => {
-        const [fromId, toId] = [...r.companyIds].sort();
-        return { id: r.id as string, fromId, toId, props: rivalryProps(r, [...new Set(r.sourceIds ?? [])]) };
-      }),
-      merge: catalog.get('import/merge-rivalries'),
-      params: asRows,
-      conflicts: catalog.get('import/conflicting-rivalries'),
-    },
-    {
-      name: 'subsidiaries',
-      rows: inputs.subsidiaries.map((s) => ({ id: s.id as string, fromId: s.childId, toId: s.parentId, props: subsidiaryLinkProps(s, [...new Set(s.sourceIds ?? [])]) })),
-      merge: catalog.get('import/merge-subsidiary-links'),
-      params: asRows,
-      conflicts: catalog.get('import/conflicting-subsidiary-links'),
-    },
-    {
-      name: 'acquisitions',
-      rows: inputs.acquisitions.map((a) => ({ id: a.id as string, fromId: a.acquirerId, toId: a.targetId, props: acquisitionProps(a, [...new Set(a.sourceIds ?? [])]) })),
-      merge: catalog.get('import/merge-acquisitions'),
-      params: asRows,
-      conflicts: catalog.get('import/conflicting-acquisitions'),
-    },
+    ...facts,
   ];
 }

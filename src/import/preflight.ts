@@ -1,6 +1,7 @@
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database } from '../neo4j/database';
-import type { ImportSection } from './import-sections';
+import type { ImportRow, ImportSection } from './import-sections';
+import { humanName } from '../facts/human-name';
 
 /** Why a dataset cannot be imported; nothing has been written when it is thrown. */
 export class ImportRejectedError extends Error {
@@ -20,7 +21,53 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-/** Rules that span records of the file: unique ids, one rivalry per pair and market, one parent, no ownership loops. */
+const parties = (row: ImportRow) => row.parties as Record<string, string | string[]>;
+
+/**
+ * The file's own view of the fact types' rules, checked before anything is written: one rivalry per pair and market,
+ * one parent per company, no ownership loops.
+ */
+const FILE_RULES: Record<string, (section: ImportSection) => string[]> = {
+  'rivalry-pair-unique': (section) => {
+    const problems: string[] = [];
+    const seen = new Map<string, string>();
+    for (const row of section.rows) {
+      const [a, b] = parties(row).companies as string[];
+      const market = (row.props as { market: string }).market;
+      const other = seen.get(`${a}|${b}|${market}`);
+      if (other) problems.push(`${section.name}: "${row.id}" repeats "${other}" (${a} and ${b} in ${market})`);
+      else seen.set(`${a}|${b}|${market}`, row.id);
+    }
+    return problems;
+  },
+  'one-parent': (section) => {
+    const problems: string[] = [];
+    const parentOf = new Map<string, string>();
+    for (const row of section.rows) {
+      const { subsidiary, parent } = parties(row) as { subsidiary: string; parent: string };
+      if (parentOf.has(subsidiary) && parentOf.get(subsidiary) !== parent) problems.push(`${section.name}: ${subsidiary} is given two parents (${parentOf.get(subsidiary)} and ${parent})`);
+      parentOf.set(subsidiary, parent);
+    }
+    return problems;
+  },
+  'no-ownership-cycle': (section) => {
+    const parentOf = new Map(section.rows.map((row) => [parties(row).subsidiary as string, parties(row).parent as string]));
+    const problems: string[] = [];
+    for (const start of parentOf.keys()) {
+      const path = [start];
+      for (let at = parentOf.get(start); at !== undefined && path.length <= parentOf.size; at = parentOf.get(at)) {
+        if (at === start) {
+          problems.push(`${section.name}: ownership loop ${[...path, at].join(' -> ')}`);
+          break;
+        }
+        path.push(at);
+      }
+    }
+    return problems;
+  },
+};
+
+/** Rules that span records of the file: unique ids per section, and each fact type's rules as the file states them. */
 function fileProblems(sections: ImportSection[]): string[] {
   const problems: string[] = [];
   for (const section of sections) {
@@ -29,30 +76,7 @@ function fileProblems(sections: ImportSection[]): string[] {
       if (seen.has(row.id)) problems.push(`${section.name}: id "${row.id}" appears more than once`);
       seen.add(row.id);
     }
-  }
-  const byName = new Map(sections.map((s) => [s.name, s]));
-  const pairs = new Map<string, string>();
-  for (const row of byName.get('rivalries')?.rows ?? []) {
-    const key = `${row.fromId}|${row.toId}|${(row.props as { market: string }).market}`;
-    const other = pairs.get(key);
-    if (other) problems.push(`rivalries: "${row.id}" repeats "${other}" (${row.fromId} and ${row.toId} in ${(row.props as { market: string }).market})`);
-    else pairs.set(key, row.id);
-  }
-  const parentOf = new Map<string, string>();
-  for (const row of byName.get('subsidiaries')?.rows ?? []) {
-    const child = row.fromId as string;
-    if (parentOf.has(child) && parentOf.get(child) !== row.toId) problems.push(`subsidiaries: ${child} is given two parents (${parentOf.get(child)} and ${row.toId})`);
-    parentOf.set(child, row.toId as string);
-  }
-  for (const start of parentOf.keys()) {
-    const path = [start];
-    for (let at = parentOf.get(start); at !== undefined && path.length <= parentOf.size; at = parentOf.get(at)) {
-      if (at === start) {
-        problems.push(`subsidiaries: ownership loop ${[...path, at].join(' -> ')}`);
-        break;
-      }
-      path.push(at);
-    }
+    for (const rule of section.definition?.rules ?? []) problems.push(...(FILE_RULES[rule]?.(section) ?? []));
   }
   return problems;
 }
@@ -64,47 +88,47 @@ function fileProblems(sections: ImportSection[]): string[] {
  */
 export async function preflight(db: Database, catalog: CypherCatalog, sections: ImportSection[]): Promise<void> {
   const problems = fileProblems(sections);
-  const byName = new Map(sections.map((s) => [s.name, s]));
-  const defined = (name: ImportSection['name']) => new Set((byName.get(name)?.rows ?? []).map((row) => row.id));
-
-  const external = async (what: string, ids: Set<string>, statement: string) => {
+  const inFile = (name: string) => new Set(sections.find((s) => s.name === name)?.rows.map((row) => row.id) ?? []);
+  const factIdsOf = (type: string) => new Set(sections.find((s) => s.definition?.name === type)?.rows.map((row) => row.id) ?? []);
+  const companies = inFile('companies');
+  const sources = inFile('sources');
+  const unknown = { company: new Set<string>(), source: new Set<string>(), facts: new Map<string, Set<string>>() };
+  for (const section of sections) {
+    if (!section.definition) continue;
+    for (const row of section.rows) {
+      for (const id of Object.values(parties(row)).flat()) if (!companies.has(id)) unknown.company.add(id);
+      for (const id of (row.sourceIds as string[]) ?? []) if (!sources.has(id)) unknown.source.add(id);
+      for (const link of section.definition.links ?? []) {
+        const id = (row.links as Record<string, string | null> | undefined)?.[link.idField];
+        if (!id || factIdsOf(link.target).has(id)) continue;
+        unknown.facts.set(link.target, (unknown.facts.get(link.target) ?? new Set()).add(id));
+      }
+    }
+  }
+  const external = async (what: string, ids: Set<string>, statement: string, params: Record<string, unknown> = {}) => {
     for (const chunk of chunks([...ids], LOOKUP_CHUNK)) {
-      const [row] = await db.readRows(statement, { ids: chunk });
+      const [row] = await db.readRows(catalog.get(statement), { ...params, ids: chunk });
       for (const id of (row?.missing as string[]) ?? []) problems.push(`no ${what} with id "${id}" in the file or the database`);
       if (problems.length >= MAX_PROBLEMS) return;
     }
   };
-  const companies = defined('companies');
-  const sources = defined('sources');
-  const investments = defined('investments');
-  const unknownCompanies = new Set<string>();
-  const unknownSources = new Set<string>();
-  const unknownInvestments = new Set<string>();
-  for (const section of sections) {
-    for (const row of section.rows) {
-      for (const id of [row.fromId, row.toId]) if (id !== undefined && !companies.has(id)) unknownCompanies.add(id);
-      const cited = (row.sourceIds as string[] | undefined) ?? ((row.props as { sourceIds?: string[] } | undefined)?.sourceIds ?? []);
-      for (const id of cited) if (!sources.has(id)) unknownSources.add(id);
-      const related = row.relatedInvestmentId as string | null | undefined;
-      if (related && !investments.has(related)) unknownInvestments.add(related);
-    }
-  }
-  await external('company', unknownCompanies, catalog.get('common/missing-companies'));
-  await external('source', unknownSources, catalog.get('common/missing-sources'));
-  await external('investment', unknownInvestments, catalog.get('import/missing-investments'));
+  await external('company', unknown.company, 'import/missing-companies');
+  await external('source', unknown.source, 'import/missing-sources');
+  for (const [type, ids] of unknown.facts) await external(humanName(type), ids, 'import/missing-facts', { type });
 
   for (const section of sections) {
-    if (!section.conflicts || problems.length >= MAX_PROBLEMS) continue;
-    for (const chunk of chunks(section.rows, LOOKUP_CHUNK)) {
-      const clashes = await db.readRows(section.conflicts, { rows: chunk.map(({ id, fromId, toId, props }) => ({ id, fromId, toId, props })) });
-      for (const clash of clashes) {
-        problems.push(
-          clash.existingId !== undefined
-            ? `${section.name}: "${String(clash.id)}" (${String(clash.fromId)}, ${String(clash.toId)}) clashes with "${String(clash.existingId)}" already in the database`
-            : `${section.name}: "${String(clash.id)}" is already recorded between ${String(clash.fromId)} and ${String(clash.toId)}`,
-        );
+    if (!section.definition || problems.length >= MAX_PROBLEMS) continue;
+    const checks = [
+      { statement: section.clashes as string, say: (id: string, existing: string) => `${section.name}: "${id}" is already recorded ${existing}` },
+      ...(section.definition.rules ?? [])
+        .filter((rule) => catalog.names().includes(`import/preflight-${rule}`))
+        .map((rule) => ({ statement: catalog.get(`import/preflight-${rule}`), say: (id: string, existing: string) => `${section.name}: "${id}" clashes with "${existing}" already in the database` })),
+    ];
+    for (const check of checks) {
+      for (const chunk of chunks(section.rows, LOOKUP_CHUNK)) {
+        for (const clash of await db.readRows(check.statement, { rows: chunk })) problems.push(check.say(String(clash.id), String(clash.existing)));
+        if (problems.length >= MAX_PROBLEMS) break;
       }
-      if (problems.length >= MAX_PROBLEMS) break;
     }
   }
   if (problems.length > 0) throw new ImportRejectedError(problems.slice(0, MAX_PROBLEMS));

@@ -1,13 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../common/project-root';
+import { projectRoot } from '../platform/project-root';
 
 /** Values a template slot may take, declared in the template's own header: `// @slot forward: 1 2 3`. */
 type SlotDomains = ReadonlyMap<string, readonly string[]>;
 
 const SLOT_DECLARATION = /^\/\/\s*@slot\s+(\w+):\s*(.+)$/gm;
 const SLOT_USE = /\{\{(\w+)\}\}/g;
-const PARTIAL_USE = /\{\{>\s*([\w/-]+)\s*\}\}/g;
+const PARTIAL_USE = /\{\{>\s*([\w/-]+)((?:\s+\w+)*)\s*\}\}/g;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Cypher text made by code from closed definitions (a fact type's map projection), given identifiers only. */
+export type GeneratedFragment = (...args: string[]) => string;
 
 /**
  * Every Cypher statement of the project, read once from `cypher/**.cypher` at start-up. Repositories ask for their
@@ -22,6 +26,7 @@ const PARTIAL_USE = /\{\{>\s*([\w/-]+)\s*\}\}/g;
  */
 export class CypherCatalog {
   private readonly files: ReadonlyMap<string, string>;
+  private readonly generated = new Map<string, GeneratedFragment>();
 
   constructor(readonly root: string = path.join(projectRoot(), 'cypher')) {
     const files = new Map<string, string>();
@@ -30,6 +35,15 @@ export class CypherCatalog {
       files.set(name, fs.readFileSync(file, 'utf8'));
     }
     this.files = files;
+  }
+
+  /**
+   * Registers a fragment made by code, inserted as `{{> name arg ...}}` (e.g. `{{> fact-map Investment i}}`): its
+   * arguments can only be identifiers written in the Cypher file itself.
+   */
+  define(name: string, fragment: GeneratedFragment): void {
+    if (this.files.has(name) || this.generated.has(name)) throw new Error(`Cypher fragment ${name} is defined twice`);
+    this.generated.set(name, fragment);
   }
 
   /** The statement stored in `cypher/<name>.cypher`, partials inserted; throws when there is no such file or it has slots. */
@@ -68,6 +82,7 @@ export class CypherCatalog {
     const domains = new Map<string, string[]>();
     for (const [, slot, values] of text.matchAll(SLOT_DECLARATION)) domains.set(slot, values.trim().split(/\s+/));
     for (const [, partial] of text.matchAll(PARTIAL_USE)) {
+      if (this.generated.has(partial)) continue;
       if (seen.includes(partial)) throw new Error(`cypher/${name}.cypher inserts ${partial} in a loop`);
       for (const [slot, values] of this.slotsOf(partial, [...seen, name])) if (!domains.has(slot)) domains.set(slot, [...values]);
     }
@@ -76,7 +91,14 @@ export class CypherCatalog {
 
   private expand(name: string, slots: Readonly<Record<string, string | number>>, trail: string[]): string {
     return this.file(name)
-      .replace(PARTIAL_USE, (_match, partial: string) => {
+      .replace(PARTIAL_USE, (_match, partial: string, rawArgs: string) => {
+        const args = rawArgs.trim() ? rawArgs.trim().split(/\s+/) : [];
+        const fragment = this.generated.get(partial);
+        if (fragment) {
+          for (const arg of args) if (!IDENTIFIER.test(arg)) throw new Error(`cypher/${name}.cypher: ${partial} takes identifiers, not ${arg}`);
+          return fragment(...args);
+        }
+        if (args.length > 0) throw new Error(`cypher/${name}.cypher: ${partial} is a file and takes no arguments`);
         if (trail.includes(partial)) throw new Error(`cypher/${name}.cypher inserts ${partial} in a loop`);
         return this.expand(partial, slots, [...trail, partial]);
       })

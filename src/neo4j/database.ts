@@ -1,5 +1,5 @@
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { AppError, ErrorCode } from '../common/errors';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { DomainError, ErrorCode } from '../domain/errors';
 import { mapDriverError } from './map-driver-error';
 import { countRoundTrip } from './query-stats';
 import { toPlain } from './to-plain';
@@ -19,7 +19,7 @@ export interface DatabaseOptions {
 }
 
 function isUnavailable(error: unknown): boolean {
-  return error instanceof AppError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE;
+  return error instanceof DomainError && error.code === ErrorCode.SERVICE_UNAVAILABLE;
 }
 
 /**
@@ -29,6 +29,11 @@ function isUnavailable(error: unknown): boolean {
  */
 export class Database {
   private unavailableUntil = 0;
+  /**
+   * One bookmark manager for every session of the process: a read that follows a write waits for the write's
+   * bookmark, so behind a neo4j:// routing cluster a client reads its own writes even when a follower serves the read.
+   */
+  readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   constructor(
     readonly driver: Driver,
@@ -55,10 +60,28 @@ export class Database {
     return this.write((tx) => tx.rows(statement, params));
   }
 
+  /**
+   * Runs one statement that commits in batches (`CALL { ... } IN TRANSACTIONS`): data migrations over large graphs.
+   * Neo4j runs those only in an auto-commit transaction, so this is the one place that is not a transaction function
+   * (not retried: such statements are idempotent and re-run whole on the next start).
+   */
+  async runInBatches(statement: string, params: Record<string, unknown> = {}): Promise<void> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'WRITE', bookmarkManager: this.bookmarks });
+    try {
+      const finished = countRoundTrip(statement, params);
+      await session.run(statement, params);
+      finished();
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
     // Fail fast during an outage: one request per cool-down probes the database, the rest answer at once.
-    if (Date.now() < this.unavailableUntil) throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly');
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode });
+    if (Date.now() < this.unavailableUntil) throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly');
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode, bookmarkManager: this.bookmarks });
     const config = { timeout: this.options.transactionTimeoutMs };
     const run = (managed: ManagedTransaction) => work(wrap(managed));
     try {

@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { AppConfig } from '../config';
-import type { Logger } from '../common/logger';
+import type { Logger } from '../platform/logger';
 
 /** The connection settings a driver needs; the URI may be the managed server's rather than the configured one. */
 export interface DriverSettings {

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../common/errors';
+import { DomainError, ErrorCode } from '../domain/errors';
 
 /**
  * Turns driver failures that clients can act on into coded errors without leaking hosts or Cypher; anything else
@@ -8,13 +8,13 @@ export function mapDriverError(error: unknown): unknown {
   const code = (error as { code?: string } | null)?.code;
   if (typeof code !== 'string') return error;
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.TransientError.General.DatabaseUnavailable') {
-    return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly');
+    return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly');
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new AppError(ErrorCode.CONFLICT, 'The change conflicts with an existing record');
+    return new DomainError(ErrorCode.CONFLICT, 'The change conflicts with an existing record');
   }
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
-    return new AppError(ErrorCode.TIMEOUT, 'The query took longer than the server allows');
+    return new DomainError(ErrorCode.TIMEOUT, 'The query took longer than the server allows');
   }
   return error;
 }

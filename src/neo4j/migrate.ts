@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
-import type { Logger } from '../common/logger';
+import type { Logger } from '../platform/logger';
+import { FACTS } from '../facts/registry';
+import { applyFactIndexes } from './facts/fact-indexes';
 import type { CypherCatalog } from './cypher-catalog';
 import type { Database } from './database';
 
@@ -31,9 +33,16 @@ export async function applyMigrations(db: Database, catalog: CypherCatalog, logg
     const checksum = crypto.createHash('sha256').update(text).digest('hex');
     if (applied.get(name) === checksum) continue;
     if (applied.has(name)) logger?.warn({ migration: name }, 'migration file changed since it was applied; running it again');
-    for (const statement of splitStatements(text)) await db.writeRows(statement);
+    for (const statement of splitStatements(text)) {
+      // A data migration over a large graph commits in batches (CALL ... IN TRANSACTIONS), which only an auto-commit
+      // transaction may run; everything else runs in a transaction function.
+      if (/\bIN\s+TRANSACTIONS\b/i.test(statement)) await db.runInBatches(statement);
+      else await db.writeRows(statement);
+    }
     await db.writeRows(record, { name, checksum });
   }
+  // Indexes the fact definitions ask for come after the files: a definition can add one without a migration file.
+  await applyFactIndexes(db, FACTS);
   await db.readRows(catalog.get('system/await-indexes'), { timeoutSeconds: 300 });
   logger?.info({ migrations: names.length }, 'migrations applied');
   return names;

@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import type { Logger } from '../common/logger';
+import type { Logger } from '../platform/logger';
 import { DatabaseUnavailableError } from './database-unavailable-error';
 
 export interface WaitOptions {

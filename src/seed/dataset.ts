@@ -1,10 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { projectRoot } from '../common/project-root';
+import { FACTS, type FactSection } from '../facts/registry';
+import { projectRoot } from '../platform/project-root';
+import { DATASET_SCHEMA_FILE as SCHEMA_FILE } from './dataset-schema';
+
+/** The records of one fact section, as the record mutation takes them (dates as strings, sources by id). */
+export type FactRecords = (Record<string, unknown> & { id: string; sourceIds: string[] })[];
+
 
 /** The dataset file format (data/seed/dataset.schema.json): what `npm run seed` and `npm run import` read. */
-export interface Dataset {
+export type Dataset = {
   version: string;
   description?: string;
   sources: { id: string; url: string; publisher: string; title: string; publishedOn?: string | null }[];
@@ -18,20 +24,14 @@ export interface Dataset {
     website?: string | null;
     description?: string | null;
   }[];
-  investments: (Record<string, unknown> & { id: string; announcedOn: string; closedOn?: string | null; sourceIds: string[] })[];
-  computeDeals: (Record<string, unknown> & { id: string; announcedOn: string; startsOn?: string | null; endsOn?: string | null; sourceIds: string[] })[];
-  rivalries: (Record<string, unknown> & { id: string; companyIds: string[]; since?: string | null; sourceIds: string[] })[];
-  subsidiaries: (Record<string, unknown> & { id: string; since?: string | null; sourceIds: string[] })[];
-  acquisitions: (Record<string, unknown> & { id: string; announcedOn: string; sourceIds: string[] })[];
-}
+} & { [section in FactSection]: FactRecords };
 
 /** The sections of a dataset file, in file order: sources and companies before the facts that cite them. */
-export const DATASET_SECTIONS = ['sources', 'companies', 'investments', 'computeDeals', 'rivalries', 'subsidiaries', 'acquisitions'] as const;
+export const DATASET_SECTIONS: readonly SectionName[] = ['sources', 'companies', ...FACTS.map((definition) => definition.section as FactSection)];
 
-export type SectionName = (typeof DATASET_SECTIONS)[number];
+export type SectionName = 'sources' | 'companies' | FactSection;
 
 export const SEED_FILE = path.join(projectRoot(), 'data', 'seed', 'ai-industry.json');
-const SCHEMA_FILE = path.join(projectRoot(), 'data', 'seed', 'dataset.schema.json');
 
 /** A dataset that fails validation; the message lists where and why. */
 export class DatasetError extends Error {
@@ -66,5 +66,8 @@ export function parseDataset(text: string, file: string): Dataset {
     const problems = (validate.errors ?? []).slice(0, 20).map((e) => `  ${e.instancePath || '/'} ${e.message}`);
     throw new DatasetError(`${file} does not match dataset.schema.json:\n${problems.join('\n')}`);
   }
-  return data as Dataset;
+  // A file written before a fact type existed has no section for it: that is no fact of that type.
+  const dataset = data as Record<string, unknown>;
+  for (const definition of FACTS) dataset[definition.section] ??= [];
+  return dataset as Dataset;
 }

@@ -1,16 +1,13 @@
 import type { Repositories } from '../repositories';
 import { readDataset } from './dataset';
 import { toInputs } from './to-inputs';
+import { FACTS } from '../facts/registry';
+import type { FactRepository } from '../neo4j/facts/fact-repository';
 
 export interface LoadReport {
-  version: string;
-  sources: number;
-  companies: number;
-  investments: number;
-  computeDeals: number;
-  rivalries: number;
-  subsidiaries: number;
-  acquisitions: number;
+  readonly version: string;
+  /** Records written per section. */
+  readonly sections: Record<string, number>;
 }
 
 /**
@@ -21,21 +18,20 @@ export interface LoadReport {
 export async function loadDataset(repos: Repositories, file?: string, onProgress?: (section: string, done: number, total: number) => void): Promise<LoadReport> {
   const dataset = readDataset(file);
   const inputs = await toInputs(dataset);
-  const run = async <T>(section: string, items: T[], write: (item: T) => Promise<unknown>) => {
+  const run = async <T>(section: string, items: readonly T[], write: (item: T) => Promise<unknown>) => {
     for (const [index, item] of items.entries()) {
       await write(item);
       onProgress?.(section, index + 1, items.length);
     }
     return items.length;
   };
-  return {
-    version: dataset.version,
+  const sections: Record<string, number> = {
     sources: await run('sources', inputs.sources, (input) => repos.sources.record(input)),
     companies: await run('companies', inputs.companies, (input) => repos.companies.create(input)),
-    investments: await run('investments', inputs.investments, (input) => repos.investments.record(input)),
-    computeDeals: await run('computeDeals', inputs.computeDeals, (input) => repos.computeDeals.record(input)),
-    rivalries: await run('rivalries', inputs.rivalries, (input) => repos.rivalries.record(input)),
-    subsidiaries: await run('subsidiaries', inputs.subsidiaries, (input) => repos.subsidiaryLinks.record(input)),
-    acquisitions: await run('acquisitions', inputs.acquisitions, (input) => repos.acquisitions.record(input)),
   };
+  for (const definition of FACTS) {
+    const repo = repos.facts.get(definition.name) as FactRepository;
+    sections[definition.section] = await run(definition.section, inputs.facts[definition.name] ?? [], (input) => repo.record(input));
+  }
+  return { version: dataset.version, sections };
 }

@@ -1,4 +1,4 @@
-import type { Logger } from '../common/logger';
+import type { Logger } from '../platform/logger';
 import type { Repositories } from '../repositories';
 import { loadDataset } from './load-dataset';
 

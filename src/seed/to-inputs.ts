@@ -1,20 +1,17 @@
 import { validate, type ValidationError } from 'class-validator';
-import { RecordAcquisitionInput } from '../acquisition/acquisition.input';
+import type { ClassType } from 'type-graphql';
 import { CreateCompanyInput } from '../company/company.input';
-import { parsePartialDate } from '../common/date-scalar';
-import { RecordComputeDealInput } from '../compute/compute-deal.input';
-import { RecordInvestmentInput } from '../investment/investment.input';
-import { RecordRivalryInput } from '../rivalry/rivalry.input';
+import { parsePartialDate } from '../domain/partial-date';
+import type { FactDefinition } from '../facts/fact-definition';
+import { FACTS } from '../facts/registry';
+import { recordInputType } from '../graphql/facts/fact-types';
 import { SourceInput } from '../source/source.input';
-import { RecordSubsidiaryLinkInput } from '../subsidiary/subsidiary-link.input';
 import { DatasetError, type Dataset } from './dataset';
 
-/** Fields of dataset records that hold partial dates. */
-const DATE_FIELDS = ['announcedOn', 'closedOn', 'startsOn', 'endsOn', 'since', 'publishedOn'];
-
-function withDates(record: Record<string, unknown>): Record<string, unknown> {
+/** Date fields of a record: a fact type's dates, or a source's publishedOn. */
+function withDates(record: Record<string, unknown>, dateFields: readonly string[]): Record<string, unknown> {
   const out = { ...record };
-  for (const field of DATE_FIELDS) {
+  for (const field of dateFields) {
     if (typeof out[field] === 'string') out[field] = parsePartialDate(out[field]);
   }
   return out;
@@ -28,10 +25,10 @@ function describe(errors: ValidationError[], prefix = ''): string[] {
 }
 
 /** Builds an input object and applies the same class-validator rules as the GraphQL mutations. */
-async function toInput<T extends object>(type: new () => T, section: string, record: Record<string, unknown>): Promise<T> {
+async function toInput<T extends object>(type: ClassType<T>, section: string, record: Record<string, unknown>, dateFields: readonly string[]): Promise<T> {
   let instance: T;
   try {
-    instance = Object.assign(new type(), withDates(record));
+    instance = Object.assign(new type(), withDates(record, dateFields));
   } catch (error) {
     throw new DatasetError(`${section} "${String(record.id)}": ${(error as Error).message}`);
   }
@@ -44,27 +41,26 @@ async function toInput<T extends object>(type: new () => T, section: string, rec
 export interface DatasetInputs {
   sources: SourceInput[];
   companies: CreateCompanyInput[];
-  investments: RecordInvestmentInput[];
-  computeDeals: RecordComputeDealInput[];
-  rivalries: RecordRivalryInput[];
-  subsidiaries: RecordSubsidiaryLinkInput[];
-  acquisitions: RecordAcquisitionInput[];
+  /** Record inputs per fact type name. */
+  facts: Record<string, Record<string, unknown>[]>;
+}
+
+function factInputs(definition: FactDefinition, records: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  const type = recordInputType(definition) as ClassType<Record<string, unknown>>;
+  const dates = definition.fields.filter((f) => f.kind === 'date').map((f) => f.name);
+  // Enum defaults the GraphQL layer would fill in (status ANNOUNCED) are filled here the same way.
+  const defaults = Object.fromEntries(definition.fields.filter((f) => f.defaultValue !== undefined).map((f) => [f.name, f.defaultValue]));
+  return Promise.all(records.map((record) => toInput(type, definition.single, { ...defaults, ...record }, dates)));
 }
 
 export async function toInputs(dataset: Dataset): Promise<DatasetInputs> {
-  const all = <T extends object>(type: new () => T, section: string, records: Record<string, unknown>[]) =>
-    Promise.all(records.map((record) => toInput(type, section, record)));
+  const facts: Record<string, Record<string, unknown>[]> = {};
+  for (const definition of FACTS) facts[definition.name] = await factInputs(definition, ((dataset as unknown as Record<string, unknown>)[definition.section] as Record<string, unknown>[] | undefined) ?? []);
   return {
-    sources: await all(SourceInput, 'source', dataset.sources),
-    companies: await all(
-      CreateCompanyInput,
-      'company',
-      dataset.companies.map((c) => ({ ...c, aliases: c.aliases ?? [], founded: c.founded ? Number(c.founded) : null })),
+    sources: await Promise.all(dataset.sources.map((record) => toInput(SourceInput, 'source', record, ['publishedOn']))),
+    companies: await Promise.all(
+      dataset.companies.map((c) => toInput(CreateCompanyInput, 'company', { ...c, aliases: c.aliases ?? [], founded: c.founded ? Number(c.founded) : null }, [])),
     ),
-    investments: await all(RecordInvestmentInput, 'investment', dataset.investments),
-    computeDeals: await all(RecordComputeDealInput, 'computeDeal', dataset.computeDeals),
-    rivalries: await all(RecordRivalryInput, 'rivalry', dataset.rivalries),
-    subsidiaries: await all(RecordSubsidiaryLinkInput, 'subsidiary', dataset.subsidiaries),
-    acquisitions: await all(RecordAcquisitionInput, 'acquisition', dataset.acquisitions),
+    facts,
   };
 }

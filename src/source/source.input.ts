@@ -1,7 +1,8 @@
 import { IsOptional, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { DateScalar, type PartialDate } from '../common/date-scalar';
-import { SLUG_MESSAGE, SLUG_PATTERN } from '../common/validation';
+import { type PartialDate } from '../domain/partial-date';
+import { DateScalar } from '../graphql/date-scalar';
+import { SLUG_MESSAGE, SLUG_PATTERN } from '../domain/validation';
 
 @InputType({ description: 'A source to create or update; its id defaults to one derived from the url.' })
 export class SourceInput {

@@ -1,44 +1,23 @@
-import crypto from 'node:crypto';
-import { badInput, conflict } from '../common/errors';
-import type { ReferenceChecker } from '../common/reference-checker';
+import { conflict } from '../domain/errors';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database, Tx } from '../neo4j/database';
-import { int } from '../neo4j/params';
+import { date, int } from '../neo4j/params';
+import type { ListPosition } from '../neo4j/list-position';
+import { sourceCountStatement, sourceListStatement, type SourceListShape } from '../neo4j/source-list-statements';
 import type { SourceInput } from './source.input';
-import { toSourceRecord, type SourceRecord } from './source.record';
-import { findByIds } from '../common/find-by-ids';
+import { sourceIdFor, sourceRow, toSourceRecord, type SourceRecord } from '../domain/source';
+import { findByIds } from '../neo4j/find-by-ids';
 
-/** Sources a fact cites: existing ones by id and/or new ones inline. */
-export interface CitedSources {
-  sourceIds?: string[] | null;
-  sources?: SourceInput[] | null;
-}
 
-/** Id for a source given without one: stable per URL, so the same article is one source however often it is cited. */
-export function sourceIdFor(url: string): string {
-  return `src-${crypto.createHash('sha256').update(url).digest('hex').slice(0, 16)}`;
-}
-
-/** The stored row of a source, as upsert-sources takes it (the bulk import writes the same). */
-export function sourceRow(input: SourceInput, id: string): Record<string, unknown> {
-  return {
-    id,
-    url: input.url,
-    publisher: input.publisher.trim(),
-    title: input.title.trim(),
-    publishedOn: input.publishedOn?.start ?? null,
-    publishedPrecision: input.publishedOn?.precision ?? null,
-  };
-}
-
-/** Every read and write of Source nodes, and the shared step that attaches sources to a fact being written. */
+/** Every read and write of Source nodes (facts cite theirs in their own write statement). */
 export class SourceRepository {
-  private readonly q: Record<'byIds' | 'upsert' | 'byUrl' | 'citations' | 'delete' | 'list', string>;
+  private readonly q: Record<'byIds' | 'upsert' | 'byUrl' | 'citations' | 'delete', string>;
+  /** List and count statements by shape, generated on first use (a closed set). */
+  private readonly shapes = new Map<string, string>();
 
   constructor(
     private readonly db: Database,
     catalog: CypherCatalog,
-    private readonly references: ReferenceChecker,
   ) {
     this.q = {
       byIds: catalog.get('source/find-sources-by-ids'),
@@ -46,7 +25,6 @@ export class SourceRepository {
       byUrl: catalog.get('source/find-source-by-url'),
       citations: catalog.get('source/count-source-citations'),
       delete: catalog.get('source/delete-source'),
-      list: catalog.get('source/list-sources'),
     };
   }
 
@@ -54,9 +32,39 @@ export class SourceRepository {
     return findByIds(this.db, this.q.byIds, ids, (row) => toSourceRecord(row.source), (source) => source.id);
   }
 
-  async list(publisher: string | null, skip: number, limit: number): Promise<SourceRecord[]> {
-    const rows = await this.db.readRows(this.q.list, { publisher, skip: int(skip), limit: int(limit) });
-    return rows.map((row) => toSourceRecord(row.source));
+  /**
+   * One page of sources, newest first, undated ones after the dated, ties by id; read from where the previous page
+   * ended (keyset), so sources recorded between pages neither shift nor repeat a page.
+   */
+  async list(publisher: string | null, after: ListPosition | null, first: number): Promise<{ items: { source: SourceRecord; position: ListPosition }[]; hasMore: boolean }> {
+    const items: { source: SourceRecord; position: ListPosition }[] = [];
+    const phases: ('nonNull' | 'null')[] = after?.phase === 'null' ? ['null'] : ['nonNull', 'null'];
+    for (const phase of phases) {
+      const from = after && after.phase === phase ? after : null;
+      const shape: SourceListShape = { publisher: publisher !== null, phase, after: from !== null };
+      const rows = await this.db.readRows(this.statement(JSON.stringify(shape), () => sourceListStatement(shape)), {
+        publisher: publisher?.toLowerCase() ?? null,
+        ...(from ? { afterValue: typeof from.value === 'string' ? date(from.value) : null, afterId: from.id } : {}),
+        limit: int(first + 1 - items.length),
+      });
+      for (const row of rows) {
+        const source = toSourceRecord(row.source);
+        items.push({ source, position: { phase, value: (row.sortValue as string | null) ?? null, id: source.id } });
+      }
+      if (items.length > first) return { items: items.slice(0, first), hasMore: true };
+    }
+    return { items, hasMore: false };
+  }
+
+  async count(publisher: string | null): Promise<number> {
+    const [row] = await this.db.readRows(this.statement(`count:${publisher !== null}`, () => sourceCountStatement(publisher !== null)), { publisher: publisher?.toLowerCase() ?? null });
+    return (row?.total as number) ?? 0;
+  }
+
+  private statement(key: string, make: () => string): string {
+    let text = this.shapes.get(key);
+    if (!text) this.shapes.set(key, (text = make()));
+    return text;
   }
 
   /** Creates or updates one source; a URL already held by another source is a CONFLICT. */
@@ -77,21 +85,7 @@ export class SourceRepository {
     });
   }
 
-  /**
-   * Inside a fact's write transaction: upserts inline sources, checks referenced ids, and returns the ids the fact
-   * will cite. A fact must cite at least one source.
-   */
-  async prepare(tx: Tx, cited: CitedSources, required = true): Promise<string[]> {
-    const inline = cited.sources?.length ? await this.upsert(tx, cited.sources, 'sources', false) : [];
-    const referenced = cited.sourceIds ?? [];
-    await this.references.sources(tx, { sourceIds: referenced });
-    const ids = [...new Set([...referenced, ...inline])];
-    if (required && ids.length === 0) throw badInput('sourceIds', 'a fact needs at least one source (sourceIds or sources)');
-    return ids;
-  }
-
-  /** With `overwrite` false (sources cited inline by a fact) an already recorded URL is reused as it is. */
-  private async upsert(tx: Tx, inputs: SourceInput[], field: string, overwrite = true): Promise<string[]> {
+  private async upsert(tx: Tx, inputs: SourceInput[], field: string): Promise<string[]> {
     const rows = [];
     const ids: string[] = [];
     for (const [index, input] of inputs.entries()) {
@@ -102,7 +96,6 @@ export class SourceRepository {
         throw conflict(`${field}[${index}].url is already recorded as source "${existingId}"`);
       }
       ids.push(id);
-      if (existingId && !overwrite) continue;
       rows.push(sourceRow(input, id));
     }
     if (rows.length > 0) await tx.rows(this.q.upsert, { sources: rows });

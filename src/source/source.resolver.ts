@@ -1,26 +1,40 @@
-import { IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { WRITER } from '../common/auth';
-import { notFound } from '../common/errors';
-import { MAX_PAGE_SIZE } from '../common/pagination';
+import { IsOptional, MaxLength } from 'class-validator';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { WRITER } from '../graphql/auth';
+import { notFound } from '../domain/errors';
+import { PageArgs } from '../graphql/pagination';
+import { connectionType, pageOf } from '../graphql/connection';
+import { decodeListCursor, encodeListCursor, listCursorKind } from '../graphql/list-cursor';
 import { DeletePayload } from '../company/company-connection.type';
 import type { AppContext } from '../loaders';
 import { SourceInput } from './source.input';
 import type { SourceRepository } from './source.repository';
 import { Source } from './source.type';
-import { pageCost } from '../common/complexity';
+import { COUNT_COST, pageCost } from '../graphql/complexity';
+import { MUTATION_RESULT } from '../graphql/mutation-result';
 
 @ArgsType()
-class SourcesArgs {
-  @Field(() => Int, { defaultValue: 20, description: `How many, 1-${MAX_PAGE_SIZE}.` })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first: number = 20;
-
+class SourcesArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Case-insensitive part of the publisher name.' })
   @IsOptional()
   @MaxLength(200)
   publisher?: string | null;
+}
+
+const SOURCES_ORDER = listCursorKind('sources', 'PUBLISHED_ON', true);
+
+const SourceConnection = connectionType(Source, 'Source', 'Sources, newest first (undated ones last), paged.');
+/** A page as the query returns it: the publisher filter is kept for totalCount, which is only counted when selected. */
+type SourcePage = InstanceType<typeof SourceConnection> & { publisher: string | null };
+
+@Resolver(() => SourceConnection)
+export class SourceConnectionResolver {
+  constructor(private readonly repo: SourceRepository) {}
+
+  @FieldResolver(() => Int, { description: 'Matching sources across all pages (one extra query, only when selected).', complexity: COUNT_COST })
+  async totalCount(@Root() connection: SourcePage): Promise<number> {
+    return this.repo.count(connection.publisher);
+  }
 }
 
 @Resolver(() => Source)
@@ -32,26 +46,30 @@ export class SourceResolver {
     return ctx.loaders.source.load(id);
   }
 
-  @Query(() => [Source], { description: 'Sources, newest first (at most `first`).', complexity: pageCost })
-  async sources(@Args() { publisher, first }: SourcesArgs): Promise<Source[]> {
-    return this.repo.list(publisher ?? null, 0, first);
+  @Query(() => SourceConnection, { description: 'Sources, newest first (undated ones last), paged.', complexity: pageCost })
+  async sources(@Args() { publisher, first, after }: SourcesArgs, @Ctx() ctx: AppContext): Promise<SourcePage> {
+    const position = decodeListCursor(SOURCES_ORDER, after);
+    const page = await this.repo.list(publisher ?? null, position, first);
+    for (const { source } of page.items) ctx.loaders.source.prime(source.id, source);
+    const edges = page.items.map((item) => ({ cursor: encodeListCursor(SOURCES_ORDER, item.position), node: item.source as Source }));
+    return { ...pageOf(edges, page.hasMore, position !== null), publisher: publisher ?? null };
   }
 
   @Authorized(WRITER)
-  @Mutation(() => Source, { description: 'Creates or updates a source by id (id defaults to one derived from the url). A url held by another source is a CONFLICT.' })
+  @Mutation(() => Source, { ...MUTATION_RESULT, description: 'Creates or updates a source by id (id defaults to one derived from the url). A url held by another source is a CONFLICT.' })
   async recordSource(@Arg('input') input: SourceInput): Promise<Source> {
     return this.repo.record(input);
   }
 
   @Authorized(WRITER)
-  @Mutation(() => Source, { description: 'Replaces the details of an existing source.' })
+  @Mutation(() => Source, { ...MUTATION_RESULT, description: 'Replaces the details of an existing source.' })
   async updateSource(@Arg('id', () => ID) id: string, @Arg('input') input: SourceInput, @Ctx() ctx: AppContext): Promise<Source> {
     if (!(await ctx.loaders.source.load(id))) throw notFound('source', id);
     return this.repo.record({ ...input, id });
   }
 
   @Authorized(WRITER)
-  @Mutation(() => DeletePayload, { description: 'Removes a source no fact cites; a cited source is a CONFLICT.' })
+  @Mutation(() => DeletePayload, { ...MUTATION_RESULT, description: 'Removes a source no fact cites; a cited source is a CONFLICT.' })
   async removeSource(@Arg('id', () => ID) id: string): Promise<DeletePayload> {
     if (!(await this.repo.remove(id))) throw notFound('source', id);
     return { id, deleted: true };

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateScalar, type PartialDate } from '../common/date-scalar';
-import type { SourceRecord } from './source.record';
+import { type PartialDate } from '../domain/partial-date';
+import { DateScalar } from '../graphql/date-scalar';
+import type { SourceRecord } from '../domain/source';
 
 @ObjectType({ description: 'A publication that reports a fact.' })
 export class Source implements SourceRecord {

@@ -1,6 +1,6 @@
-import { AcquisitionKind, AmountKind, ComputeDealStatus, ComputeResource, Instrument, InvestmentStatus } from '../common/enums';
-import { formatUsd } from '../common/money';
-import { slugify } from '../common/validation';
+import { AcquisitionKind, AmountKind, ComputeDealStatus, ComputeResource, Instrument, InvestmentStatus } from '../domain/enums';
+import { formatUsd } from '../domain/money';
+import { slugify } from '../domain/validation';
 import type { Dataset } from '../seed/dataset';
 import { cumulativeWeights, Random } from './random';
 
@@ -254,6 +254,12 @@ const SECOND_SOURCE_RATE = 0.3;
 const RECENT_SOURCES = 64;
 /** Parents are picked among the most recent eligible companies, so no company's child count grows with N. */
 const RECENT_PARENTS = 20;
+
+/**
+ * Changes whenever the same options would give a different dataset: it names generated files, so a cached file from
+ * an older generator is never imported as if it were current.
+ */
+export const GENERATOR_VERSION = '2026.12.0';
 
 /** Parts of a generation that draw from per-company or per-market streams (see Random.derived). */
 const PART_INVESTMENTS = 1;
@@ -955,7 +961,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const subsidiaries = generateSubsidiaries(world, master.fork());
   const acquisitions = generateAcquisitions(world, master.fork());
   return {
-    version: '2026.6.0',
+    version: GENERATOR_VERSION,
     description: `Synthetic AI-industry graph (not real data): ${options.companies} companies, seed ${options.seed}. Made by npm run generate.`,
     sources: world.sources.records,
     companies: companyRecords(world),

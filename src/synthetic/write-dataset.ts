@@ -1,13 +1,14 @@
+import { GENERATOR_VERSION } from './generate-dataset';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { projectRoot } from '../common/project-root';
+import { projectRoot } from '../platform/project-root';
 import { DATASET_SECTIONS, type Dataset } from '../seed/dataset';
 
 /** Where `npm run generate` writes a graph of `companies` companies from `seed` unless told otherwise (git-ignored). */
 export function generatedDatasetFile(companies: number, seed: number): string {
-  return path.join(projectRoot(), 'data', 'generated', `companies-${companies}-seed-${seed}.json`);
+  return path.join(projectRoot(), 'data', 'generated', `companies-${companies}-seed-${seed}-v${GENERATOR_VERSION}.json`);
 }
 
 /** Text is handed to the stream in chunks of about this many characters: one write per record would be slow. */

@@ -1,5 +1,5 @@
-import { parsePartialDate } from '../../src/common/date-scalar';
-import { AmountKind, CompanyKind, ComputeResource, ComputeDealStatus, InvestmentStatus } from '../../src/common/enums';
+import { parsePartialDate } from '../../src/domain/partial-date';
+import { AmountKind, CompanyKind, ComputeResource, ComputeDealStatus, InvestmentStatus } from '../../src/domain/enums';
 import type { Repositories } from '../../src/repositories';
 
 /** A tiny graph described in a line each, written through the repositories (the validated write path). */
@@ -25,7 +25,7 @@ export async function buildGraph(repos: Repositories, spec: GraphSpec): Promise<
     await repos.companies.create({ id, name: id.toUpperCase(), kind: CompanyKind.OTHER } as never);
   }
   for (const [investorId, investeeId, amountUsd, date] of spec.investments ?? []) {
-    await repos.investments.record({
+    await repos.facts.get('Investment')!.record({
       investorId,
       investeeId,
       amountUsd,
@@ -36,7 +36,7 @@ export async function buildGraph(repos: Repositories, spec: GraphSpec): Promise<
     } as never);
   }
   for (const [providerId, customerId, valueUsd, date] of spec.deals ?? []) {
-    await repos.computeDeals.record({
+    await repos.facts.get('ComputeDeal')!.record({
       providerId,
       customerId,
       valueUsd,
@@ -48,9 +48,9 @@ export async function buildGraph(repos: Repositories, spec: GraphSpec): Promise<
     } as never);
   }
   for (const [a, b, market, since] of spec.rivalries ?? []) {
-    await repos.rivalries.record({ companyIds: [a, b], market, since: parsePartialDate(since), ...cite } as never);
+    await repos.facts.get('Rivalry')!.record({ companyIds: [a, b], market, since: parsePartialDate(since), ...cite } as never);
   }
   for (const [childId, parentId, since] of spec.subsidiaries ?? []) {
-    await repos.subsidiaryLinks.record({ childId, parentId, since: parsePartialDate(since), ...cite } as never);
+    await repos.facts.get('SubsidiaryLink')!.record({ childId, parentId, since: parsePartialDate(since), ...cite } as never);
   }
 }

@@ -1,8 +1,8 @@
 import type { ApolloServer } from '@apollo/server';
 import { createApplication, type Application } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/config';
-import type { RequestContext } from '../../src/common/context';
-import { createLogger } from '../../src/common/logger';
+import type { RequestContext } from '../../src/graphql/context';
+import { createLogger } from '../../src/platform/logger';
 import { loadDataset } from '../../src/seed/load-dataset';
 import { executeOperation } from '../../src/execute-operation';
 import type { QueryStats } from '../../src/neo4j/query-stats';

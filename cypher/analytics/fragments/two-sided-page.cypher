@@ -4,8 +4,6 @@
 // for it when $rollUp, as of $asOf. Candidates are found from the one-per-pair INVESTED_IN edges, ids only; the
 // investments behind them are read for the page's rows alone, after LIMIT. Expects a, b, r; returns backer, sideA,
 // sideB, rivalry, investmentsA, investmentsB (investment rows: investment, investor, investee), key.
-// Maps list exactly the properties toCompanyRecord, toInvestmentRecord and toRivalryRecord read; a property added
-// there must be added here.
 CALL (a, b) {
   UNWIND [a, b] AS side
   CALL (side) {
@@ -56,17 +54,15 @@ CALL (a, b, backer) {
     WITH DISTINCT investor, i, m
     ORDER BY i.announcedOn, i.id
     RETURN collect({
-      investment: i {.id, .amountUsd, .amountKind, .announcedOn, .announcedPrecision, .closedOn, .closedPrecision, .round,
-                     .stakePercent, .valuationUsd, .instrument, .status, .note,
-                     investorId: investor.id, investeeId: m.id, sourceIds: [(i)-[:CITES]->(s:Source) | s.id]},
-      investor: investor {.id, .name, .aliases, .kind, .country, .founded, .website, .description},
-      investee: m {.id, .name, .aliases, .kind, .country, .founded, .website, .description}
+      investment: {{> fact-map Investment i}},
+      investor: {{> company-map investor}},
+      investee: {{> company-map m}}
     }) AS investments
   }
   RETURN collect(investments) AS bySide
 }
-RETURN backer {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS backer,
-       a {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS sideA,
-       b {.id, .name, .aliases, .kind, .country, .founded, .website, .description} AS sideB,
-       r {.id, .market, .since, .sincePrecision, .note, .sourceIds, companyIds: [a.id, b.id]} AS rivalry,
+RETURN {{> company-map backer}} AS backer,
+       {{> company-map a}} AS sideA,
+       {{> company-map b}} AS sideB,
+       COLLECT { MATCH (x:Fact {id: r.id}) RETURN {{> fact-map Rivalry x}} }[0] AS rivalry,
        bySide[0] AS investmentsA, bySide[1] AS investmentsB, key

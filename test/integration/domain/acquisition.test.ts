@@ -6,7 +6,7 @@ const RECORD = `mutation($input: RecordAcquisitionInput!) { recordAcquisition(in
 const UPDATE = `mutation($id: ID!, $input: UpdateAcquisitionInput!) { updateAcquisition(id: $id, input: $input) { ${ACQUISITION_FIELDS} } }`;
 const REMOVE = 'mutation($id: ID!) { removeAcquisition(id: $id) { id deleted } }';
 const GET = `query($id: ID!) { acquisition(id: $id) { ${ACQUISITION_FIELDS} } }`;
-const LIST = 'query($companyId: ID, $kind: AcquisitionKind, $asOf: Date, $first: Int! = 100) { acquisitions(companyId: $companyId, kind: $kind, asOf: $asOf, first: $first) { id } }';
+const LIST = 'query($companyId: ID, $kind: AcquisitionKind, $asOf: Date, $first: Int! = 100) { acquisitions(companyId: $companyId, kind: $kind, asOf: $asOf, first: $first) { nodes { id } } }';
 
 const ACQUISITIONS = [
   { id: 'acq-google-deepmind', acquirerId: 'google', targetId: 'google-deepmind', kind: 'ACQUISITION', announcedOn: '2014-01', sourceIds: ['src-one'] },
@@ -129,10 +129,13 @@ describe('Acquisition API (recordAcquisition, updateAcquisition, removeAcquisiti
 
     it('removes an acquisition (companies stay) and answers NOT_FOUND the second time', async () => {
       const before = await app.counts();
+      // The fact node goes with its party and citation relationships, and the derived ACQUIRED edge (its only fact).
+      const [held] = await app.db.readRows("MATCH (f:Acquisition {id: 'acq-google-windsurf'}) RETURN COUNT { (f)--() } AS n");
       expect(await ok(app, REMOVE, { id: 'acq-google-windsurf' })).toEqual({ removeAcquisition: { id: 'acq-google-windsurf', deleted: true } });
       expect(await ok(app, GET, { id: 'acq-google-windsurf' })).toEqual({ acquisition: null });
-      expect(await app.counts()).toEqual({ nodes: before.nodes, relationships: before.relationships - 1 });
-      expect(ids((await ok(app, LIST, { companyId: 'windsurf' })).acquisitions)).toEqual([]);
+      expect(held!.n).toBe(4);
+      expect(await app.counts()).toEqual({ nodes: before.nodes - 1, relationships: before.relationships - 4 - 1 });
+      expect(ids((await ok(app, LIST, { companyId: 'windsurf' })).acquisitions.nodes)).toEqual([]);
       await expectRefused(app, REMOVE, { id: 'acq-google-windsurf' }, 'NOT_FOUND', 'acq-google-windsurf');
     });
   });
@@ -152,11 +155,11 @@ describe('Acquisition API (recordAcquisition, updateAcquisition, removeAcquisiti
       ['first', { first: 2 }, ['acq-google-windsurf', 'acq-google-character-ai']],
       ['a company without acquisitions', { companyId: 'anthropic' }, []],
     ])('filters by %s', async (_label, variables, expected) => {
-      expect(ids((await ok(app, LIST, variables)).acquisitions)).toEqual(expected);
+      expect(ids((await ok(app, LIST, variables)).acquisitions.nodes)).toEqual(expected);
     });
 
     it('returns acquirer, target, amount and sources in the list', async () => {
-      const [first] = (await ok(app, `{ acquisitions(first: 1) { ${ACQUISITION_FIELDS} } }`)).acquisitions;
+      const [first] = (await ok(app, `{ acquisitions(first: 1) { nodes { ${ACQUISITION_FIELDS} } } }`)).acquisitions.nodes;
       expect(first).toMatchObject({ id: 'acq-google-windsurf', acquirer: { id: 'google' }, target: { id: 'windsurf' }, amountUsd: 2.4e9, amountKind: 'PAID', kind: 'ACQUIHIRE_LICENSE' });
       expect(ids(first.sources).sort()).toEqual(['src-one', 'src-two']);
     });

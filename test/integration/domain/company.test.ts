@@ -207,8 +207,9 @@ describe('Company API (createCompany, updateCompany, deleteCompany, company, com
         openai: { id: 'openai', competitors: [] },
         source: { id: 'src-a' },
       });
-      // Left: amazon, aws, openai, lonely, src-a; and aws -[:SUBSIDIARY_OF]-> amazon.
-      expect(await app.counts()).toEqual({ nodes: 5, relationships: 1 });
+      // Left: amazon, aws, openai, lonely, src-a and the aws/amazon subsidiary-link fact; its two party
+      // relationships, its citation of src-a and the derived aws -[:SUBSIDIARY_OF]-> amazon.
+      expect(await app.counts()).toEqual({ nodes: 6, relationships: 4 });
     });
 
     it('answers NOT_FOUND for an unknown id', async () => {

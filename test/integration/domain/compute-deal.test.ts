@@ -219,7 +219,8 @@ describe('Compute deal API (recordComputeDeal, updateComputeDeal, removeComputeD
 
     it.each([
       [{ field: 'ANNOUNCED_ON', direction: 'ASC' }, ['cd-msft-openai', 'cd-aws-anthropic-1', 'cd-msft-mistral', 'cd-aws-anthropic-2', 'cd-google-openai', 'cd-google-anthropic']],
-      [{ field: 'VALUE', direction: 'DESC' }, ['cd-google-openai', 'cd-msft-openai', 'cd-msft-mistral', 'cd-aws-anthropic-1', 'cd-aws-anthropic-2', 'cd-google-anthropic']],
+      // Undisclosed values tie: by id in the sort's direction.
+      [{ field: 'VALUE', direction: 'DESC' }, ['cd-google-openai', 'cd-msft-openai', 'cd-msft-mistral', 'cd-google-anthropic', 'cd-aws-anthropic-2', 'cd-aws-anthropic-1']],
       [{ field: 'VALUE', direction: 'ASC' }, ['cd-msft-mistral', 'cd-msft-openai', 'cd-google-openai', 'cd-aws-anthropic-1', 'cd-aws-anthropic-2', 'cd-google-anthropic']],
     ])('sorts by %j (undisclosed values last)', async (sort, expected) => {
       expect(ids(await ok<Connection>(app, LIST, { sort }))).toEqual(expected);

@@ -143,8 +143,11 @@ describe('Rivalry API (recordRivalry, updateRivalry, removeRivalry, rivalry, riv
 
     it('removes a rivalry (companies and sources stay) and answers NOT_FOUND the second time', async () => {
       const before = await app.counts();
+      // The fact node goes with its two party relationships and its citation, and the derived COMPETES_WITH edge.
+      const [held] = await app.db.readRows("MATCH (f:Rivalry {id: 'riv-anthropic-openai'}) RETURN COUNT { (f)--() } AS n");
       expect(await ok(app, REMOVE, { id: 'riv-anthropic-openai' })).toEqual({ removeRivalry: { id: 'riv-anthropic-openai', deleted: true } });
-      expect(await app.counts()).toEqual({ nodes: before.nodes, relationships: before.relationships - 1 });
+      expect(held!.n).toBe(3);
+      expect(await app.counts()).toEqual({ nodes: before.nodes - 1, relationships: before.relationships - 3 - 1 });
       expect(await ok(app, '{ rivalry(id: "riv-anthropic-openai") { id } company(id: "anthropic") { competitors { id } } }')).toEqual({
         rivalry: null,
         company: { competitors: [{ id: 'google' }, { id: 'mistral' }] },
@@ -205,13 +208,14 @@ describe('Rivalry API (recordRivalry, updateRivalry, removeRivalry, rivalry, riv
         { id: 'mistral', name: 'Mistral AI' },
         { id: 'openai', name: 'OpenAI' },
       ]);
+      // Oldest first, as every Company fact field (by since, then id).
       expect(anthropic.rivalries.map((r: { id: string; market: string }) => [r.id, r.market])).toEqual([
+        ['riv-anthropic-openai', 'frontier-models'],
         ['riv-anthropic-google', 'frontier-models'],
         ['riv-anthropic-mistral', 'frontier-models'],
-        ['riv-anthropic-openai', 'frontier-models'],
       ]);
-      expect(anthropic.rivalries[0].companies).toEqual([{ id: 'anthropic' }, { id: 'google' }]);
-      expect(anthropic.rivalries[0].sources.map((s: { id: string }) => s.id).sort()).toEqual(['src-one', 'src-two']);
+      expect(anthropic.rivalries[1].companies).toEqual([{ id: 'anthropic' }, { id: 'google' }]);
+      expect(anthropic.rivalries[1].sources.map((s: { id: string }) => s.id).sort()).toEqual(['src-one', 'src-two']);
       // google sits on the higher-id side of riv-anthropic-google and the lower side of riv-google-microsoft.
       expect(competitorIds((await ok(app, COMPANY, { id: 'google' })).company)).toEqual(['aws', 'anthropic', 'microsoft']);
     });

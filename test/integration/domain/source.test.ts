@@ -6,7 +6,7 @@ const RECORD = `mutation($input: SourceInput!) { recordSource(input: $input) { $
 const UPDATE = `mutation($id: ID!, $input: SourceInput!) { updateSource(id: $id, input: $input) { ${SOURCE_FIELDS} } }`;
 const REMOVE = 'mutation($id: ID!) { removeSource(id: $id) { id deleted } }';
 const GET = `query($id: ID!) { source(id: $id) { ${SOURCE_FIELDS} } }`;
-const LIST = `query($publisher: String, $first: Int! = 20) { sources(publisher: $publisher, first: $first) { ${SOURCE_FIELDS} } }`;
+const LIST = `query($publisher: String, $first: Int! = 20) { sources(publisher: $publisher, first: $first) { nodes { ${SOURCE_FIELDS} } } }`;
 
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
 
@@ -106,11 +106,23 @@ describe('Source API (recordSource, updateSource, removeSource, source, sources)
       ['publisher with no match', { publisher: 'Financial Times' }, []],
       ['first', { first: 2 }, ['src-a', 'src-d']],
     ])('lists by %s', async (_label, variables, expected) => {
-      expect(ids((await ok(app, LIST, variables)).sources)).toEqual(expected);
+      expect(ids((await ok(app, LIST, variables)).sources.nodes)).toEqual(expected);
     });
 
     it('returns every field in the list', async () => {
-      expect((await ok(app, LIST, { first: 1 })).sources).toEqual([{ id: 'src-a', url: 'https://news.example.com/a', publisher: 'Reuters', title: 'Report src-a', publishedOn: '2025-01-10' }]);
+      expect((await ok(app, LIST, { first: 1 })).sources.nodes).toEqual([{ id: 'src-a', url: 'https://news.example.com/a', publisher: 'Reuters', title: 'Report src-a', publishedOn: '2025-01-10' }]);
+    });
+
+    it('pages newest first with keyset cursors and counts every match', async () => {
+      const PAGE = 'query($after: String) { sources(first: 3, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }';
+      const first = (await ok(app, PAGE)).sources;
+      expect(first.totalCount).toBe(4);
+      expect(first.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(['src-a', 'src-d', 'src-b']);
+      expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: first.edges[2].cursor });
+      const second = (await ok(app, PAGE, { after: first.pageInfo.endCursor })).sources;
+      expect(second.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(['src-c']);
+      expect(second.pageInfo.hasNextPage).toBe(false);
+      expect(firstError(await app.gql(PAGE, { after: 'not-a-cursor' }))).toEqual({ code: 'BAD_USER_INPUT', message: expect.stringContaining('after') });
     });
 
     it.each([

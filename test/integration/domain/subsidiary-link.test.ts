@@ -5,7 +5,7 @@ const LINK_FIELDS = 'id parent { id } subsidiary { id } since sources { id }';
 const RECORD = `mutation($input: RecordSubsidiaryLinkInput!) { recordSubsidiaryLink(input: $input) { ${LINK_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateSubsidiaryLinkInput!) { updateSubsidiaryLink(id: $id, input: $input) { ${LINK_FIELDS} } }`;
 const REMOVE = 'mutation($id: ID!) { removeSubsidiaryLink(id: $id) { id deleted } }';
-const LIST = `query($companyId: ID, $first: Int! = 100) { subsidiaryLinks(companyId: $companyId, first: $first) { ${LINK_FIELDS} } }`;
+const LIST = `query($companyId: ID, $first: Int! = 100) { subsidiaryLinks(companyId: $companyId, first: $first) { nodes { ${LINK_FIELDS} } } }`;
 const FAMILY = 'query($id: ID!) { company(id: $id) { id parent { id name } subsidiaries { id name } } }';
 
 const LINKS = [
@@ -51,7 +51,7 @@ describe('Subsidiary link API (recordSubsidiaryLink, updateSubsidiaryLink, remov
       const before = await app.counts();
       expect(await ok(app, RECORD, { input: LINKS[0] })).toEqual(first);
       expect(await app.counts()).toEqual(before);
-      expect(linkIds((await ok(app, LIST, { companyId: 'aws' })).subsidiaryLinks)).toEqual(['sub-aws-amazon']);
+      expect(linkIds((await ok(app, LIST, { companyId: 'aws' })).subsidiaryLinks.nodes)).toEqual(['sub-aws-amazon']);
     });
 
     it('refuses with CONFLICT a second parent for a subsidiary, and the same pair under another id', async () => {
@@ -98,7 +98,7 @@ describe('Subsidiary link API (recordSubsidiaryLink, updateSubsidiaryLink, remov
     it('changes since and replaces the sources', async () => {
       const updated = (await ok(app, UPDATE, { id: 'sub-aws-amazon', input: { since: '2006-03-14', sources: [{ id: 'src-aws', url: 'https://news.example.com/aws', publisher: 'AWS', title: 'Launch' }] } })).updateSubsidiaryLink;
       expect(updated).toEqual({ id: 'sub-aws-amazon', parent: { id: 'amazon' }, subsidiary: { id: 'aws' }, since: '2006-03-14', sources: [{ id: 'src-aws' }] });
-      expect((await ok(app, LIST, { companyId: 'aws' })).subsidiaryLinks).toEqual([updated]);
+      expect((await ok(app, LIST, { companyId: 'aws' })).subsidiaryLinks.nodes).toEqual([updated]);
       const cleared = (await ok(app, UPDATE, { id: 'sub-aws-amazon', input: { since: null } })).updateSubsidiaryLink;
       expect(cleared).toMatchObject({ since: null, sources: [{ id: 'src-aws' }] });
     });
@@ -131,7 +131,7 @@ describe('Subsidiary link API (recordSubsidiaryLink, updateSubsidiaryLink, remov
     beforeAll(() => familyWorld(app));
 
     it('lists links by parent name then subsidiary name, with sources', async () => {
-      const links = (await ok(app, LIST)).subsidiaryLinks;
+      const links = (await ok(app, LIST)).subsidiaryLinks.nodes;
       expect(linkIds(links)).toEqual(['sub-aws-amazon', 'sub-google-cloud-google', 'sub-google-deepmind-google']);
       expect(links[2]).toMatchObject({ parent: { id: 'google' }, subsidiary: { id: 'google-deepmind' }, since: '2014-01' });
       expect(linkIds(links[2].sources).sort()).toEqual(['src-one', 'src-two']);
@@ -143,7 +143,7 @@ describe('Subsidiary link API (recordSubsidiaryLink, updateSubsidiaryLink, remov
       ['a company without links', { companyId: 'anthropic' }, []],
       ['first', { first: 2 }, ['sub-aws-amazon', 'sub-google-cloud-google']],
     ])('filters by %s', async (_label, variables, expected) => {
-      expect(linkIds((await ok(app, LIST, variables)).subsidiaryLinks)).toEqual(expected);
+      expect(linkIds((await ok(app, LIST, variables)).subsidiaryLinks.nodes)).toEqual(expected);
     });
 
     it('refuses first out of range with BAD_USER_INPUT', async () => {

@@ -1,4 +1,4 @@
-import { createLogger } from '../../../src/common/logger';
+import { createLogger } from '../../../src/platform/logger';
 import { loadDataset } from '../../../src/seed/load-dataset';
 import { startServer, type RunningServer } from '../../../src/server';
 import { startTestApp, testConfig, WRITER_KEY, type TestApp } from '../../support/test-app';

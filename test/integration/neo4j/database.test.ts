@@ -24,7 +24,7 @@ describe('Database against a real Neo4j', () => {
       { company: { id: 'anthropic', name: 'Anthropic', founded: 2021, aliases: ['Anthropic PBC'], seen: '2023-09-25' }, founded: 2021, seen: '2023-09-25' },
     ]);
     await expect(app.db.writeRows('CREATE (:Company {id: $id, name: $name})', { id: 'anthropic', name: 'Duplicate' })).rejects.toMatchObject({
-      extensions: { code: 'CONFLICT' },
+      code: 'CONFLICT',
     });
     expect(await app.counts()).toEqual({ nodes: 1, relationships: 0 });
   });
@@ -36,7 +36,7 @@ describe('Database against a real Neo4j', () => {
         await tx.rows('CREATE (:Company {id: "b", name: "B"})');
         await tx.rows('CREATE (:Company {id: "a", name: "again"})');
       }),
-    ).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await app.counts()).toEqual({ nodes: 1, relationships: 0 });
   });
 

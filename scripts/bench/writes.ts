@@ -1,0 +1,82 @@
+import type { FactDefinition, FieldSpec } from '../../src/facts/fact-definition';
+import { FACTS } from '../../src/facts/registry';
+import { postGraphQL } from './graphql-post';
+import { latency, type Latency } from './stats';
+
+/**
+ * The writes row of the benchmark: every fact type's record, update and remove mutations, one client, timed over
+ * HTTP with the round trips each made (`x-db-round-trips`). Inputs come from the definitions; each write gets fresh
+ * companies of its own (created first, untimed), so no rule (one parent, one rivalry per pair and market) refuses
+ * it and every sample writes the same amount.
+ */
+export interface WriteTiming {
+  readonly mutation: string;
+  readonly roundTrips: number;
+  readonly latency: Latency;
+}
+
+/** A value each field accepts, like the contract test's. */
+function sampleValue(field: FieldSpec, i: number): unknown {
+  switch (field.kind) {
+    case 'text':
+      return field.pattern ? `bench-writes-${i}` : `bench ${field.name} ${i}`;
+    case 'usd':
+      return 1_000_000 * (i + 1);
+    case 'number':
+      return 5;
+    case 'date':
+      return '2024-03-27';
+    case 'enum':
+      return Object.values(field.enumType as Record<string, string>)[0];
+  }
+}
+
+async function ok(url: string, key: string, query: string, variables: Record<string, unknown>): Promise<{ roundTrips: number; data: Record<string, unknown> }> {
+  const { status, body, roundTrips } = await postGraphQL(url, query, { variables, authorization: `Bearer ${key}` });
+  const errors = (body as { errors?: unknown[] }).errors;
+  if (status !== 200 || errors) throw new Error(`${status} ${JSON.stringify(errors ?? body).slice(0, 400)}`);
+  return { roundTrips, data: (body as { data: Record<string, unknown> }).data };
+}
+
+async function timeOne(work: () => Promise<{ roundTrips: number }>): Promise<{ ms: number; roundTrips: number }> {
+  const started = process.hrtime.bigint();
+  const { roundTrips } = await work();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, roundTrips };
+}
+
+/** Times `iterations` records, updates and removes of each fact type the server knows (others are skipped). */
+export async function timeWrites(url: string, key: string, iterations: number, run: string, definitions: readonly FactDefinition[] = FACTS): Promise<WriteTiming[]> {
+  const out: WriteTiming[] = [];
+  for (const definition of definitions) {
+    const samples: Record<'record' | 'update' | 'remove', { ms: number; roundTrips: number }[]> = { record: [], update: [], remove: [] };
+    for (let i = 0; i < iterations; i++) {
+      const tag = `bw-${run}-${definition.idPrefix}-${i}`;
+      const input: Record<string, unknown> = { id: tag, sources: [{ url: `https://bench.example/${tag}`, publisher: 'Bench', title: tag }] };
+      for (const party of definition.parties) {
+        const ids = party.pair || party.many ? [`${tag}-${party.role.toLowerCase()}-a`, `${tag}-${party.role.toLowerCase()}-b`] : [`${tag}-${party.role.toLowerCase()}`];
+        for (const id of ids) await ok(url, key, 'mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }', { input: { id, name: id, kind: 'AI_LAB' } });
+        input[party.idField] = party.pair || party.many ? ids : ids[0];
+      }
+      for (const field of definition.fields) input[field.name] = sampleValue(field, i);
+      const record = `mutation($input: Record${definition.name}Input!) { record${definition.name}(input: $input) { id } }`;
+      try {
+        samples.record.push(await timeOne(() => ok(url, key, record, { input })));
+      } catch (error) {
+        if (i === 0 && /GRAPHQL_VALIDATION_FAILED|Unknown type|Cannot query field|is not defined/.test(String(error))) break;
+        throw error;
+      }
+      const note = definition.fields.find((field) => field.name === 'note') ? 'note' : (definition.fields.find((field) => !field.required && field.kind === 'date')?.name as string);
+      const update = `mutation($id: ID!, $input: Update${definition.name}Input!) { update${definition.name}(id: $id, input: $input) { id } }`;
+      samples.update.push(await timeOne(() => ok(url, key, update, { id: tag, input: { [note]: note === 'note' ? `updated ${i}` : '2024-04' } })));
+      samples.remove.push(await timeOne(() => ok(url, key, `mutation($id: ID!) { remove${definition.name}(id: $id) { id } }`, { id: tag })));
+    }
+    for (const verb of ['record', 'update', 'remove'] as const) {
+      const list = samples[verb];
+      if (list.length === 0) continue;
+      // The first write after start warms the server's statement caches; it is reported by the bench, not timed here.
+      const timed = list.length > 1 ? list.slice(1) : list;
+      out.push({ mutation: `${verb}${definition.name}`, roundTrips: Math.max(...timed.map((s) => s.roundTrips)), latency: latency(timed.map((s) => s.ms)) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+import { AmountKind } from '../domain/enums';
+import { MAX_AMOUNT_USD } from '../domain/validation';
+import type { FieldSpec } from './fact-definition';
+
+/** Field shapes several fact types share, so a note or an amount means the same everywhere. */
+export const note = { name: 'note', kind: 'text', maxLength: 1000 } as const satisfies FieldSpec;
+
+/** A dollar amount and its nature, given together. */
+export function amount<N extends string>(name: N, description: string) {
+  return [
+    { name, kind: 'usd', description, min: 0, max: MAX_AMOUNT_USD },
+    { name: 'amountKind', kind: 'enum', enumType: AmountKind, presentWith: name, description: 'What the amount is: cash paid, a commitment, a ceiling, a contract value, a stake value.' },
+  ] as const satisfies readonly FieldSpec[];
+}
+
+/** The date a fact became known: required, never in the future. */
+export const announcedOn = { name: 'announcedOn', kind: 'date', required: true, notInFuture: true } as const satisfies FieldSpec;

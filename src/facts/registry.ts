@@ -1,0 +1,23 @@
+import type { FactDefinition } from './fact-definition';
+import { ACQUISITION } from './types/acquisition.fact';
+import { COMPUTE_DEAL } from './types/compute-deal.fact';
+import { INVESTMENT } from './types/investment.fact';
+import { RIVALRY } from './types/rivalry.fact';
+import { SUBSIDIARY_LINK } from './types/subsidiary-link.fact';
+
+/**
+ * Every fact type. The schema builder, the loaders, the seed loader, the bulk import, the dataset schema, the
+ * generator's output and the shared contract tests iterate over this list; adding a type here is what adds it.
+ */
+const DEFINITIONS = [INVESTMENT, COMPUTE_DEAL, RIVALRY, SUBSIDIARY_LINK, ACQUISITION] as const;
+export const FACTS: readonly FactDefinition[] = DEFINITIONS;
+
+/** The dataset section of each fact type, as a type (`"investments" | "computeDeals" | ...`). */
+export type FactSection = (typeof DEFINITIONS)[number]['section'];
+
+/** A fact type by its name ("Investment"); throws for a name no definition has. */
+export function factType(name: string): FactDefinition {
+  const found = FACTS.find((definition) => definition.name === name);
+  if (!found) throw new Error(`no fact type named ${name}`);
+  return found;
+}

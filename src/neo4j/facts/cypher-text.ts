@@ -1,0 +1,67 @@
+import { COMPANY_PROPERTIES } from '../../domain/company';
+import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
+import { storedProperties } from '../../facts/fact-record';
+
+// Cypher text derived from fact definitions. Every name that reaches a statement comes from a definition (labels,
+// relationship types, property names), never from a request; values always travel as parameters.
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A label, relationship type or property name from a definition, checked to be a plain identifier. */
+export function identifier(name: string): string {
+  if (!NAME.test(name)) throw new Error(`not a Cypher identifier: ${name}`);
+  return name;
+}
+
+/** `c {.id, .name, ...}`: a company as every statement returns it. */
+export function companyMap(variable: string): string {
+  return `${identifier(variable)} {${COMPANY_PROPERTIES.map((p) => `.${p}`).join(', ')}}`;
+}
+
+/** The pattern from a fact to one party's company: `(f)<-[:MADE]-(c:Company)`. */
+export function partyPattern(party: PartySpec, fact: string, company: string): string {
+  const rel = `[:${identifier(party.rel)}]`;
+  return party.direction === 'toFact' ? `(${fact})<-${rel}-(${company}:Company)` : `(${fact})-${rel}->(${company}:Company)`;
+}
+
+/** The pattern from a company to the facts it takes part in, in one role: `(c)-[:MADE]->(f:Investment)`. */
+export function factsOfCompany(definition: FactDefinition, party: PartySpec, company: string, fact: string): string {
+  const rel = `[:${identifier(party.rel)}]`;
+  const node = `(${fact}:${identifier(definition.name)})`;
+  return party.direction === 'toFact' ? `(${company})-${rel}->${node}` : `(${company})<-${rel}-${node}`;
+}
+
+/** Every relationship type linking a fact type to its parties, as `MADE|INTO`. */
+export function partyRelTypes(definition: FactDefinition): string {
+  return [...new Set(definition.parties.map((party) => identifier(party.rel)))].join('|');
+}
+
+/**
+ * A fact as one map: its stored properties, its parties' ids under their input fields, its links' ids and the ids
+ * of the sources it cites; what toFactRecord reads.
+ */
+export function factProjection(definition: FactDefinition, fact: string): string {
+  const parts = [
+    '.id',
+    ...storedProperties(definition).map((property) => `.${identifier(property)}`),
+    ...definition.parties.map((party) => {
+      const ids = `[${partyPattern(party, fact, 'p')} | p.id]`;
+      return `${identifier(party.idField)}: ${party.pair || party.many ? ids : `head(${ids})`}`;
+    }),
+    ...(definition.links ?? []).map((link) => `${identifier(link.idField)}: head([(${fact})-[:${identifier(link.rel)}]->(t:${identifier(link.target)}) | t.id])`),
+    `sourceIds: [(${fact})-[:CITES]->(s:Source) | s.id]`,
+  ];
+  return `${fact} {${parts.join(', ')}}`;
+}
+
+/** The companies of a fact's parties, as maps (to prime the company loader). */
+export function partyCompanies(definition: FactDefinition, fact: string): string {
+  return `[(${fact})-[:${partyRelTypes(definition)}]-(p:Company) | ${companyMap('p')}]`;
+}
+
+/** A fact's date field compared with $asOf: facts known on or before it; an undated one always counts. */
+export function knownBy(definition: FactDefinition, fact: string, parameter = '$asOf'): string {
+  const field = definition.fields.find((f) => f.name === definition.dateField);
+  const date = `${fact}.${identifier(definition.dateField)}`;
+  return field?.required ? `(${parameter} IS NULL OR ${date} <= ${parameter})` : `(${parameter} IS NULL OR ${date} IS NULL OR ${date} <= ${parameter})`;
+}

@@ -1,0 +1,285 @@
+import type { ListPosition } from '../list-position';
+import { toCompanyRecord, type CompanyRecord } from '../../domain/company';
+import { badInput, conflict, DomainError, ErrorCode } from '../../domain/errors';
+import { endOfPeriod, type PartialDate } from '../../domain/partial-date';
+import { sourceIdFor, sourceRow, type SourceFields } from '../../domain/source';
+import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
+import { partiesParam, partyIds, storedProps, toFactRecord, type FactRecord } from '../../facts/fact-record';
+import type { CypherCatalog } from '../cypher-catalog';
+import type { Database, Row } from '../database';
+import { findByIds } from '../find-by-ids';
+import { date, int } from '../params';
+import { loadPerCompany } from '../per-company';
+import { countStatement, filterParam, listStatement, type ListShape } from './list-statements';
+import { findByIdsStatement, linkedToStatement, ofCompaniesStatement } from './read-statements';
+import { recordStatement, removeStatement, updateStatement } from './write-statements';
+import { humanName } from '../../facts/human-name';
+
+/** A fact with the companies of its parties (they prime the company loader). */
+export interface FactRow {
+  readonly fact: FactRecord;
+  readonly companies: readonly CompanyRecord[];
+}
+
+/** What a write of any fact type takes: its fields, party ids, link ids, and the sources it cites. */
+export type FactInput = Readonly<Record<string, unknown>> & {
+  readonly id?: string | null;
+  readonly sourceIds?: readonly string[] | null;
+  readonly sources?: readonly SourceFields[] | null;
+};
+
+export type { ListPosition } from '../list-position';
+
+/** One page request of a list: filter values by arg (PartialDates, numbers, strings, lists), order, size, position. */
+export interface ListQuery {
+  readonly filters: Readonly<Record<string, unknown>>;
+  readonly sort: string;
+  readonly descending: boolean;
+  readonly first: number;
+  readonly after: ListPosition | null;
+}
+
+/** A page of facts, each with its position, and whether more follow. */
+export interface ListPage {
+  readonly items: { readonly row: FactRow; readonly position: ListPosition }[];
+  readonly hasMore: boolean;
+}
+
+function toFactRow(definition: FactDefinition, row: Row): FactRow {
+  return { fact: toFactRecord(definition, row.fact), companies: ((row.companies as unknown[]) ?? []).map(toCompanyRecord) };
+}
+
+/**
+ * Every read and write of one fact type, with statements generated from its definition. A write is one statement
+ * in one transaction: one database round trip, nothing left behind when it is refused.
+ */
+export class FactRepository {
+  private readonly q: { byIds: string; record: string; update: string; remove: string; ofCompanies: Map<string, string>; linkedTo: Map<string, string> };
+  /** List and count statements by shape, generated on first use (a closed set: filters x sorts x phases). */
+  private readonly shapes = new Map<string, string>();
+
+  constructor(
+    private readonly db: Database,
+    catalog: CypherCatalog,
+    readonly definition: FactDefinition,
+  ) {
+    this.q = {
+      byIds: findByIdsStatement(definition),
+      record: recordStatement(definition, catalog),
+      update: updateStatement(definition, catalog),
+      remove: removeStatement(definition),
+      ofCompanies: new Map(definition.parties.map((party) => [party.role, ofCompaniesStatement(definition, party)])),
+      linkedTo: new Map((definition.links ?? []).filter((link) => link.reverse).map((link) => [link.idField, linkedToStatement(definition, link)])),
+    };
+  }
+
+  /** Every statement this repository runs, by name (tests EXPLAIN them all). */
+  statements(): Record<string, string> {
+    return {
+      byIds: this.q.byIds,
+      record: this.q.record,
+      update: this.q.update,
+      remove: this.q.remove,
+      ...Object.fromEntries([...this.q.ofCompanies].map(([role, text]) => [`of-${role}`, text])),
+      ...Object.fromEntries([...this.q.linkedTo].map(([field, text]) => [`linked-${field}`, text])),
+    };
+  }
+
+  findByIds(ids: readonly string[]): Promise<(FactRow | null)[]> {
+    return findByIds(this.db, this.q.byIds, ids, (row) => toFactRow(this.definition, row), (row) => row.fact.id);
+  }
+
+  /** The facts each company takes part in, in one role, per loader key (asOf|companyId), oldest first. */
+  ofCompanies(party: PartySpec, keys: readonly string[]): Promise<Map<string, FactRow[]>> {
+    return loadPerCompany(this.db, this.q.ofCompanies.get(party.role) as string, keys, (row) => toFactRow(this.definition, row));
+  }
+
+  /**
+   * One page in the requested order, ties by id; facts without a value for the sort field come after the others.
+   * Each page is read from where the previous one ended (keyset), so inserts and deletes between pages neither skip
+   * nor repeat a fact.
+   */
+  async list(query: ListQuery): Promise<ListPage> {
+    const sortField = this.sortField(query.sort);
+    const nullable = sortField !== 'id' && !this.definition.fields.find((f) => f.name === sortField)?.required;
+    const filters = this.definition.list.filters.filter((f) => query.filters[f.arg] !== undefined && query.filters[f.arg] !== null).map((f) => f.arg);
+    const params = this.filterParams(query.filters);
+    const items: ListPage['items'][number][] = [];
+    const phases: ('nonNull' | 'null')[] = query.after?.phase === 'null' ? ['null'] : nullable ? ['nonNull', 'null'] : ['nonNull'];
+    for (const phase of phases) {
+      const after = query.after && query.after.phase === phase ? query.after : null;
+      const shape: ListShape = { filters, sortField, descending: query.descending, phase, after: after !== null };
+      const rows = await this.db.readRows(this.statementFor(shape), {
+        ...params,
+        ...(after ? { afterValue: this.sortParam(sortField, after.value), afterId: after.id } : {}),
+        limit: int(query.first + 1 - items.length),
+      });
+      for (const row of rows) items.push({ row: toFactRow(this.definition, row), position: { phase, value: row.sortValue ?? null, id: (row.fact as Row).id as string } });
+      if (items.length > query.first) return { items: items.slice(0, query.first), hasMore: true };
+    }
+    return { items, hasMore: false };
+  }
+
+  /** How many facts match the filters (from the count store when nothing is filtered). */
+  async count(filterValues: Readonly<Record<string, unknown>>): Promise<number> {
+    const filters = this.definition.list.filters.filter((f) => filterValues[f.arg] !== undefined && filterValues[f.arg] !== null).map((f) => f.arg);
+    const key = `count:${filters.join(',')}`;
+    let statement = this.shapes.get(key);
+    if (!statement) this.shapes.set(key, (statement = countStatement(this.definition, filters)));
+    const [row] = await this.db.readRows(statement, this.filterParams(filterValues));
+    return (row?.total as number) ?? 0;
+  }
+
+  private sortField(sort: string): string {
+    const spec = this.definition.list.sorts.find((s) => s.value === sort);
+    if (!spec) throw badInput('sort', `${this.definition.plural} cannot be sorted by ${sort}`);
+    return spec.field;
+  }
+
+  private statementFor(shape: ListShape): string {
+    const key = JSON.stringify(shape);
+    let statement = this.shapes.get(key);
+    if (!statement) this.shapes.set(key, (statement = listStatement(this.definition, shape)));
+    return statement;
+  }
+
+  /** Filter values as parameters: dates compare with the start (at least) or the end (at most) of their period. */
+  private filterParams(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+    const params: Record<string, unknown> = {};
+    for (const filter of this.definition.list.filters) {
+      const value = values[filter.arg];
+      if (value === undefined || value === null) continue;
+      const field = filter.kind === 'party' ? undefined : this.definition.fields.find((f) => f.name === filter.field);
+      if (field?.kind === 'date') {
+        const period = value as PartialDate;
+        params[filterParam(filter.arg)] = date(filter.kind === 'atMost' ? endOfPeriod(period) : period.start);
+      } else {
+        params[filterParam(filter.arg)] = value;
+      }
+    }
+    return params;
+  }
+
+  /** A cursor's sort value as the parameter type the field is stored as. */
+  private sortParam(field: string, value: unknown): unknown {
+    const spec = this.definition.fields.find((f) => f.name === field);
+    return spec?.kind === 'date' && typeof value === 'string' ? date(value) : value;
+  }
+
+  /** The facts of this type linked to each of the given facts (by the link with `idField`), grouped by target id. */
+  async linkedTo(idField: string, ids: readonly string[]): Promise<Map<string, FactRow[]>> {
+    const statement = this.q.linkedTo.get(idField);
+    if (!statement) throw new Error(`${this.definition.name} has no reverse link ${idField}`);
+    const out = new Map<string, FactRow[]>();
+    for (const row of await this.db.readRows(statement, { ids: [...new Set(ids)] })) {
+      out.set(row.id as string, [...(out.get(row.id as string) ?? []), toFactRow(this.definition, row)]);
+    }
+    return out;
+  }
+
+  /** Records a fact (same id, same parties: overwritten, never duplicated). */
+  async record(input: FactInput): Promise<FactRow> {
+    const parties = partyIds(this.definition, input);
+    const id = input.id ?? this.definition.deriveId(parties, input);
+    const cited = citations(input, true);
+    return this.db.write(async (tx) => {
+      const [row] = await tx.rows(this.q.record, {
+        id,
+        parties: partiesParam(this.definition, input),
+        companyIds: parties,
+        props: withDates(this.definition, storedProps(this.definition, input, 'record')),
+        links: this.links(input),
+        replaceLinks: this.linkFlags(() => true),
+        ...cited,
+      });
+      this.throwProblems(row as Row, input);
+      const existing = (row as Row).existing as { type: string; parties: Record<string, unknown> } | null;
+      if (!(row as Row).fact && existing) throw this.recordedElsewhere(id, existing);
+      return toFactRow(this.definition, row as Row);
+    });
+  }
+
+  /** Changes some fields (omitted stay, null clears); null when there is no such fact. */
+  async update(id: string, input: FactInput): Promise<FactRow | null> {
+    const replaceCitations = input.sourceIds != null || input.sources != null;
+    const cited = replaceCitations ? citations(input, true) : { sourceIds: [], newSources: [] };
+    // Only a role of any number of companies can change on update: the others are what the fact is about.
+    const parties = Object.fromEntries(this.definition.parties.filter((party) => party.many).map((party) => [party.role, input[party.idField] == null ? null : [...new Set(input[party.idField] as string[])].sort()]));
+    return this.db.write(async (tx) => {
+      const [row] = await tx.rows(this.q.update, {
+        id,
+        changes: withDates(this.definition, storedProps(this.definition, input, 'update')),
+        parties,
+        companyIds: Object.values(parties).flatMap((ids) => ids ?? []),
+        links: this.links(input),
+        replaceLinks: this.linkFlags((idField) => input[idField] !== undefined),
+        replaceCitations,
+        ...cited,
+      });
+      if (!(row as Row).found) return null;
+      this.throwProblems(row as Row, input);
+      return toFactRow(this.definition, row as Row);
+    });
+  }
+
+  /** Removes a fact; false when there is no such fact. Its sources stay. */
+  async remove(id: string): Promise<boolean> {
+    const [row] = await this.db.writeRows(this.q.remove, { id });
+    return row !== undefined;
+  }
+
+  /** Per link, whether this write sets it (a record sets all; an update those it names, null unlinking). */
+  private linkFlags(sets: (idField: string) => boolean): Record<string, boolean> {
+    return Object.fromEntries((this.definition.links ?? []).map((link) => [link.idField, sets(link.idField)]));
+  }
+
+  private links(input: FactInput): Record<string, unknown> {
+    return Object.fromEntries((this.definition.links ?? []).map((link) => [link.idField, input[link.idField] ?? null]));
+  }
+
+  /** Turns the statement's checks and the type's rules into the first error a client can act on. */
+  private throwProblems(row: Row, input: FactInput): void {
+    const missingCompanies = (row.missingCompanies as string[]) ?? [];
+    for (const party of this.definition.parties) {
+      const ids = party.pair || party.many ? ((input[party.idField] as string[]) ?? []) : [input[party.idField] as string];
+      const missing = ids.find((id) => missingCompanies.includes(id));
+      if (missing !== undefined) throw badInput(party.idField, `no company with id "${missing}"`);
+    }
+    const missingSource = ((row.missingSources as string[]) ?? [])[0];
+    if (missingSource !== undefined) throw badInput('sourceIds', `no source with id "${missingSource}"`);
+    const taken = ((row.takenUrls as { field: string; holder: string }[]) ?? [])[0];
+    if (taken) throw conflict(`${taken.field} is already recorded as source "${taken.holder}"`);
+    (this.definition.links ?? []).forEach((link, i) => {
+      const missing = ((row[`missingLink${i}`] as string[]) ?? [])[0];
+      if (missing !== undefined) throw badInput(link.idField, `no ${humanName(link.target)} with id "${missing}"`);
+    });
+    const problem = ((row.problems as { code: string; message: string; field?: string }[]) ?? [])[0];
+    if (problem) throw new DomainError(problem.code as ErrorCode, problem.message, problem.field ? { field: problem.field } : {});
+  }
+
+  private recordedElsewhere(id: string, existing: { type: string; parties: Record<string, unknown> }): DomainError {
+    if (existing.type !== this.definition.name) return conflict(`id "${id}" is already recorded as a ${existing.type}`);
+    const between = Object.values(existing.parties).flat().join(' and ');
+    return conflict(`${humanName(this.definition.single)} "${id}" is already recorded between ${between}`);
+  }
+}
+
+/** Date fields as Neo4j DATEs (the stored form holds ISO days). */
+function withDates(definition: FactDefinition, props: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...props };
+  for (const field of definition.fields) {
+    if (field.kind === 'date' && typeof out[field.name] === 'string') out[field.name] = date(out[field.name] as string);
+  }
+  return out;
+}
+
+/** The sources a write cites, split into existing ids and inline sources to create (or reuse by url). */
+function citations(input: FactInput, required: boolean): { sourceIds: string[]; newSources: Record<string, unknown>[] } {
+  const sourceIds = [...new Set(input.sourceIds ?? [])];
+  const newSources = (input.sources ?? []).map((source, index) => {
+    const row = sourceRow(source, source.id ?? sourceIdFor(source.url));
+    return { url: source.url, givenId: source.id ?? null, field: `sources[${index}].url`, props: { ...row, publishedOn: row.publishedOn ? date(row.publishedOn as string) : null } };
+  });
+  if (required && sourceIds.length === 0 && newSources.length === 0) throw badInput('sourceIds', 'a fact needs at least one source (sourceIds or sources)');
+  return { sourceIds, newSources };
+}

@@ -1,0 +1,299 @@
+import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
+import type { CypherCatalog } from '../cypher-catalog';
+import { copyOntoEdge, refreshPair } from './derived-edges';
+import { factProjection, identifier, partyCompanies, partyPattern } from './cypher-text';
+
+// A write is one statement in one transaction: it checks what the fact refers to, writes the fact, its parties,
+// citations, links and the derived company-to-company relationship, checks the type's rules on the result, and
+// returns what it wrote with every problem found. The repository throws on any problem, which rolls the whole
+// transaction back, so a refused write leaves nothing behind.
+
+const indent = (text: string, by = '  ') => text.split('\n').map((line) => (line ? by + line : line)).join('\n');
+
+/** The parties' companies bound to their role names, for the derived relationship (a pair sorted by id). */
+function bindParties(definition: FactDefinition, fact: string): string {
+  return definition.parties
+    .map((party) => {
+      if (party.pair) return `MATCH (${party.role}A:Company)-[:${identifier(party.rel)}]->(${fact})<-[:${identifier(party.rel)}]-(${party.role}B:Company)\nWHERE ${party.role}A.id < ${party.role}B.id`;
+      return `MATCH ${partyPattern(party, fact, identifier(party.role))}`;
+    })
+    .join('\n');
+}
+
+/** The variable of a derived edge's end: a role, or the first / second company of a pair. */
+function endOf(definition: FactDefinition, role: string, which: 'A' | 'B'): string {
+  const party = definition.parties.find((p) => p.role === role) as PartySpec;
+  return party.pair ? `${role}${which}` : identifier(role);
+}
+
+/** Derived relationship upkeep after the fact `f` was written. */
+function refreshAfterWrite(definition: FactDefinition): string {
+  const { derived } = definition;
+  if (!derived) return '';
+  const a = endOf(definition, derived.from, 'A');
+  const b = endOf(definition, derived.to, 'B');
+  if (derived.grouping === 'perPair') {
+    return `CALL (f) {\n${indent(bindParties(definition, 'f'))}\n  WITH ${a} AS a, ${b} AS b\n${indent(refreshPair(definition))}\n}`;
+  }
+  return `CALL (f) {
+  OPTIONAL MATCH ()-[old:${identifier(derived.type)} {id: f.id}]->()
+  DELETE old
+}
+CALL (f) {
+${indent(bindParties(definition, 'f'))}
+  CREATE (${a})-[e:${identifier(derived.type)} {id: f.id}]->(${b})
+  ${copyOntoEdge(definition)}
+}`;
+}
+
+/** Subqueries binding what a write refers to but cannot find; each returns one row. */
+function referenceChecks(definition: FactDefinition): string {
+  const links = (definition.links ?? []).map(
+    (link, i) => `CALL () {
+  UNWIND [x IN [$links.${identifier(link.idField)}] WHERE x IS NOT NULL] AS targetId
+  OPTIONAL MATCH (t:${identifier(link.target)} {id: targetId})
+  WITH targetId, t WHERE t IS NULL
+  RETURN collect(targetId) AS missingLink${i}
+}`,
+  );
+  return [
+    `CALL () {
+  UNWIND $companyIds AS companyId
+  OPTIONAL MATCH (c:Company {id: companyId})
+  WITH companyId, c WHERE c IS NULL
+  RETURN collect(DISTINCT companyId) AS missingCompanies
+}`,
+    `CALL () {
+  UNWIND $sourceIds AS sourceId
+  OPTIONAL MATCH (s:Source {id: sourceId})
+  WITH sourceId, s WHERE s IS NULL
+  RETURN collect(DISTINCT sourceId) AS missingSources
+}`,
+    `CALL () {
+  UNWIND $newSources AS source
+  OPTIONAL MATCH (s:Source {url: source.url})
+  WITH source, s WHERE s IS NOT NULL AND source.givenId IS NOT NULL AND s.id <> source.givenId
+  RETURN collect({field: source.field, holder: s.id}) AS takenUrls
+}`,
+    ...links,
+  ].join('\n');
+}
+
+function checkColumns(definition: FactDefinition): string[] {
+  return ['missingCompanies', 'missingSources', 'takenUrls', ...(definition.links ?? []).map((_, i) => `missingLink${i}`)];
+}
+
+/** Every check list empty. */
+function allClear(definition: FactDefinition): string {
+  return checkColumns(definition)
+    .map((column) => `size(${column}) = 0`)
+    .join(' AND ');
+}
+
+/** Cites exactly the given sources: inline ones are created (an existing url is reused as it is), then linked. */
+const citeSources = `CALL (f) {
+  OPTIONAL MATCH (f)-[old:CITES]->()
+  DELETE old
+}
+CALL (f) {
+  UNWIND $newSources AS source
+  MERGE (s:Source {url: source.url})
+  ON CREATE SET s += source.props, s.createdAt = datetime(), s.updatedAt = datetime()
+  MERGE (f)-[:CITES]->(s)
+}
+CALL (f) {
+  UNWIND $sourceIds AS sourceId
+  MATCH (s:Source {id: sourceId})
+  MERGE (f)-[:CITES]->(s)
+}`;
+
+function writeLinks(definition: FactDefinition): string {
+  return (definition.links ?? [])
+    .map(
+      (link) => `CALL (f) {
+  WITH f WHERE $replaceLinks.${identifier(link.idField)}
+  OPTIONAL MATCH (f)-[old:${identifier(link.rel)}]->()
+  DELETE old
+}
+CALL (f) {
+  MATCH (t:${identifier(link.target)} {id: $links.${identifier(link.idField)}})
+  MERGE (f)-[:${identifier(link.rel)}]->(t)
+}`,
+    )
+    .join('\n');
+}
+
+function writeParties(definition: FactDefinition): string {
+  return definition.parties
+    .map((party) => {
+      const rel = `[:${identifier(party.rel)}]`;
+      const merge = party.direction === 'toFact' ? `MERGE (c)-${rel}->(f)` : `MERGE (f)-${rel}->(c)`;
+      const companies = party.pair || party.many ? `UNWIND $parties.${identifier(party.role)} AS companyId` : `WITH f, $parties.${identifier(party.role)} AS companyId`;
+      return `CALL (f) {\n  ${companies}\n  MATCH (c:Company {id: companyId})\n  ${merge}\n}`;
+    })
+    .join('\n');
+}
+
+/** An update's new list for a role of any number of companies (lead investors), when given: replaces the old one. */
+function replaceManyParties(definition: FactDefinition): string {
+  return definition.parties
+    .filter((party) => party.many)
+    .map((party) => {
+      const role = identifier(party.role);
+      const rel = `[:${identifier(party.rel)}]`;
+      const old = party.direction === 'toFact' ? `(:Company)-[old:${identifier(party.rel)}]->(f)` : `(f)-[old:${identifier(party.rel)}]->(:Company)`;
+      const merge = party.direction === 'toFact' ? `MERGE (c)-${rel}->(f)` : `MERGE (f)-${rel}->(c)`;
+      return `CALL (f) {
+  WITH f WHERE $parties.${role} IS NOT NULL
+  OPTIONAL MATCH ${old}
+  DELETE old
+}
+CALL (f) {
+  UNWIND coalesce($parties.${role}, []) AS companyId
+  MATCH (c:Company {id: companyId})
+  ${merge}
+}`;
+    })
+    .join('\n');
+}
+
+/**
+ * The type's rules, run on the written fact: each a catalog fragment (cypher/facts/fragments/rule-<name>) returning
+ * `problem`, null when the rule holds.
+ */
+function rules(definition: FactDefinition, catalog: CypherCatalog): { text: string; columns: string[] } {
+  const names = definition.rules ?? [];
+  const text = names
+    .map((name, i) => `OPTIONAL CALL (f) {\n  WITH f WHERE f IS NOT NULL\n  CALL (f) {\n${indent(catalog.get(`facts/fragments/rule-${name}`), '    ')}\n  }\n  RETURN problem AS rule${i}\n}`)
+    .join('\n');
+  return { text, columns: names.map((_, i) => `rule${i}`) };
+}
+
+/** What every write returns: the problems (empty lists, nulls) and the fact as written, with its parties. */
+function answer(definition: FactDefinition, extraColumns: string[], ruleColumns: string[]): string {
+  const problems = `[p IN [${ruleColumns.join(', ')}] WHERE p IS NOT NULL]`;
+  return `RETURN ${[...checkColumns(definition), ...extraColumns].join(', ')}, ${ruleColumns.length > 0 ? problems : '[]'} AS problems,
+       CASE WHEN f IS NULL THEN null ELSE ${factProjection(definition, 'f')} END AS fact,
+       CASE WHEN f IS NULL THEN [] ELSE ${partyCompanies(definition, 'f')} END AS companies`;
+}
+
+/** The parties of an existing fact as `{role: id, ...}` (a pair as its ids). */
+function existingParties(definition: FactDefinition, fact: string): string {
+  return `{${definition.parties
+    .map((party) => {
+      const ids = `[${partyPattern(party, fact, 'p')} | p.id]`;
+      return `${identifier(party.role)}: ${party.pair || party.many ? ids : `head(${ids})`}`;
+    })
+    .join(', ')}}`;
+}
+
+/** The existing fact's parties are the ones given (a pair in any order). */
+function sameParties(definition: FactDefinition): string {
+  return definition.parties
+    .map((party) => {
+      const role = identifier(party.role);
+      return party.pair || party.many
+        ? `(size(existing.parties.${role}) = size($parties.${role}) AND all(id IN existing.parties.${role} WHERE id IN $parties.${role}))`
+        : `existing.parties.${role} = $parties.${role}`;
+    })
+    .join(' AND ');
+}
+
+/**
+ * Records a fact by id (creating it, or overwriting it with the same parties: idempotent). Params: $id, $parties,
+ * $companyIds, $props, $sourceIds, $newSources, $links. Returns the checks (missing companies, sources and links,
+ * urls taken by another source id), existing ({type, parties} when the id was recorded before), problems (rules),
+ * fact and companies.
+ */
+export function recordStatement(definition: FactDefinition, catalog: CypherCatalog): string {
+  const label = identifier(definition.name);
+  const rule = rules(definition, catalog);
+  return `// Records a ${label} (generated from its definition). Params: $id, $parties, $companyIds, $props, $sourceIds, $newSources, $links.
+${referenceChecks(definition)}
+CALL () {
+  OPTIONAL MATCH (f:Fact {id: $id})
+  RETURN CASE WHEN f IS NULL THEN null ELSE {type: [l IN labels(f) WHERE l <> 'Fact'][0], parties: ${existingParties(definition, 'f')}} END AS existing
+}
+WITH *, ${allClear(definition)} AND (existing IS NULL OR (existing.type = '${label}' AND ${sameParties(definition)})) AS ok
+OPTIONAL CALL (ok) {
+  WITH ok
+  WHERE ok
+  MERGE (f:Fact {id: $id})
+  ON CREATE SET f:${label}, f.createdAt = datetime()
+  WITH f, properties(f) AS before
+  SET f += $props
+  SET f.updatedAt = CASE WHEN properties(f) = before AND before.updatedAt IS NOT NULL THEN before.updatedAt ELSE datetime() END
+  WITH f
+${indent(writeParties(definition))}
+${indent(citeSources)}
+${indent(writeLinks(definition))}
+${indent(refreshAfterWrite(definition))}
+  RETURN f
+}
+${rule.text}
+${answer(definition, ['existing'], rule.columns)}`;
+}
+
+/**
+ * Changes some fields of a fact; citations are replaced when $replaceCitations, links when given, the
+ * companies of a many-company role when given. Params: $id, $changes, $parties, $companyIds, $sourceIds, $newSources, $links, $replaceCitations, $replaceLinks. Returns found and
+ * the same columns as a record.
+ */
+export function updateStatement(definition: FactDefinition, catalog: CypherCatalog): string {
+  const label = identifier(definition.name);
+  const rule = rules(definition, catalog);
+  return `// Updates a ${label} (generated from its definition). Params: $id, $changes, $parties, $companyIds, $sourceIds, $newSources, $links, $replaceCitations, $replaceLinks.
+${referenceChecks(definition)}
+OPTIONAL MATCH (target:Fact {id: $id})
+WHERE target:${label}
+WITH *, target IS NOT NULL AS found
+WITH *, found AND ${allClear(definition)} AS ok
+OPTIONAL CALL (ok, target) {
+  WITH target AS f, ok
+  WHERE ok
+  SET f += $changes, f.updatedAt = datetime()
+  WITH f
+  CALL (f) {
+    WITH f WHERE $replaceCitations
+${indent(citeSources, '    ')}
+  }
+${indent(replaceManyParties(definition))}
+${indent(writeLinks(definition))}
+${indent(refreshAfterWrite(definition))}
+  RETURN f
+}
+${rule.text}
+${answer(definition, ['found'], rule.columns)}`;
+}
+
+/** Removes a fact (its sources stay) and keeps the derived relationship in step. Params: $id. Returns: removed. */
+export function removeStatement(definition: FactDefinition): string {
+  const label = identifier(definition.name);
+  const { derived } = definition;
+  if (!derived) {
+    return `// Removes a ${label} (generated). Params: $id. Returns: removed.
+MATCH (f:Fact {id: $id})
+WHERE f:${label}
+DETACH DELETE f
+RETURN 1 AS removed`;
+  }
+  if (derived.grouping === 'perFact') {
+    return `// Removes a ${label} with its derived ${derived.type} relationship (generated). Params: $id. Returns: removed.
+MATCH (f:Fact {id: $id})
+WHERE f:${label}
+OPTIONAL MATCH ()-[e:${identifier(derived.type)} {id: $id}]->()
+DELETE e
+DETACH DELETE f
+RETURN 1 AS removed`;
+  }
+  return `// Removes a ${label} and refreshes the derived ${derived.type} relationship of its pair (generated). Params: $id.
+// Returns: removed.
+MATCH (f:Fact {id: $id})
+WHERE f:${label}
+${bindParties(definition, 'f')}
+WITH f, ${endOf(definition, derived.from, 'A')} AS a, ${endOf(definition, derived.to, 'B')} AS b
+DETACH DELETE f
+WITH a, b
+${refreshPair(definition)}
+RETURN 1 AS removed`;
+}
