@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { CounterpartyShareResolver, ExposureResolver } from './analytics/exposure.resolver';
+import { InvestorValuationsResolver, ValuationHistoryResolver } from './analytics/valuation-history.resolver';
 import { CompanyConnectionResolver } from './company/company-connection.type';
 import { CompanyFactsResolver } from './company/company-facts.resolver';
 import { CompanyResolver } from './company/company.resolver';
@@ -30,6 +31,8 @@ function resolverFactories(): Map<ResolverClass, (repos: Repositories) => object
     [AnalyticsResolver, (r) => new AnalyticsResolver(r.analytics)],
     [ExposureResolver, () => new ExposureResolver()],
     [CounterpartyShareResolver, () => new CounterpartyShareResolver()],
+    [ValuationHistoryResolver, () => new ValuationHistoryResolver()],
+    [InvestorValuationsResolver, () => new InvestorValuationsResolver()],
   ]);
   // Every fact type's resolvers, made from its definition.
   for (const definition of FACTS) {

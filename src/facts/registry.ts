@@ -1,6 +1,7 @@
 import type { FactDefinition } from './fact-definition';
 import { ACQUISITION } from './types/acquisition.fact';
 import { COMPUTE_DEAL } from './types/compute-deal.fact';
+import { FUNDING_ROUND } from './types/funding-round.fact';
 import { INVESTMENT } from './types/investment.fact';
 import { RIVALRY } from './types/rivalry.fact';
 import { SUBSIDIARY_LINK } from './types/subsidiary-link.fact';
@@ -9,7 +10,7 @@ import { SUBSIDIARY_LINK } from './types/subsidiary-link.fact';
  * Every fact type. The schema builder, the loaders, the seed loader, the bulk import, the dataset schema, the
  * generator's output and the shared contract tests iterate over this list; adding a type here is what adds it.
  */
-const DEFINITIONS = [INVESTMENT, COMPUTE_DEAL, RIVALRY, SUBSIDIARY_LINK, ACQUISITION] as const;
+const DEFINITIONS = [FUNDING_ROUND, INVESTMENT, COMPUTE_DEAL, RIVALRY, SUBSIDIARY_LINK, ACQUISITION] as const;
 export const FACTS: readonly FactDefinition[] = DEFINITIONS;
 
 /** The dataset section of each fact type, as a type (`"investments" | "computeDeals" | ...`). */

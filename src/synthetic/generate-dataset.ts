@@ -54,6 +54,19 @@ type InvestmentRecord = {
   stakePercent?: number;
   valuationUsd?: number;
   status: InvestmentStatus;
+  fundingRoundId?: string;
+  sourceIds: string[];
+};
+type FundingRoundRecord = {
+  id: string;
+  companyId: string;
+  leadInvestorIds: string[];
+  name: string;
+  announcedOn: string;
+  amountUsd?: number;
+  amountKind?: AmountKind;
+  preMoneyValuationUsd?: number;
+  postMoneyValuationUsd?: number;
   sourceIds: string[];
 };
 type ComputeDealRecord = {
@@ -265,6 +278,7 @@ export const GENERATOR_VERSION = '2026.12.0';
 const PART_INVESTMENTS = 1;
 const PART_COMPUTE_DEALS = 2;
 const PART_RIVALRIES = 3;
+const PART_ROUNDS = 4;
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -528,6 +542,7 @@ function investmentTitle(world: World, investor: number, investee: number, amoun
 
 class InvestmentWriter {
   readonly records: InvestmentRecord[] = [];
+  readonly rounds: FundingRoundRecord[] = [];
   readonly byParent: InvestmentsByParent = new Map();
 
   constructor(private readonly world: World) {
@@ -544,7 +559,7 @@ class InvestmentWriter {
   }
 
   /** One participant's stake in a round: one record, or two or three tranches for a strategic investor. */
-  participate(rng: Random, investor: number, investee: number, day: number, precision: number, stage: number, shareUsd: number, disclosed: boolean): void {
+  participate(rng: Random, investor: number, investee: number, day: number, precision: number, stage: number, shareUsd: number, disclosed: boolean, fundingRoundId: string): void {
     const world = this.world;
     const strategic = world.kind[investor] !== INVESTOR;
     const tranches = strategic && stage >= STRATEGIC_TRANCHE_STAGE && rng.chance(STRATEGIC_TRANCHE_RATE) ? rng.int(2, 3) : 1;
@@ -588,6 +603,7 @@ class InvestmentWriter {
         record.valuationUsd = valuationUsd;
       }
       record.status = status;
+      record.fundingRoundId = fundingRoundId;
       record.sourceIds = world.sources.cite(announcedOn, investmentTitle(world, investor, investee, amountUsd, round));
       this.add(record, investor, { investee, day: trancheDay });
     }
@@ -645,11 +661,33 @@ function generateInvestments(world: World, rng: Random): InvestmentWriter {
       if (chosen.length === 0) continue;
       const shares = chosen.map((_, p) => (p === 0 ? 2 : 0.5) + own.float());
       const shareTotal = shares.reduce((a, b) => a + b, 0);
-      chosen.forEach((investor, p) => writer.participate(own, investor, e, day, precision, stage, (totalUsd * shares[p]) / shareTotal, disclosed));
+      const roundId = `round-${padded(writer.rounds.length + 1, 7)}`;
+      const firstRecord = writer.records.length;
+      chosen.forEach((investor, p) => writer.participate(own, investor, e, day, precision, stage, (totalUsd * shares[p]) / shareTotal, disclosed, roundId));
+      writer.rounds.push(fundingRound(world, roundId, e, chosen[0], r, dateString(day, precision), stage, disclosed ? totalUsd : undefined, writer.records[firstRecord].sourceIds));
       previous = chosen;
     }
   }
   return writer;
+}
+
+/**
+ * The round a company's r-th raise belongs to: led by its largest participant, its total when disclosed, and in half
+ * of the rounds a reported valuation. Valuations come from a stream of their own and the round cites its first
+ * investment's sources, so adding rounds changed no other record of the dataset.
+ */
+function fundingRound(world: World, id: string, company: number, lead: number, r: number, announcedOn: string, stage: number, totalUsd: number | undefined, sourceIds: string[]): FundingRoundRecord {
+  const rng = Random.derived(world.seed, PART_ROUNDS, company * 8 + r);
+  const record: FundingRoundRecord = { id, companyId: world.ids[company], leadInvestorIds: [world.ids[lead]], name: STAGES[stage][0], announcedOn, sourceIds: [...sourceIds] };
+  if (totalUsd !== undefined) {
+    record.amountUsd = roundAmount(totalUsd);
+    record.amountKind = AmountKind.PAID;
+    if (rng.chance(0.5)) {
+      record.postMoneyValuationUsd = roundAmount(totalUsd * rng.int(4, 12));
+      record.preMoneyValuationUsd = record.postMoneyValuationUsd - record.amountUsd;
+    }
+  }
+  return record;
 }
 
 /** The anchor's fixed money: a hedge (vc-000004 backs the anchor and a rival), a loop tranche pair, a bridge to far. */
@@ -965,6 +1003,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
     description: `Synthetic AI-industry graph (not real data): ${options.companies} companies, seed ${options.seed}. Made by npm run generate.`,
     sources: world.sources.records,
     companies: companyRecords(world),
+    fundingRounds: investments.rounds,
     investments: investments.records,
     computeDeals,
     rivalries,

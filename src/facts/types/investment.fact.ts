@@ -35,6 +35,16 @@ export const INVESTMENT = {
     { name: 'status', kind: 'enum', enumType: InvestmentStatus, required: true, defaultValue: InvestmentStatus.ANNOUNCED },
     note,
   ],
+  links: [
+    {
+      idField: 'fundingRoundId',
+      field: 'fundingRound',
+      rel: 'PART_OF',
+      target: 'FundingRound',
+      description: 'The funding round this investment was made in, when known.',
+      reverse: { field: 'investments', description: 'Investments recorded as made in this round, oldest first.' },
+    },
+  ],
   dateField: 'announcedOn',
   deriveId: (parties, f) => factId('inv', [...parties], f.announcedOn as PartialDate, [f.amountUsd ?? null, f.amountKind ?? null, f.round ?? null]),
   derived: { type: 'INVESTED_IN', from: 'investor', to: 'investee', grouping: 'perPair' },

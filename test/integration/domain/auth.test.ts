@@ -20,11 +20,14 @@ const MUTATIONS: [string, string][] = [
   ['updateSubsidiaryLink', 'mutation { updateSubsidiaryLink(id: "sub-1", input: {since: "2006"}) { id } }'],
   ['recordAcquisition', 'mutation { recordAcquisition(input: {id: "acq-new", acquirerId: "microsoft", targetId: "openai", announcedOn: "2024-01", sourceIds: ["src-one"]}) { id } }'],
   ['updateAcquisition', 'mutation { updateAcquisition(id: "acq-1", input: {note: "changed"}) { id } }'],
+  ['recordFundingRound', 'mutation { recordFundingRound(input: {id: "round-new", companyId: "mistral", name: "Series C", announcedOn: "2024-06", leadInvestorIds: ["google"], sourceIds: ["src-one"]}) { id } }'],
+  ['updateFundingRound', 'mutation { updateFundingRound(id: "round-1", input: {note: "changed"}) { id } }'],
   ['removeInvestment', 'mutation { removeInvestment(id: "inv-1") { id deleted } }'],
   ['removeComputeDeal', 'mutation { removeComputeDeal(id: "cd-1") { id deleted } }'],
   ['removeRivalry', 'mutation { removeRivalry(id: "riv-1") { id deleted } }'],
   ['removeSubsidiaryLink', 'mutation { removeSubsidiaryLink(id: "sub-1") { id deleted } }'],
   ['removeAcquisition', 'mutation { removeAcquisition(id: "acq-1") { id deleted } }'],
+  ['removeFundingRound', 'mutation { removeFundingRound(id: "round-1") { id deleted } }'],
   ['removeSource', 'mutation { removeSource(id: "src-unused") { id deleted } }'],
   ['deleteCompany', 'mutation { deleteCompany(id: "lonely", cascade: true) { id deleted } }'],
 ];
@@ -44,6 +47,7 @@ async function authWorld(app: TestApp): Promise<void> {
       riv: recordRivalry(input: {id: "riv-1", companyIds: ["anthropic", "openai"], market: "frontier-models", since: "2021", sourceIds: ["src-two"]}) { id }
       sub: recordSubsidiaryLink(input: {id: "sub-1", childId: "aws", parentId: "amazon", sourceIds: ["src-two"]}) { id }
       acq: recordAcquisition(input: {id: "acq-1", acquirerId: "google", targetId: "mistral", announcedOn: "2024-01", sourceIds: ["src-two"]}) { id }
+      round: recordFundingRound(input: {id: "round-1", companyId: "anthropic", name: "Series C", announcedOn: "2023-05", postMoneyValuationUsd: 4.1e9, sourceIds: ["src-two"]}) { id }
     }`,
   );
 }
@@ -69,7 +73,7 @@ describe('Authorization: mutations need the writer key, reads are public', () =>
   it.each(MUTATIONS)('%s without a key: UNAUTHENTICATED, nothing written', async (_name, mutation) => {
     const result = await app.gql(mutation);
     expect(firstError(result)).toEqual({ code: 'UNAUTHENTICATED', message: expect.stringContaining('API key') });
-    expect(result.data ?? null).toBeNull();
+    expect(Object.values(result.data ?? {}).filter((value) => value !== null)).toEqual([]);
     expect(await snapshotGraph(app)).toEqual(graph);
   });
 
@@ -82,7 +86,7 @@ describe('Authorization: mutations need the writer key, reads are public', () =>
   it.each(MUTATIONS)('%s with the reader key: FORBIDDEN, nothing written', async (_name, mutation) => {
     const result = await app.gql(mutation, undefined, { key: READER_KEY });
     expect(firstError(result)).toEqual({ code: 'FORBIDDEN', message: expect.any(String) });
-    expect(result.data ?? null).toBeNull();
+    expect(Object.values(result.data ?? {}).filter((value) => value !== null)).toEqual([]);
     expect(await snapshotGraph(app)).toEqual(graph);
   });
 
@@ -104,11 +108,14 @@ describe('Authorization: mutations need the writer key, reads are public', () =>
       computeDeals { totalCount }
       rivalry(id: "riv-1") { id }
       rivalries { totalCount }
-      subsidiaryLinks { id }
+      subsidiaryLinks { totalCount }
       acquisition(id: "acq-1") { id }
-      acquisitions { id }
+      acquisitions { totalCount }
+      fundingRound(id: "round-1") { id }
+      fundingRounds { totalCount }
+      valuationHistory(companyId: "anthropic") { valuations { round { id } } }
       source(id: "src-one") { id }
-      sources { id }
+      sources { nodes { id } }
     }`;
     const expected = {
       company: {
@@ -132,11 +139,14 @@ describe('Authorization: mutations need the writer key, reads are public', () =>
       computeDeals: { totalCount: 1 },
       rivalry: { id: 'riv-1' },
       rivalries: { totalCount: 1 },
-      subsidiaryLinks: [{ id: 'sub-1' }],
+      subsidiaryLinks: { totalCount: 1 },
       acquisition: { id: 'acq-1' },
-      acquisitions: [{ id: 'acq-1' }],
+      acquisitions: { totalCount: 1 },
+      fundingRound: { id: 'round-1' },
+      fundingRounds: { totalCount: 1 },
+      valuationHistory: { valuations: [{ round: { id: 'round-1' } }] },
       source: { id: 'src-one' },
-      sources: expect.arrayContaining([{ id: 'src-one' }, { id: 'src-two' }, { id: 'src-unused' }]),
+      sources: { nodes: expect.arrayContaining([{ id: 'src-one' }, { id: 'src-two' }, { id: 'src-unused' }]) },
     };
     expect(await app.gql(query)).toMatchObject({ data: expected });
     expect((await app.gql(query)).errors).toBeUndefined();

@@ -113,10 +113,22 @@ const OPERATIONS: { name: string; query: string; vars: fc.Arbitrary<Record<strin
     vars: fc.record({ id: fc.oneof(hostileString, fc.constant('acq-microsoft-inflection-2024')), usd: hostileNumber, on: hostileDate, note: hostileString }),
   },
   {
-    name: 'removeInvestment, removeComputeDeal, removeRivalry, removeSource, removeSubsidiaryLink, removeAcquisition',
+    name: 'recordFundingRound',
+    write: true,
+    query: 'mutation ($c: ID!, $name: String!, $on: Date!, $usd: Float, $pre: Float, $post: Float, $leads: [ID!], $url: String!) { recordFundingRound(input: { companyId: $c, name: $name, announcedOn: $on, amountUsd: $usd, amountKind: PAID, preMoneyValuationUsd: $pre, postMoneyValuationUsd: $post, leadInvestorIds: $leads, sources: [{ url: $url, publisher: "p", title: "t" }] }) { id } }',
+    vars: fc.record({ c: fc.oneof(hostileString, fc.constant('anthropic')), name: hostileString, on: hostileDate, usd: hostileNumber, pre: hostileNumber, post: hostileNumber, leads: fc.array(fc.oneof(hostileString, fc.constant('amazon')), { maxLength: 3 }), url: hostileString }),
+  },
+  {
+    name: 'updateFundingRound',
+    write: true,
+    query: 'mutation ($id: ID!, $name: String, $usd: Float, $post: Float, $on: Date, $closed: Date, $leads: [ID!]) { updateFundingRound(id: $id, input: { name: $name, amountUsd: $usd, postMoneyValuationUsd: $post, announcedOn: $on, closedOn: $closed, leadInvestorIds: $leads }) { id } }',
+    vars: fc.record({ id: fc.oneof(hostileString, fc.constant('round-anthropic-series-f-2025')), name: hostileString, usd: hostileNumber, post: hostileNumber, on: hostileDate, closed: hostileDate, leads: fc.array(hostileString, { maxLength: 2 }) }),
+  },
+  {
+    name: 'removeInvestment, removeComputeDeal, removeRivalry, removeSource, removeSubsidiaryLink, removeAcquisition, removeFundingRound',
     write: true,
     query:
-      'mutation ($id: ID!) { a: removeInvestment(id: $id) { deleted } b: removeComputeDeal(id: $id) { deleted } c: removeRivalry(id: $id) { deleted } d: removeSource(id: $id) { deleted } e: removeSubsidiaryLink(id: $id) { deleted } f: removeAcquisition(id: $id) { deleted } }',
+      'mutation ($id: ID!) { a: removeInvestment(id: $id) { deleted } b: removeComputeDeal(id: $id) { deleted } c: removeRivalry(id: $id) { deleted } d: removeSource(id: $id) { deleted } e: removeSubsidiaryLink(id: $id) { deleted } f: removeAcquisition(id: $id) { deleted } g: removeFundingRound(id: $id) { deleted } }',
     vars: fc.record({ id: hostileString }),
   },
   { name: 'searchCompanies', write: false, query: 'query ($t: String!) { searchCompanies(text: $t) { company { id } } }', vars: fc.record({ t: hostileString }) },

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { importDataset } from '../../../src/import/bulk-import';
 import { ImportRejectedError } from '../../../src/import/preflight';
-import { readDataset, SEED_FILE, type Dataset } from '../../../src/seed/dataset';
+import { FACTS, type FactSection } from '../../../src/facts/registry';
+import { DATASET_SECTIONS, readDataset, SEED_FILE, type Dataset } from '../../../src/seed/dataset';
 import { startSeededTestApp, type TestApp } from '../../support/test-app';
 
 /**
@@ -32,6 +33,9 @@ describe('bulk import', () => {
   let app: TestApp;
   let apiDump: string[];
   const seed = readDataset(SEED_FILE);
+  const factCount = FACTS.reduce((n, definition) => n + seed[definition.section as FactSection].length, 0);
+  /** Sections in the order the import writes them: sources, companies, then the fact types in registry order. */
+  const sectionSizes = DATASET_SECTIONS.map((section) => seed[section].length);
 
   beforeAll(async () => {
     app = await startSeededTestApp();
@@ -49,8 +53,8 @@ describe('bulk import', () => {
     for (const batchSize of [1, 7, 5000]) {
       await app.reset();
       const report = await importDataset(app.db, app.catalog, SEED_FILE, { batchSize, resume: false });
-      expect(report.records).toBe(377);
-      expect(report.facts).toBe(seed.investments.length + seed.computeDeals.length + seed.rivalries.length + seed.subsidiaries.length + seed.acquisitions.length);
+      expect(report.records).toBe(seed.sources.length + seed.companies.length + factCount);
+      expect(report.facts).toBe(factCount);
       expect(await dump(app)).toEqual(apiDump);
     }
   });
@@ -74,19 +78,21 @@ describe('bulk import', () => {
         batchSize: 20,
         onBatch: () => {
           batches += 1;
-          if (batches === 9) throw new Error('interrupted');
+          if (batches === 11) throw new Error('interrupted');
         },
       }),
     ).rejects.toThrow('interrupted');
     const state = JSON.parse(fs.readFileSync(`${file}.import-state.json`, 'utf8'));
-    expect(state.committed).toEqual({ sources: 7, companies: 2 });
+    // 177 sources are 9 batches of 20, so the eleventh batch interrupted is the companies' third.
+    expect(seed.sources.length).toBe(177);
+    expect(state.committed).toEqual({ sources: 9, companies: 2 });
     let resumedBatches = 0;
     const report = await importDataset(app.db, app.catalog, file, { batchSize: 20, onBatch: () => {
       resumedBatches += 1;
     } });
     expect(report.resumedFromCheckpoint).toBe(true);
     expect(resumedBatches).toBe(report.batches);
-    expect(report.batches).toBeLessThan(Math.ceil(132 / 20) + 9);
+    expect(report.batches).toBe(sectionSizes.reduce((n, size) => n + Math.ceil(size / 20), 0) - 11);
     expect(fs.existsSync(`${file}.import-state.json`)).toBe(false);
     expect(await dump(app)).toEqual(apiDump);
   });
@@ -103,7 +109,7 @@ describe('bulk import', () => {
     const cases: [string, (d: Dataset) => void, RegExp][] = [
       ['unknown company', (d) => (d.investments[5]!.investeeId = 'no-such-co'), /no company with id "no-such-co"/],
       ['unknown source', (d) => (d.computeDeals[2]!.sourceIds = ['src-nowhere']), /no source with id "src-nowhere"/],
-      ['unknown related investment', (d) => (d.computeDeals[0]!.relatedInvestmentId = 'inv-nowhere'), /no investment with id "inv-nowhere"/],
+      ['unknown related investment', (d) => (d.computeDeals[0]!.relatedInvestmentId = 'inv-nowhere'), /no investment with id "inv-nowhere" in the file or the database/],
       ['duplicate id', (d) => d.investments.push({ ...d.investments[3]!, amountUsd: 1 }), /investments: id ".*" appears more than once/],
       ['duplicate rivalry', (d) => d.rivalries.push({ ...d.rivalries[0]!, id: 'riv-again' }), /rivalries: "riv-again" repeats/],
       ['two parents', (d) => d.subsidiaries.push({ ...d.subsidiaries[0]!, id: 'sub-second', parentId: 'microsoft' }), /given two parents/],
@@ -135,7 +141,9 @@ describe('bulk import', () => {
 
   it('never leaves half a batch: a batch whose company vanished mid-import is rolled back whole', async () => {
     const file = writeTemp('seed.json', seed);
-    const investee = seed.investments[0]!.investeeId as string;
+    // Funding rounds are the first fact section (investments link to them); its first batch names this company.
+    expect(FACTS[0]!.section).toBe('fundingRounds');
+    const investee = seed.fundingRounds[0]!.companyId as string;
     const error = await importDataset(app.db, app.catalog, file, {
       batchSize: 10,
       onBatch: (section) => {
@@ -144,10 +152,10 @@ describe('bulk import', () => {
       },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportRejectedError);
-    expect((error as Error).message).toMatch(/investments: only \d+ of 10 records in a batch found their companies; the batch was rolled back/);
-    // The first investments batch held the fact with the deleted company: none of its ten facts may exist.
-    const firstBatch = seed.investments.slice(0, 10).map((i) => i.id);
-    const [row] = await app.db.readRows('MATCH (i:Investment) WHERE i.id IN $ids RETURN count(i) AS n', { ids: firstBatch });
+    expect((error as Error).message).toMatch(/fundingRounds: only \d+ of 10 records in a batch found their companies; the batch was rolled back/);
+    // The first rounds batch held the fact with the deleted company: none of its ten facts may exist.
+    const firstBatch = seed.fundingRounds.slice(0, 10).map((r) => r.id);
+    const [row] = await app.db.readRows('MATCH (r:FundingRound) WHERE r.id IN $ids RETURN count(r) AS n', { ids: firstBatch });
     expect(row!.n).toBe(0);
   });
 });

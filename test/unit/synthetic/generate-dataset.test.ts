@@ -1,7 +1,8 @@
+import { FACTS } from '../../../src/facts/registry';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parsePartialDate } from '../../../src/common/date-scalar';
+import { parsePartialDate } from '../../../src/domain/partial-date';
 import { DATASET_SECTIONS, readDataset, type Dataset } from '../../../src/seed/dataset';
 import { toInputs } from '../../../src/seed/to-inputs';
 import {
@@ -72,7 +73,7 @@ function index(d: Dataset): Index {
   const neighbours = new Map<string, Set<string>>();
   for (const i of d.investments) addTo(investors, i.investeeId as string, i.investorId as string);
   for (const r of d.rivalries) {
-    const [a, b] = r.companyIds;
+    const [a, b] = r.companyIds as string[];
     addTo(rivals, a, b);
     addTo(rivals, b, a);
     addTo(markets, a, r.market as string);
@@ -118,7 +119,7 @@ function rivalCounts(d: Dataset): number[] {
 /** Labs per market (every lab has a rival, so the rivalries show every member). */
 function marketSizes(d: Dataset): number[] {
   const members = new Map<string, Set<string>>();
-  for (const r of d.rivalries) for (const id of r.companyIds) addTo(members, r.market as string, id);
+  for (const r of d.rivalries) for (const id of r.companyIds as string[]) addTo(members, r.market as string, id);
   return [...members.values()].map((set) => set.size);
 }
 
@@ -147,7 +148,7 @@ describe('generateDataset', () => {
 
   it('keeps company i the same at every scale, and the anchor market the same rivalries', () => {
     expect(large.companies.slice(0, small.companies.length)).toStrictEqual(small.companies);
-    const anchorMarket = (d: Dataset) => d.rivalries.filter((r) => r.market === ANCHOR.market).map((r) => [r.id, ...r.companyIds, r.since]);
+    const anchorMarket = (d: Dataset) => d.rivalries.filter((r) => r.market === ANCHOR.market).map((r) => [r.id, ...(r.companyIds as string[]), r.since]);
     expect(anchorMarket(large)).toEqual(anchorMarket(small));
     expect(anchorMarket(small).length).toBeGreaterThan(40);
   });
@@ -178,13 +179,33 @@ describe('generateDataset', () => {
   it('passes the validation rules of the GraphQL mutations, at the smallest size too', async () => {
     for (const d of [small, tiny]) {
       const inputs = await toInputs(d);
-      for (const section of SECTIONS) expect(inputs[section]).toHaveLength(d[section].length);
+      expect(inputs.sources).toHaveLength(d.sources.length);
+      expect(inputs.companies).toHaveLength(d.companies.length);
+      for (const definition of FACTS) expect(inputs.facts[definition.name]).toHaveLength(((d as unknown as Record<string, unknown[]>)[definition.section] ?? []).length);
     }
   });
 
-  it('has about ten records per company', () => {
+  it('puts every generated investment in a round of its investee, led by one of its investors', () => {
     for (const d of [small, large]) {
-      const perCompany = total(d) / d.companies.length;
+      const rounds = new Map(d.fundingRounds.map((round) => [round.id, round]));
+      const investorsOf = new Map<string, Set<string>>();
+      for (const investment of d.investments) {
+        if ((investment.id as string).startsWith('inv-kit-')) continue;
+        const round = rounds.get(investment.fundingRoundId as string);
+        expect(round?.companyId).toBe(investment.investeeId);
+        investorsOf.set(round!.id, (investorsOf.get(round!.id) ?? new Set()).add(investment.investorId as string));
+      }
+      for (const round of d.fundingRounds) {
+        expect(investorsOf.get(round.id)?.has((round.leadInvestorIds as string[])[0])).toBe(true);
+        if (round.postMoneyValuationUsd != null) expect(round.preMoneyValuationUsd).toBe((round.postMoneyValuationUsd as number) - (round.amountUsd as number));
+      }
+      expect(d.fundingRounds.length / d.companies.length).toBeGreaterThan(1);
+    }
+  });
+
+  it('has about ten records per company besides its funding rounds', () => {
+    for (const d of [small, large]) {
+      const perCompany = (total(d) - d.fundingRounds.length) / d.companies.length;
       expect(perCompany).toBeGreaterThan(9.5);
       expect(perCompany).toBeLessThan(11.5);
       expect(d.computeDeals.length / d.companies.length).toBeGreaterThan(0.8);
@@ -226,7 +247,7 @@ describe('generateDataset', () => {
     }
     check(cited.size === d.sources.length, 'sources cited by no fact');
 
-    const pairs = d.rivalries.map((r) => `${[...r.companyIds].sort().join('|')}|${String(r.market)}`);
+    const pairs = d.rivalries.map((r) => `${[...(r.companyIds as string[])].sort().join('|')}|${String(r.market)}`);
     check(new Set(pairs).size === pairs.length, 'rivalries: a pair repeated in a market');
 
     const parentOf = new Map<string, string>();
@@ -335,7 +356,7 @@ describe('generateDataset', () => {
     for (const i of small.investments) {
       check(inRange(i.announcedOn), `${i.id}: announced ${i.announcedOn}`);
       if (i.closedOn) check(inRange(i.closedOn) && start(i.closedOn) >= start(i.announcedOn), `${i.id}: closed ${i.closedOn}`);
-      const year = Number(i.announcedOn.slice(0, 4));
+      const year = Number((i.announcedOn as string).slice(0, 4));
       check(year >= (founded.get(i.investeeId as string) as number), `${i.id}: before the investee was founded`);
       check(year >= (founded.get(i.investorId as string) as number), `${i.id}: before the investor was founded`);
     }
@@ -349,7 +370,7 @@ describe('generateDataset', () => {
     for (const a of small.acquisitions) check(inRange(a.announcedOn), `${a.id}: announced ${a.announcedOn}`);
     expect(problems.slice(0, 10)).toEqual([]);
     // Day, month and year precision all occur.
-    const precisions = countBy(small.investments, (i) => String(i.announcedOn.length));
+    const precisions = countBy(small.investments, (i) => String((i.announcedOn as string).length));
     for (const length of ['4', '7', '10']) expect(precisions.get(length)).toBeGreaterThan(small.investments.length / 20);
   });
 });
