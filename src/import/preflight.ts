@@ -89,7 +89,8 @@ function fileProblems(sections: ImportSection[]): string[] {
 export async function preflight(db: Database, catalog: CypherCatalog, sections: ImportSection[]): Promise<void> {
   const problems = fileProblems(sections);
   const inFile = (name: string) => new Set(sections.find((s) => s.name === name)?.rows.map((row) => row.id) ?? []);
-  const factIdsOf = (type: string) => new Set(sections.find((s) => s.definition?.name === type)?.rows.map((row) => row.id) ?? []);
+  const idsByType = new Map(sections.filter((s) => s.definition).map((s) => [s.definition?.name, new Set(s.rows.map((row) => row.id))]));
+  const factIdsOf = (type: string) => idsByType.get(type) ?? new Set<string>();
   const companies = inFile('companies');
   const sources = inFile('sources');
   const unknown = { company: new Set<string>(), source: new Set<string>(), facts: new Map<string, Set<string>>() };
