@@ -14,14 +14,14 @@ export const COMPUTE_DEAL = {
   plural: 'computeDeals',
   section: 'computeDeals',
   parties: [
-    { role: 'provider', idField: 'providerId', rel: 'SUPPLIES', direction: 'toFact', companyField: { name: 'computeDealsAsProvider', description: 'Compute deals where it supplies, oldest first.' } },
+    { role: 'provider', idField: 'providerId', rel: 'SUPPLIES', direction: 'toFact', companyField: { name: 'computeDealsAsProvider', description: 'Compute deals where it supplies.' } },
     {
       role: 'customer',
       idField: 'customerId',
       rel: 'TO',
       direction: 'fromFact',
       differsFrom: { idField: 'providerId', message: 'a company cannot supply compute to itself' },
-      companyField: { name: 'computeDealsAsCustomer', description: 'Compute deals where it buys, oldest first.' },
+      companyField: { name: 'computeDealsAsCustomer', description: 'Compute deals where it buys.' },
     },
   ],
   fields: [

@@ -14,7 +14,7 @@ export const FUNDING_ROUND = {
   plural: 'fundingRounds',
   section: 'fundingRounds',
   parties: [
-    { role: 'company', idField: 'companyId', rel: 'RAISED', direction: 'toFact', description: 'The company raising.', companyField: { name: 'fundingRounds', description: 'Funding rounds it raised, oldest first.' } },
+    { role: 'company', idField: 'companyId', rel: 'RAISED', direction: 'toFact', description: 'The company raising.', companyField: { name: 'fundingRounds', description: 'Funding rounds it raised.' } },
     {
       role: 'leadInvestors',
       idField: 'leadInvestorIds',
@@ -22,7 +22,7 @@ export const FUNDING_ROUND = {
       direction: 'toFact',
       many: true,
       description: 'Investors reported as leading the round (none when no lead was named).',
-      companyField: { name: 'fundingRoundsLed', description: 'Funding rounds it led, oldest first.' },
+      companyField: { name: 'fundingRoundsLed', description: 'Funding rounds it led.' },
     },
   ],
   fields: [

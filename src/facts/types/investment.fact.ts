@@ -14,14 +14,14 @@ export const INVESTMENT = {
   plural: 'investments',
   section: 'investments',
   parties: [
-    { role: 'investor', idField: 'investorId', rel: 'MADE', direction: 'toFact', companyField: { name: 'investmentsMade', description: 'Investments made, oldest first.' } },
+    { role: 'investor', idField: 'investorId', rel: 'MADE', direction: 'toFact', companyField: { name: 'investmentsMade', description: 'Investments made.' } },
     {
       role: 'investee',
       idField: 'investeeId',
       rel: 'INTO',
       direction: 'fromFact',
       differsFrom: { idField: 'investorId', message: 'a company cannot invest in itself' },
-      companyField: { name: 'investmentsReceived', description: 'Investments received, oldest first.' },
+      companyField: { name: 'investmentsReceived', description: 'Investments received.' },
     },
   ],
   fields: [
