@@ -409,4 +409,37 @@ describe('Company API (createCompany, updateCompany, deleteCompany, company, com
       expect(await app.counts()).toEqual(before);
     });
   });
+
+  describe('companies under concurrent writes (keyset cursors)', () => {
+    it.each([
+      ['name', { field: 'NAME', direction: 'ASC' }],
+      ['id, descending', { field: 'ID', direction: 'DESC' }],
+    ])('by %s: rows inserted on both sides of the cursor and a seen row deleted between pages are neither skipped nor repeated', async (_label, sort) => {
+      await app.reset();
+      const id = (i: number) => `keyset-${String(i).padStart(2, '0')}`;
+      await createCompanies(app, Array.from({ length: 12 }, (_, i) => ({ id: id(i * 2), name: `Keyset ${String(i * 2).padStart(2, '0')}`, kind: 'OTHER' })));
+      const PAGE = 'query($sort: CompanySort, $after: String) { companies(sort: $sort, first: 5, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }';
+      const first = (await ok(app, PAGE, { sort })).companies;
+      const seen: string[] = first.edges.map((edge: { node: { id: string } }) => edge.node.id);
+      // Between the requests: one row before the cursor, one after it, and a row of the first page deleted.
+      const ascending = sort.direction === 'ASC';
+      const before = ascending ? 1 : 21;
+      const later = ascending ? 15 : 5;
+      await createCompanies(app, [before, later].map((i) => ({ id: id(i), name: `Keyset ${String(i).padStart(2, '0')}`, kind: 'OTHER' })));
+      await ok(app, 'mutation($id: ID!) { deleteCompany(id: $id) { deleted } }', { id: seen[1] });
+      let after = first.pageInfo.endCursor;
+      for (let page = 0; page < 5 && after; page++) {
+        const next = (await ok(app, PAGE, { sort, after })).companies;
+        seen.push(...next.edges.map((edge: { node: { id: string } }) => edge.node.id));
+        after = next.pageInfo.hasNextPage ? next.pageInfo.endCursor : undefined;
+      }
+      const original = Array.from({ length: 12 }, (_, i) => id(i * 2));
+      const expected = [...original, id(later)].sort();
+      if (!ascending) expected.reverse();
+      // Every row that existed throughout once, in order; the row inserted behind the cursor is not read back.
+      expect(seen).toEqual(expected);
+      expect(seen).not.toContain(id(before));
+    });
+  });
 });
+
