@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { notFound } from '../../domain/errors';
 import type { FactDefinition } from '../../facts/fact-definition';
 import { FACTS, factType } from '../../facts/registry';
@@ -16,6 +17,7 @@ import { factListTypes } from './fact-list-types';
 import { factObjectType, recordInputType, updateInputType } from './fact-types';
 import { humanName } from '../../facts/human-name';
 import { MUTATION_RESULT } from '../mutation-result';
+import { connectionNodeFields } from '../selection';
 
 // The resolvers of a fact type, made per definition: one by id, the list, record / update / remove, and the fields
 // that resolve its parties, links and sources through the request's loaders. Each class is built with type-graphql's
@@ -41,14 +43,17 @@ function namedClass(name: string): ClassType<{ repo: FactRepository }> {
 }
 
 /** The list's filters, sort and page from its arguments. */
-function toListQuery(definition: FactDefinition, args: Record<string, unknown>): ListQuery & { kind: string } {
+function toListQuery(definition: FactDefinition, args: Record<string, unknown>, info: GraphQLResolveInfo): ListQuery & { kind: string } {
   const filterValues = definition.list.args === 'filter' ? ((args.filter as Record<string, unknown> | undefined) ?? {}) : args;
   const filters = Object.fromEntries(definition.list.filters.map((f) => [f.arg, filterValues[f.arg]]));
   const given = args.sort as { field: string; direction: string } | undefined;
   const sort = given?.field ?? definition.list.defaultSort.sort;
   const descending = given ? given.direction === 'DESC' : definition.list.defaultSort.descending;
   const kind = listCursorKind(definition.plural, sort, descending);
-  return { filters, sort, descending, first: args.first as number, after: decodeListCursor(kind, args.after as string | null | undefined), kind };
+  // Companies come with the page only when a party field is selected: a page of ids reads no company.
+  const selected = connectionNodeFields(info);
+  const withCompanies = definition.parties.some((party) => selected.has(party.role));
+  return { filters, sort, descending, first: args.first as number, after: decodeListCursor(kind, args.after as string | null | undefined), kind, withCompanies };
 }
 
 /** The resolver classes of one fact type: the type's own, and its connection's (totalCount). */
@@ -79,14 +84,14 @@ export function factResolverClasses(definition: FactDefinition): ClassType<{ rep
   method(
     resolver,
     'list',
-    async function (this: { repo: FactRepository }, args: Record<string, unknown>, ctx: AppContext) {
-      const query = toListQuery(definition, args);
+    async function (this: { repo: FactRepository }, args: Record<string, unknown>, ctx: AppContext, info: GraphQLResolveInfo) {
+      const query = toListQuery(definition, args, info);
       const page = await this.repo.list(query);
       const records = primeFacts(ctx, definition, page.items.map((item) => item.row));
       const edges = page.items.map((item, i) => ({ cursor: encodeListCursor(query.kind, item.position), node: records[i] as FactRecord }));
       return { ...pageOf(edges, page.hasMore, query.after !== null), filterValues: query.filters };
     } as Method,
-    [Args(() => ListArgs), Ctx()],
+    [Args(() => ListArgs), Ctx(), Info()],
     [Query(() => Connection, { name: definition.plural, description: definition.list.description, complexity: pageCost }) as MethodDecorator],
   );
   method(

@@ -37,6 +37,8 @@ export interface ListQuery {
   readonly descending: boolean;
   readonly first: number;
   readonly after: ListPosition | null;
+  /** Read the parties' companies with the page (when a party field is selected); else they are left to the loader. */
+  readonly withCompanies: boolean;
 }
 
 /** A page of facts, each with its position, and whether more follow. */
@@ -108,7 +110,7 @@ export class FactRepository {
     const phases: ('nonNull' | 'null')[] = query.after?.phase === 'null' ? ['null'] : nullable ? ['nonNull', 'null'] : ['nonNull'];
     for (const phase of phases) {
       const after = query.after && query.after.phase === phase ? query.after : null;
-      const shape: ListShape = { filters, sortField, descending: query.descending, phase, after: after !== null };
+      const shape: ListShape = { filters, sortField, descending: query.descending, phase, after: after !== null, companies: query.withCompanies };
       const rows = await this.db.readRows(this.statementFor(shape), {
         ...params,
         ...(after ? { afterValue: this.sortParam(sortField, after.value), afterId: after.id } : {}),

@@ -14,6 +14,8 @@ export interface ListShape {
   /** nonNull: the facts with a value for the sort field, in its order; null: those without one, by id. */
   readonly phase: 'nonNull' | 'null';
   readonly after: boolean;
+  /** Whether the page returns its parties' companies (to prime the loader) or leaves them to the loader. */
+  readonly companies: boolean;
 }
 
 /** The parameter carrying a filter's value. */
@@ -109,7 +111,7 @@ export function listStatement(definition: FactDefinition, shape: ListShape): str
     ...start(definition, shape, anchor),
     `WHERE ${conditions(definition, shape, anchor).join('\n  AND ')}`,
     `WITH f ORDER BY ${orderBy(shape)} LIMIT $limit`,
-    `RETURN ${factProjection(definition, 'f')} AS fact, ${partyCompanies(definition, 'f')} AS companies, f.${sort} AS sortValue`,
+    `RETURN ${factProjection(definition, 'f')} AS fact, ${shape.companies ? partyCompanies(definition, 'f') : '[]'} AS companies, f.${sort} AS sortValue`,
     `ORDER BY ${orderBy(shape)}`,
   ].join('\n');
 }
@@ -120,7 +122,7 @@ export function listStatement(definition: FactDefinition, shape: ListShape): str
  */
 export function countStatement(definition: FactDefinition, filters: readonly string[]): string {
   const label = identifier(definition.name);
-  const shape: ListShape = { filters, sortField: 'id', descending: false, phase: 'nonNull', after: false };
+  const shape: ListShape = { filters, sortField: 'id', descending: false, phase: 'nonNull', after: false, companies: false };
   const anchor = anchorOf(definition, shape);
   if (!anchor && filters.length === 0) return `// How many ${definition.plural} there are (count store). Returns: total.\nMATCH (f:${label})\nRETURN count(f) AS total`;
   const others = definition.list.filters.filter((filter) => filters.includes(filter.arg) && filter !== anchor).map((filter) => condition(definition, filter));
