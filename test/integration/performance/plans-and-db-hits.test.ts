@@ -29,6 +29,8 @@ import { testConfig } from '../../support/test-app';
 const RECORD_FILE = path.join(__dirname, 'plans-and-db-hits.json');
 /** Hits on identical plans and data are identical; the margin only absorbs Neo4j patch releases' bookkeeping. */
 const HEADROOM = 1.1;
+/** How far db hits of the same plan may drift between the fresh and the churned server (record layout, not plan). */
+const CHURN_DRIFT = 0.02;
 /** The guard's own server: apart from development (7687), tests (7688), outages (7689) and the benchmark (7691). */
 const GUARD_BOLT_PORT = Number(process.env.NEO4J_GUARD_BOLT_PORT ?? 7690);
 
@@ -163,13 +165,17 @@ describe('query plans and database hits on the seed data, on a fresh and on a ch
       expect({ name, reads }).toEqual({ name, reads: expect.arrayContaining([expect.stringMatching(startsAt)]) });
       expect({ name, scans: operators(plan).map(operatorName).filter((op) => SCANS.test(op)) }).toEqual({ name, scans: [] });
     }
-    // The same plans, reading the same records, on a fresh server and after churn.
-    expect({ name, ...churned[name] }).toEqual({ name, ...fresh[name] });
+    // The same plans on a fresh server and after churn. Their db hits may differ by a few: after a wipe Neo4j reuses
+    // freed record ids at times of its own, so relationship chains are laid out differently (a fresh-clone run saw
+    // 13,179 against 13,219 for the same plan). A different plan costs far more than CHURN_DRIFT.
+    expect({ name, shapes: churned[name]?.shapes }).toEqual({ name, shapes: fresh[name]?.shapes });
+    const [freshHits, churnedHits] = [fresh[name]?.hits ?? 0, churned[name]?.hits ?? 0];
+    if (Math.abs(churnedHits - freshHits) > freshHits * CHURN_DRIFT) throw new Error(`${name}: ${freshHits} db hits fresh, ${churnedHits} after churn`);
     if (updating) return;
     const record = recorded[name];
     expect(record).toBeDefined();
     expect({ name, shapes: fresh[name]?.shapes }).toEqual({ name, shapes: record?.shapes });
-    if ((fresh[name]?.hits ?? 0) > (record?.budget ?? 0)) throw new Error(`${name}: ${fresh[name]?.hits} db hits, budget ${record?.budget}`);
+    for (const hits of [freshHits, churnedHits]) if (hits > (record?.budget ?? 0)) throw new Error(`${name}: ${hits} db hits, budget ${record?.budget}`);
   });
 
   it('has a record for every operation and no stale ones', () => {
