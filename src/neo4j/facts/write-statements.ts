@@ -46,29 +46,24 @@ ${indent(bindParties(definition, 'f'))}
 }`;
 }
 
+/** A subquery returning, as `out`, the ids in `list` that no `label` node holds (one row). */
+function missingIds(list: string, label: string, out: string): string {
+  return `CALL () {
+  UNWIND ${list} AS wanted
+  OPTIONAL MATCH (n:${label} {id: wanted})
+  WITH wanted, n WHERE n IS NULL
+  RETURN collect(DISTINCT wanted) AS ${out}
+}`;
+}
+
 /** Subqueries binding what a write refers to but cannot find; each returns one row. */
 function referenceChecks(definition: FactDefinition): string {
-  const links = (definition.links ?? []).map(
-    (link, i) => `CALL () {
-  UNWIND [x IN [$links.${identifier(link.idField)}] WHERE x IS NOT NULL] AS targetId
-  OPTIONAL MATCH (t:${identifier(link.target)} {id: targetId})
-  WITH targetId, t WHERE t IS NULL
-  RETURN collect(targetId) AS missingLink${i}
-}`,
+  const links = (definition.links ?? []).map((link, i) =>
+    missingIds(`[x IN [$links.${identifier(link.idField)}] WHERE x IS NOT NULL]`, identifier(link.target), `missingLink${i}`),
   );
   return [
-    `CALL () {
-  UNWIND $companyIds AS companyId
-  OPTIONAL MATCH (c:Company {id: companyId})
-  WITH companyId, c WHERE c IS NULL
-  RETURN collect(DISTINCT companyId) AS missingCompanies
-}`,
-    `CALL () {
-  UNWIND $sourceIds AS sourceId
-  OPTIONAL MATCH (s:Source {id: sourceId})
-  WITH sourceId, s WHERE s IS NULL
-  RETURN collect(DISTINCT sourceId) AS missingSources
-}`,
+    missingIds('$companyIds', 'Company', 'missingCompanies'),
+    missingIds('$sourceIds', 'Source', 'missingSources'),
     `CALL () {
   UNWIND $newSources AS source
   OPTIONAL MATCH (s:Source {url: source.url})
