@@ -1,6 +1,18 @@
 import crypto from 'node:crypto';
 import { storedDate, type PartialDate } from './partial-date';
 
+/** What a source is: the publisher's own reporting, a re-run or copy of another's, a filing, or a party's release. */
+export enum SourceKind {
+  ORIGINAL = 'ORIGINAL',
+  SYNDICATION = 'SYNDICATION',
+  COPY = 'COPY',
+  FILING = 'FILING',
+  COMPANY_RELEASE = 'COMPANY_RELEASE',
+}
+
+/** Kinds that repeat another publisher's reporting (they name it as originalPublisher). */
+export const SECONDHAND_KINDS: readonly SourceKind[] = [SourceKind.SYNDICATION, SourceKind.COPY];
+
 /** A cited publication. */
 export interface SourceRecord {
   readonly id: string;
@@ -8,6 +20,8 @@ export interface SourceRecord {
   readonly publisher: string;
   readonly title: string;
   readonly publishedOn: PartialDate | null;
+  readonly kind: SourceKind;
+  readonly originalPublisher: string | null;
 }
 
 /** A source as a client gives it (recordSource, or inline in a fact). */
@@ -17,10 +31,12 @@ export interface SourceFields {
   readonly publisher: string;
   readonly title: string;
   readonly publishedOn?: PartialDate | null;
+  readonly kind?: SourceKind | null;
+  readonly originalPublisher?: string | null;
 }
 
 /** The properties a source is read with. */
-export const SOURCE_PROPERTIES = ['id', 'url', 'publisher', 'title', 'publishedOn', 'publishedPrecision'] as const;
+export const SOURCE_PROPERTIES = ['id', 'url', 'publisher', 'title', 'publishedOn', 'publishedPrecision', 'kind', 'originalPublisher'] as const;
 
 /** Id for a source given without one: stable per URL, so the same article is one source however often it is cited. */
 export function sourceIdFor(url: string): string {
@@ -36,6 +52,8 @@ export function sourceRow(input: SourceFields, id: string): Record<string, unkno
     title: input.title.trim(),
     publishedOn: input.publishedOn?.start ?? null,
     publishedPrecision: input.publishedOn?.precision ?? null,
+    kind: input.kind ?? SourceKind.ORIGINAL,
+    originalPublisher: input.originalPublisher?.trim() || null,
   };
 }
 
@@ -47,5 +65,7 @@ export function toSourceRecord(row: unknown): SourceRecord {
     publisher: s.publisher as string,
     title: s.title as string,
     publishedOn: storedDate(s.publishedOn, s.publishedPrecision),
+    kind: (s.kind as SourceKind | null) ?? SourceKind.ORIGINAL,
+    originalPublisher: (s.originalPublisher as string | null) ?? null,
   };
 }

@@ -83,3 +83,23 @@ export function OmittableNotNull(options?: ValidationOptions) {
     });
   };
 }
+
+/** Cross-field rule: a source that repeats another's reporting (SYNDICATION, COPY) names it; the others do not. */
+export function OriginalPublisherFor(kindField: string, options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'originalPublisherFor',
+      target: target.constructor,
+      propertyName,
+      constraints: [kindField],
+      options: { message: 'must name the original publisher (at most 200 characters) exactly when kind is SYNDICATION or COPY', ...options },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const kind = (args.object as Record<string, unknown>)[kindField];
+          const secondhand = kind === 'SYNDICATION' || kind === 'COPY';
+          const given = typeof value === 'string' && value.trim().length > 0;
+          return secondhand === given && (!given || (value as string).length <= 200);
+        },
+      },
+    });
+}

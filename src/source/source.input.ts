@@ -3,6 +3,8 @@ import { Field, ID, InputType } from 'type-graphql';
 import { type PartialDate } from '../domain/partial-date';
 import { DateScalar } from '../graphql/date-scalar';
 import { SLUG_MESSAGE, SLUG_PATTERN } from '../domain/validation';
+import { SourceKind } from '../domain/source';
+import { OriginalPublisherFor } from '../graphql/validators';
 
 @InputType({ description: 'A source to create or update; its id defaults to one derived from the url.' })
 export class SourceInput {
@@ -32,4 +34,11 @@ export class SourceInput {
   @Field(() => DateScalar, { nullable: true })
   @IsOptional()
   publishedOn?: PartialDate | null;
+
+  @Field(() => SourceKind, { defaultValue: SourceKind.ORIGINAL })
+  kind!: SourceKind;
+
+  @Field(() => String, { nullable: true, description: 'Required for a SYNDICATION or COPY (whose reporting it repeats); null otherwise.' })
+  @OriginalPublisherFor('kind')
+  originalPublisher?: string | null;
 }

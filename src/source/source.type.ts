@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { type PartialDate } from '../domain/partial-date';
 import { DateScalar } from '../graphql/date-scalar';
-import type { SourceRecord } from '../domain/source';
+import { SourceKind, type SourceRecord } from '../domain/source';
 
 @ObjectType({ description: 'A publication that reports a fact.' })
 export class Source implements SourceRecord {
@@ -19,4 +19,10 @@ export class Source implements SourceRecord {
 
   @Field(() => DateScalar, { nullable: true })
   publishedOn!: PartialDate | null;
+
+  @Field(() => SourceKind, { description: 'ORIGINAL reporting, a SYNDICATION or COPY of another publisher\'s, a FILING, or a COMPANY_RELEASE by a party.' })
+  kind!: SourceKind;
+
+  @Field(() => String, { nullable: true, description: 'For a syndication or copy: whose reporting it repeats.' })
+  originalPublisher!: string | null;
 }
