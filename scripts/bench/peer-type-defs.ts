@@ -18,7 +18,7 @@ import { graphqlEnumName } from '../../src/graphql/enums';
  * - `COMPETES_WITH` (derived, one per rivalry, lower id to higher) means the same both ways, so `competitors` reads it
  *   with `queryDirection: UNDIRECTED`. The other derived edges are an index for traversals and are left out.
  */
-const SCALARS: Record<Exclude<FieldSpec['kind'], 'enum'>, string> = { text: 'String', usd: 'Float', number: 'Float', date: 'Date' };
+const SCALARS: Record<Exclude<FieldSpec['kind'], 'enum'>, string> = { text: 'String', usd: 'Float', number: 'Float', date: 'Date', events: 'String' };
 
 function fieldType(field: FieldSpec): string {
   const type = field.kind === 'enum' ? graphqlEnumName(field.enumType as object) : SCALARS[field.kind];

@@ -53,7 +53,8 @@ export interface PartySpec {
   readonly companyField?: { readonly name: string; readonly description: string };
 }
 
-export type FieldKind = 'text' | 'usd' | 'number' | 'date' | 'enum';
+/** `events`: the fact's dated, sourced life (agreed, tranches funded, closed, ended...), one per fact type. */
+export type FieldKind = 'text' | 'usd' | 'number' | 'date' | 'enum' | 'events';
 
 /** One recorded property of a fact. */
 export interface FieldSpec {

@@ -1,4 +1,6 @@
-import { storedDate, type PartialDate } from '../domain/partial-date';
+import { TIMELINE_PROPERTIES, type FactEvent } from '../domain/lifecycle';
+import { formatPartialDate, parsePartialDate, storedDate, type PartialDate } from '../domain/partial-date';
+import { lifecycleProps } from './fact-lifecycle';
 import type { FactDefinition, FieldSpec, PartySpec } from './fact-definition';
 
 /**
@@ -15,7 +17,9 @@ type FieldValue<F> = F extends { readonly kind: 'text' }
       ? PartialDate
       : F extends { readonly kind: 'enum'; readonly enumType: infer E }
         ? E[keyof E]
-        : never;
+        : F extends { readonly kind: 'events' }
+          ? readonly FactEvent[]
+          : never;
 type FieldEntry<F> = F extends { readonly name: infer N extends string } ? { readonly [K in N]: F extends { readonly required: true } ? FieldValue<F> : FieldValue<F> | null } : never;
 type PartyEntry<P> = P extends { readonly idField: infer N extends string; readonly pair: true }
   ? { readonly [K in N]: readonly string[] }
@@ -43,9 +47,37 @@ export function precisionProperty(field: string): string {
   return `${field.replace(/On$/, '')}Precision`;
 }
 
-/** Every stored property of a fact type, in definition order (a date is two: its day and its precision). */
+/** Properties every fact stores beside its fields, derived from them: its timeline and confidence rank. */
+export const LIFECYCLE_PROPERTIES = [...TIMELINE_PROPERTIES, 'confidenceRank'] as const;
+
+/** Every stored property of a fact type, in definition order (a date is two: its day and its precision), then the derived ones. */
 export function storedProperties(definition: FactDefinition): string[] {
-  return definition.fields.flatMap((field) => (field.kind === 'date' ? [field.name, precisionProperty(field.name)] : [field.name]));
+  return [...definition.fields.flatMap((field) => (field.kind === 'date' ? [field.name, precisionProperty(field.name)] : [field.name])), ...LIFECYCLE_PROPERTIES];
+}
+
+/** Events as stored: one JSON text (a list of maps is no Neo4j property), dates at their precision; null when none. */
+function eventsText(events: readonly FactEvent[] | null | undefined): string | null {
+  if (!events || events.length === 0) return null;
+  return JSON.stringify(
+    events.map((e) => ({
+      kind: e.kind,
+      on: formatPartialDate(e.on),
+      amountUsd: e.amountUsd ?? null,
+      ceilingUsd: e.ceilingUsd ?? null,
+      deadline: e.deadline ? formatPartialDate(e.deadline) : null,
+      note: e.note ?? null,
+      sourceIds: [...(e.sourceIds ?? [])],
+    })),
+  );
+}
+
+function parseEvents(text: unknown): FactEvent[] {
+  if (typeof text !== 'string') return [];
+  return (JSON.parse(text) as Record<string, unknown>[]).map((e) => ({
+    ...(e as unknown as FactEvent),
+    on: parsePartialDate(e.on),
+    deadline: e.deadline ? parsePartialDate(e.deadline) : null,
+  }));
 }
 
 /** The value a field stores: a date as its first day (a Date parameter is made by the caller) plus its precision. */
@@ -54,6 +86,7 @@ function storedField(field: FieldSpec, value: unknown): Record<string, unknown> 
     const date = value as PartialDate | null;
     return { [field.name]: date?.start ?? null, [precisionProperty(field.name)]: date?.precision ?? null };
   }
+  if (field.kind === 'events') return { [field.name]: eventsText(value as FactEvent[] | null) };
   return { [field.name]: value ?? null };
 }
 
@@ -69,6 +102,8 @@ export function storedProps(definition: FactDefinition, input: Readonly<Record<s
     if (mode === 'update' && given === undefined) continue;
     Object.assign(props, storedField(field, given === undefined ? (field.defaultValue ?? null) : given));
   }
+  // An update gives the merged values when it touches the fact's life (the repository reads them first).
+  if (mode === 'record') Object.assign(props, lifecycleProps(definition, input));
   return props;
 }
 
@@ -94,8 +129,10 @@ export function toFactRecord(definition: FactDefinition, row: unknown): FactReco
   const out: Record<string, unknown> = { id: map.id, sourceIds: (map.sourceIds as string[] | null) ?? [] };
   for (const party of definition.parties) out[party.idField] = partyValue(party, map[party.idField]);
   for (const field of definition.fields) {
-    out[field.name] = field.kind === 'date' ? storedDate(map[field.name], map[precisionProperty(field.name)]) : (map[field.name] ?? null);
+    if (field.kind === 'events') out[field.name] = parseEvents(map[field.name]);
+    else out[field.name] = field.kind === 'date' ? storedDate(map[field.name], map[precisionProperty(field.name)]) : (map[field.name] ?? null);
   }
+  if (map.tlFrom !== undefined) out.timeline = Object.fromEntries(TIMELINE_PROPERTIES.map((p) => [p, map[p] ?? null]));
   for (const link of definition.links ?? []) out[link.idField] = map[link.idField] ?? null;
   return out as FactRecord;
 }

@@ -1,4 +1,5 @@
 import { AmountKind } from '../domain/enums';
+import { Confidence } from '../domain/lifecycle';
 import { MAX_AMOUNT_USD } from '../domain/validation';
 import type { FieldSpec } from './fact-definition';
 
@@ -15,3 +16,19 @@ export function amount<N extends string>(name: N, description: string) {
 
 /** The date a fact became known: required, never in the future. */
 export const announcedOn = { name: 'announcedOn', kind: 'date', required: true, notInFuture: true } as const satisfies FieldSpec;
+
+/**
+ * Every fact's confidence and life: how well it is established, and its dated, sourced events (what an `asOf` answer
+ * reads the fact's status, money and whether it is in force from).
+ */
+export const lifecycleFields = [
+  {
+    name: 'confidence',
+    kind: 'enum',
+    enumType: Confidence,
+    required: true,
+    defaultValue: Confidence.REPORTED,
+    description: 'CONFIRMED: by a party or a filing; REPORTED: by an original publisher; RUMOURED: by unnamed sources.',
+  },
+  { name: 'events', kind: 'events', description: 'Dated, sourced events beyond the announcement: agreed (ceiling, option deadline), tranches funded, closed, amended, ended, terminated, lapsed.' },
+] as const satisfies readonly FieldSpec[];

@@ -1,4 +1,6 @@
 import { registerEnumType } from 'type-graphql';
+import { Confidence, FactEventKind, FactStatus } from '../domain/lifecycle';
+import { SourceKind } from '../domain/source';
 import { AcquisitionKind, AmountKind, CompanyKind, ComputeDealStatus, ComputeResource, Instrument, InvestmentStatus, SortDirection } from '../domain/enums';
 
 // The domain's enums as GraphQL enums, registered once when the schema is built.
@@ -26,3 +28,10 @@ register(ComputeDealStatus, { name: 'ComputeDealStatus' });
 register(ComputeResource, { name: 'ComputeResource' });
 register(AcquisitionKind, { name: 'AcquisitionKind', description: 'A full acquisition, or a licence deal that hires the team (acqui-hire).' });
 register(SortDirection, { name: 'SortDirection' });
+register(FactEventKind, {
+  name: 'FactEventKind',
+  description: 'What happened to a fact: ANNOUNCED, STARTED, CLOSED and ENDED also come from its own dates; OPTION_EXPIRED is the day after an unexercised option\'s deadline.',
+});
+register(FactStatus, { name: 'FactStatus', description: 'Where a fact stands on a date. ENDED, TERMINATED and LAPSED facts are left out of analytics unless asked for.' });
+register(Confidence, { name: 'Confidence', description: 'CONFIRMED: by a party or a filing; REPORTED: by an original publisher; RUMOURED: by unnamed sources.' });
+register(SourceKind, { name: 'SourceKind', description: "ORIGINAL reporting, a SYNDICATION or COPY of another publisher's, a FILING, or a COMPANY_RELEASE by a party." });

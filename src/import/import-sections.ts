@@ -2,6 +2,7 @@ import { storedCompanyProps } from '../company/company.repository';
 import { sourceIdFor, sourceRow } from '../domain/source';
 import type { FactDefinition } from '../facts/fact-definition';
 import { partiesParam, partyIds, storedProps } from '../facts/fact-record';
+import { citedSourceIds } from '../facts/fact-lifecycle';
 import { FACTS } from '../facts/registry';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import { importClashStatement, importMergeStatement, importRefreshStatement, importRulesStatement } from '../neo4j/facts/import-statements';
@@ -46,7 +47,7 @@ function factRow(definition: FactDefinition, input: Record<string, unknown>): Im
     id: (input.id as string | undefined) ?? definition.deriveId(parties, input),
     parties: partiesParam(definition, input),
     props: withDates(definition, storedProps(definition, input, 'record')),
-    sourceIds: [...new Set((input.sourceIds as string[] | undefined) ?? [])],
+    sourceIds: citedSourceIds(input, (input.sourceIds as string[] | undefined) ?? []),
     links: Object.fromEntries((definition.links ?? []).map((link) => [link.idField, input[link.idField] ?? null])),
   };
 }

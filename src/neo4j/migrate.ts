@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Logger } from '../platform/logger';
 import { FACTS } from '../facts/registry';
 import { applyFactIndexes } from './facts/fact-indexes';
+import { backfillLifecycles } from './facts/backfill-lifecycles';
 import type { CypherCatalog } from './cypher-catalog';
 import type { Database } from './database';
 
@@ -18,6 +19,9 @@ export function splitStatements(text: string): string[] {
     )
     .filter((statement) => statement.length > 0);
 }
+
+/** The timeline backfill's entry among the applied migrations (a new version here would run it again). */
+const LIFECYCLE_BACKFILL = { name: 'backfill/fact-lifecycles', checksum: crypto.createHash('sha256').update('fact-lifecycles v1').digest('hex') };
 
 /**
  * Applies `cypher/migrations/NNN-*.cypher` in order, skipping those already recorded with the same checksum (data
@@ -43,7 +47,12 @@ export async function applyMigrations(db: Database, catalog: CypherCatalog, logg
   }
   // Indexes the fact definitions ask for come after the files: a definition can add one without a migration file.
   await applyFactIndexes(db, FACTS);
+  // Once per database (recorded like a migration): a label scan of every fact is not for every start.
+  if (applied.get(LIFECYCLE_BACKFILL.name) !== LIFECYCLE_BACKFILL.checksum) {
+    await backfillLifecycles(db, FACTS, logger);
+    await db.writeRows(record, LIFECYCLE_BACKFILL);
+  }
   await db.readRows(catalog.get('system/await-indexes'), { timeoutSeconds: 300 });
   logger?.info({ migrations: names.length }, 'migrations applied');
-  return names;
+  return [LIFECYCLE_BACKFILL.name, ...names];
 }

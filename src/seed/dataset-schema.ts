@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CompanyKind } from '../domain/enums';
+import { FactEventKind } from '../domain/lifecycle';
+import { SourceKind } from '../domain/source';
 import { MAX_AMOUNT_USD } from '../domain/validation';
 import type { FactDefinition, FieldSpec } from '../facts/fact-definition';
 import { FACTS } from '../facts/registry';
@@ -12,6 +14,21 @@ export const DATASET_SCHEMA_FILE = path.join(projectRoot(), 'data', 'seed', 'dat
 const SLUG = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120 };
 const DATE = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' };
 const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] });
+const USD = { type: ['number', 'null'], minimum: 0, maximum: MAX_AMOUNT_USD };
+const EVENT = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'on'],
+  properties: {
+    kind: { enum: Object.values(FactEventKind) },
+    on: DATE,
+    amountUsd: USD,
+    ceilingUsd: USD,
+    deadline: nullable(DATE),
+    note: { type: ['string', 'null'], maxLength: 500 },
+    sourceIds: { type: 'array', items: SLUG, maxItems: 20 },
+  },
+};
 
 function fieldSchema(field: FieldSpec): Record<string, unknown> {
   switch (field.kind) {
@@ -24,6 +41,8 @@ function fieldSchema(field: FieldSpec): Record<string, unknown> {
       return field.required ? DATE : nullable(DATE);
     case 'enum':
       return { enum: [...Object.values(field.enumType ?? {}), ...(field.required ? [] : [null])] };
+    case 'events':
+      return { type: 'array', maxItems: 50, items: EVENT };
   }
 }
 
@@ -72,6 +91,8 @@ export function datasetSchema(): Record<string, unknown> {
             publisher: { type: 'string', minLength: 1, maxLength: 200 },
             title: { type: 'string', minLength: 1, maxLength: 500 },
             publishedOn: nullable(DATE),
+            kind: { enum: Object.values(SourceKind) },
+            originalPublisher: { type: ['string', 'null'], minLength: 1, maxLength: 200 },
           },
         },
       },

@@ -13,7 +13,7 @@ export type FactRecords = (Record<string, unknown> & { id: string; sourceIds: st
 export type Dataset = {
   version: string;
   description?: string;
-  sources: { id: string; url: string; publisher: string; title: string; publishedOn?: string | null }[];
+  sources: { id: string; url: string; publisher: string; title: string; publishedOn?: string | null; kind?: string; originalPublisher?: string | null }[];
   companies: {
     id: string;
     name: string;

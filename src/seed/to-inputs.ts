@@ -6,6 +6,7 @@ import type { FactDefinition } from '../facts/fact-definition';
 import { FACTS } from '../facts/registry';
 import { recordInputType } from '../graphql/facts/fact-types';
 import { SourceInput } from '../source/source.input';
+import { FactEventInput } from '../graphql/lifecycle/fact-event.types';
 import { DatasetError, type Dataset } from './dataset';
 
 /** Date fields of a record: a fact type's dates, or a source's publishedOn. */
@@ -45,12 +46,24 @@ export interface DatasetInputs {
   facts: Record<string, Record<string, unknown>[]>;
 }
 
+/** A dataset event as the input the mutations take (dates parsed, an instance so its own rules are checked). */
+function toEventInput(event: Record<string, unknown>): FactEventInput {
+  return Object.assign(new FactEventInput(), withDates(event, ['on', 'deadline']));
+}
+
 function factInputs(definition: FactDefinition, records: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
   const type = recordInputType(definition) as ClassType<Record<string, unknown>>;
   const dates = definition.fields.filter((f) => f.kind === 'date').map((f) => f.name);
+  const events = definition.fields.filter((f) => f.kind === 'events').map((f) => f.name);
   // Enum defaults the GraphQL layer would fill in (status ANNOUNCED) are filled here the same way.
   const defaults = Object.fromEntries(definition.fields.filter((f) => f.defaultValue !== undefined).map((f) => [f.name, f.defaultValue]));
-  return Promise.all(records.map((record) => toInput(type, definition.single, { ...defaults, ...record }, dates)));
+  return Promise.all(
+    records.map((record) => {
+      const withEvents = { ...defaults, ...record };
+      for (const field of events) if (Array.isArray(record[field])) withEvents[field] = (record[field] as Record<string, unknown>[]).map(toEventInput);
+      return toInput(type, definition.single, withEvents, dates);
+    }),
+  );
 }
 
 export async function toInputs(dataset: Dataset): Promise<DatasetInputs> {

@@ -3,7 +3,7 @@ import { AcquisitionKind } from '../../domain/enums';
 import type { PartialDate } from '../../domain/partial-date';
 import type { FactDefinition } from '../fact-definition';
 import type { RecordOf } from '../fact-record';
-import { amount, announcedOn, note } from '../fields';
+import { amount, announcedOn, lifecycleFields, note } from '../fields';
 
 /** An acquisition, or a licence deal that hires the team (acqui-hire). */
 export const ACQUISITION = {
@@ -22,6 +22,7 @@ export const ACQUISITION = {
     announcedOn,
     ...amount('amountUsd', 'Price in USD; null when undisclosed.'),
     note,
+    ...lifecycleFields,
   ],
   dateField: 'announcedOn',
   deriveId: (parties, f) => factId('acq', [...parties], f.announcedOn as PartialDate, [f.kind]),

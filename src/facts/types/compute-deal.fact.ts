@@ -3,7 +3,7 @@ import { ComputeDealStatus, ComputeResource } from '../../domain/enums';
 import type { PartialDate } from '../../domain/partial-date';
 import type { FactDefinition } from '../fact-definition';
 import type { RecordOf } from '../fact-record';
-import { amount, announcedOn, note } from '../fields';
+import { amount, announcedOn, lifecycleFields, note } from '../fields';
 
 /** A compute-supply agreement: a provider sells cloud, chips or data-centre capacity to a customer. */
 export const COMPUTE_DEAL = {
@@ -33,6 +33,7 @@ export const COMPUTE_DEAL = {
     { name: 'capacity', kind: 'text', maxLength: 200, description: 'Capacity as reported, e.g. "4.5 GW".' },
     { name: 'status', kind: 'enum', enumType: ComputeDealStatus, required: true, defaultValue: ComputeDealStatus.ANNOUNCED },
     note,
+    ...lifecycleFields,
   ],
   links: [{ idField: 'relatedInvestmentId', field: 'relatedInvestment', rel: 'TIED_TO', target: 'Investment', description: 'The investment this deal came with (e.g. a cloud commitment tied to a stake).' }],
   dateField: 'announcedOn',

@@ -3,7 +3,7 @@ import type { PartialDate } from '../../domain/partial-date';
 import { MAX_AMOUNT_USD } from '../../domain/validation';
 import type { FactDefinition } from '../fact-definition';
 import type { RecordOf } from '../fact-record';
-import { amount, announcedOn, note } from '../fields';
+import { amount, announcedOn, lifecycleFields, note } from '../fields';
 
 /** A company raising money in one round: what it raised, at what valuation, who led; its investments name it. */
 export const FUNDING_ROUND = {
@@ -33,6 +33,7 @@ export const FUNDING_ROUND = {
     { name: 'preMoneyValuationUsd', kind: 'usd', min: 0, max: MAX_AMOUNT_USD, description: 'Pre-money valuation in USD, where reported.' },
     { name: 'postMoneyValuationUsd', kind: 'usd', min: 0, max: MAX_AMOUNT_USD, description: 'Post-money valuation in USD, where reported.' },
     note,
+    ...lifecycleFields,
   ],
   dateField: 'announcedOn',
   deriveId: ([company], f) => factId('round', [company], f.announcedOn as PartialDate, [f.name]),

@@ -3,7 +3,7 @@ import { Instrument, InvestmentStatus } from '../../domain/enums';
 import type { PartialDate } from '../../domain/partial-date';
 import type { FactDefinition } from '../fact-definition';
 import type { RecordOf } from '../fact-record';
-import { amount, announcedOn, note } from '../fields';
+import { amount, announcedOn, lifecycleFields, note } from '../fields';
 
 /** One investment (one tranche) of an investor into a company. */
 export const INVESTMENT = {
@@ -34,6 +34,7 @@ export const INVESTMENT = {
     { name: 'instrument', kind: 'enum', enumType: Instrument },
     { name: 'status', kind: 'enum', enumType: InvestmentStatus, required: true, defaultValue: InvestmentStatus.ANNOUNCED },
     note,
+    ...lifecycleFields,
   ],
   links: [
     {

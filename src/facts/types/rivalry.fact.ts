@@ -1,6 +1,6 @@
 import type { FactDefinition } from '../fact-definition';
 import type { RecordOf } from '../fact-record';
-import { note } from '../fields';
+import { lifecycleFields, note } from '../fields';
 
 const MARKET = { regex: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, message: 'must be a lowercase kebab-case label such as "frontier-models"' };
 
@@ -27,6 +27,7 @@ export const RIVALRY = {
     { name: 'market', kind: 'text', required: true, maxLength: 60, pattern: MARKET, description: 'Market label, e.g. "frontier-models", "cloud-infrastructure", "ai-accelerators".' },
     { name: 'since', kind: 'date', notInFuture: true, description: 'Since when the rivalry is documented.' },
     note,
+    ...lifecycleFields,
   ],
   dateField: 'since',
   deriveId: ([a, b], f) => `riv-${a}-${b}-${String(f.market)}`.slice(0, 120),

@@ -1,5 +1,6 @@
 import type { FactDefinition } from '../fact-definition';
 import type { RecordOf } from '../fact-record';
+import { lifecycleFields } from '../fields';
 
 /** A parent/subsidiary link (AWS of Amazon, Google DeepMind of Google). */
 export const SUBSIDIARY_LINK = {
@@ -13,7 +14,7 @@ export const SUBSIDIARY_LINK = {
     { role: 'subsidiary', idField: 'childId', rel: 'HELD', direction: 'toFact', description: 'The subsidiary.' },
     { role: 'parent', idField: 'parentId', rel: 'BY', direction: 'fromFact', description: 'Its parent.', differsFrom: { idField: 'childId', message: 'a company cannot be its own parent' } },
   ],
-  fields: [{ name: 'since', kind: 'date', notInFuture: true }],
+  fields: [{ name: 'since', kind: 'date', notInFuture: true }, ...lifecycleFields],
   dateField: 'since',
   deriveId: ([child, parent]) => `sub-${child}-${parent}`.slice(0, 120),
   derived: { type: 'SUBSIDIARY_OF', from: 'subsidiary', to: 'parent', grouping: 'perFact', properties: ['since'] },

@@ -18,6 +18,10 @@ import { factObjectType, recordInputType, updateInputType } from './fact-types';
 import { humanName } from '../../facts/human-name';
 import { MUTATION_RESULT } from '../mutation-result';
 import { connectionNodeFields } from '../selection';
+import { DateScalar } from '../date-scalar';
+import type { PartialDate } from '../../domain/partial-date';
+import { FactEventType, FactStateType } from '../lifecycle/fact-event.types';
+import { historyOf, stateOf } from '../lifecycle/fact-life';
 
 // The resolvers of a fact type, made per definition: one by id, the list, record / update / remove, and the fields
 // that resolve its parties, links and sources through the request's loaders. Each class is built with type-graphql's
@@ -175,6 +179,28 @@ export function factResolverClasses(definition: FactDefinition): ClassType<{ rep
     } as Method,
     [Root(), Ctx()],
     [FieldResolver(() => [Source], { description: 'Publications that report it.', complexity: listCost }) as MethodDecorator],
+  );
+  method(
+    resolver,
+    'history',
+    function (fact: FactRecord) {
+      return historyOf(definition, fact);
+    } as Method,
+    [Root()],
+    [FieldResolver(() => [FactEventType], { description: 'Its life, oldest first: its events and those its own dates imply, each with the status and money it left.' }) as MethodDecorator],
+  );
+  method(
+    resolver,
+    'state',
+    function (fact: FactRecord, asOf: PartialDate | null | undefined, includeImprecise: boolean | null | undefined) {
+      return stateOf(definition, fact, asOf, includeImprecise);
+    } as Method,
+    [
+      Root(),
+      Arg('asOf', () => DateScalar, { nullable: true, description: 'Defaults to the date of the answer the fact came in, else today.' }),
+      Arg('includeImprecise', () => Boolean, { nullable: true, description: 'Count a month- or year-dated event from the start of its period.' }),
+    ],
+    [FieldResolver(() => FactStateType, { description: 'Status, money by kind and whether it is in force, on a date.' }) as MethodDecorator],
   );
   Resolver(() => type)(resolver);
 

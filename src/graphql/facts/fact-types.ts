@@ -1,10 +1,11 @@
-import { ArrayMaxSize, ArrayMinSize, IsNumber, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsNumber, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, ObjectType, type ClassType } from 'type-graphql';
 import type { FactDefinition, FieldSpec } from '../../facts/fact-definition';
 import { SLUG_MESSAGE, SLUG_PATTERN } from '../../domain/validation';
 import { DiffersFrom, DistinctPair, NotInFuture, OmittableNotNull, PresentIff } from '../validators';
 import { DateScalar } from '../date-scalar';
 import { FactSourcesInput } from '../fact-sources.input';
+import { FactEventInput } from '../lifecycle/fact-event.types';
 
 // GraphQL types derived from fact definitions: the object type, and the record and update inputs with their
 // validation. type-graphql's decorators are plain functions, applied here to classes made per definition.
@@ -35,6 +36,8 @@ export function graphqlType(field: FieldSpec): () => object {
       return () => DateScalar;
     case 'enum':
       return () => field.enumType as object;
+    case 'events':
+      return () => [FactEventInput];
   }
 }
 
@@ -45,6 +48,7 @@ function valueRules(field: FieldSpec): Decorator[] {
   if (field.pattern) rules.push(Matches(field.pattern.regex, { message: field.pattern.message }));
   if (field.kind === 'usd' || field.kind === 'number') rules.push(IsNumber(FINITE), Min(field.min ?? 0), Max(field.max ?? Number.MAX_SAFE_INTEGER));
   if (field.notInFuture) rules.push(NotInFuture());
+  if (field.kind === 'events') rules.push(ArrayMaxSize(50), ValidateNested({ each: true }));
   return rules;
 }
 
@@ -56,7 +60,8 @@ export function factObjectType(definition: FactDefinition): ClassType {
   if (known) return known;
   const type = namedClass(definition.name);
   apply(type, 'id', [Field(() => ID) as Decorator]);
-  for (const field of definition.fields) {
+  // Events are shown through `history` (with the events a fact's dates imply and the state each left).
+  for (const field of definition.fields.filter((f) => f.kind !== 'events')) {
     apply(type, field.name, [Field(graphqlType(field), { nullable: !field.required, description: field.description }) as Decorator]);
   }
   ObjectType(definition.name, { description: definition.description })(type);

@@ -2,18 +2,28 @@ import type { DerivedEdgeSpec, FactDefinition, PartySpec } from '../../facts/fac
 import { precisionProperty } from '../../facts/fact-record';
 import { identifier } from './cypher-text';
 
+/**
+ * What every derived relationship carries so a traversal can tell, before reading any fact, whether one counts in a
+ * scope (the `edge-counts` fragment): when it is first certainly known (and its period's start), when its ending is
+ * certain (null while live), and its confidence rank. A per-fact relationship copies them; a per-pair one summarises
+ * its facts (earliest known, latest ending if every fact ended, highest confidence), so it passes whenever one of
+ * its facts may count, and the facts themselves are checked where they are read.
+ */
+export const SCOPE_PROPERTIES = ['knownFrom', 'knownOn', 'endedKnown', 'confidenceRank'] as const;
+
 // The company-to-company relationship a fact type keeps for traversals, written the same way by a single write and
 // by the bulk import, and the one list of what it stores (hand-written analytics read only these).
 
 /** Properties a per-pair relationship summarises over all the facts between two companies. */
-const PER_PAIR_PROPERTIES = ['factIds', 'firstOn', 'firstPrecision'] as const;
+const PER_PAIR_PROPERTIES = ['factIds', 'firstOn', 'firstPrecision', ...SCOPE_PROPERTIES] as const;
 
 /** Properties a per-fact relationship copies from its fact (a date with its precision). */
 export function copiedProperties(definition: FactDefinition): string[] {
-  return (definition.derived?.properties ?? []).flatMap((name) => {
+  const own = (definition.derived?.properties ?? []).flatMap((name) => {
     const field = definition.fields.find((f) => f.name === name);
     return field?.kind === 'date' ? [name, precisionProperty(name)] : [name];
   });
+  return [...own, ...SCOPE_PROPERTIES];
 }
 
 /** Every property the derived relationship of a fact type carries. */
@@ -41,11 +51,14 @@ export function refreshPair(definition: FactDefinition): string {
   OPTIONAL MATCH ${facts}
   WITH a, b, x
   ORDER BY x.${date}, x.id
-  WITH a, b, collect(x.id) AS factIds, min(x.${date}) AS firstOn, collect(x.${identifier(precisionProperty(definition.dateField))})[0] AS firstPrecision
-  CALL (a, b, factIds, firstOn, firstPrecision) {
+  WITH a, b, collect(x.id) AS factIds, min(x.${date}) AS firstOn, collect(x.${identifier(precisionProperty(definition.dateField))})[0] AS firstPrecision,
+       min(x.knownFrom) AS knownFrom, min(x.knownOn) AS knownOn, max(x.confidenceRank) AS confidenceRank,
+       CASE WHEN count(x) > 0 AND count(x.endedKnown) = count(x) THEN max(x.endedKnown) END AS endedKnown
+  CALL (a, b, factIds, firstOn, firstPrecision, knownFrom, knownOn, confidenceRank, endedKnown) {
     WITH * WHERE size(factIds) > 0
     MERGE (a)-[e:${identifier(derived.type)}]->(b)
-    SET e.factIds = factIds, e.firstOn = firstOn, e.firstPrecision = firstPrecision
+    SET e.factIds = factIds, e.firstOn = firstOn, e.firstPrecision = firstPrecision,
+        e.knownFrom = knownFrom, e.knownOn = knownOn, e.confidenceRank = confidenceRank, e.endedKnown = endedKnown
   }
   CALL (a, b, factIds) {
     WITH * WHERE size(factIds) = 0

@@ -12,6 +12,23 @@ export function defineFactFragments(catalog: CypherCatalog): void {
   catalog.define('company-map', (variable) => companyMap(variable));
   catalog.define('source-map', (variable) => `${identifier(variable)} {${SOURCE_PROPERTIES.map((p) => `.${p}`).join(', ')}}`);
   catalog.define('fact-map', (type, variable) => factProjection(factType(type), identifier(variable)));
+  // Whether a fact counts in the request's scope: its state at $asOfDay (entry 0 of tlStatus is "not yet known") has
+  // one of $statuses, and its confidence is high enough. The same index as stateAt() in src/domain/lifecycle.ts.
+  catalog.define('fact-counts', (variable) => {
+    const v = identifier(variable);
+    return `(${v}.tlStatus[size([d IN CASE WHEN $includeImprecise THEN ${v}.tlFrom ELSE ${v}.tlKnown END WHERE d <= $asOfDay])] IN $statuses AND ${v}.confidenceRank >= $minConfidenceRank)`;
+  });
+  // Money by kind of a fact in the request's scope, as [paid, committed, ceiling, contract, stake, undisclosed (0/1)].
+  catalog.define('fact-money', (variable) => {
+    const v = identifier(variable);
+    const n = `size([d IN CASE WHEN $includeImprecise THEN ${v}.tlFrom ELSE ${v}.tlKnown END WHERE d <= $asOfDay])`;
+    return `[k IN [${n}] | [${v}.tlPaid[k], ${v}.tlCommitted[k], ${v}.tlCeiling[k], ${v}.tlContract[k], ${v}.tlStake[k], CASE WHEN k > 0 AND ${v}.undisclosed THEN 1.0 ELSE 0.0 END]][0]`;
+  });
+  // Whether a derived relationship may count in the scope (see SCOPE_PROPERTIES in derived-edges.ts).
+  catalog.define('edge-counts', (variable) => {
+    const v = identifier(variable);
+    return `((CASE WHEN $includeImprecise THEN ${v}.knownFrom ELSE ${v}.knownOn END) <= $asOfDay AND ($keepEnded OR ${v}.endedKnown IS NULL OR ${v}.endedKnown > $asOfDay) AND ${v}.confidenceRank >= $minConfidenceRank)`;
+  });
   catalog.define(
     'fact-map-any',
     (variable) => `CASE ${FACTS.map((definition) => `WHEN ${identifier(variable)}:${identifier(definition.name)} THEN ${factProjection(definition, identifier(variable))}`).join(' ')} END`,

@@ -5,6 +5,7 @@ import { endOfPeriod, type PartialDate } from '../../domain/partial-date';
 import { sourceIdFor, sourceRow, type SourceFields } from '../../domain/source';
 import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
 import { partiesParam, partyIds, storedProps, toFactRecord, type FactRecord } from '../../facts/fact-record';
+import { citedSourceIds, lifecycleInputFields, lifecycleProps } from '../../facts/fact-lifecycle';
 import type { CypherCatalog } from '../cypher-catalog';
 import type { Database, Row } from '../database';
 import { findByIds } from '../find-by-ids';
@@ -183,7 +184,7 @@ export class FactRepository {
   async record(input: FactInput): Promise<FactRow> {
     const parties = partyIds(this.definition, input);
     const id = input.id ?? this.definition.deriveId(parties, input);
-    const cited = citations(input, true);
+    const cited = citations(withEventSources(input, input.sourceIds ?? []), true);
     return this.db.write(async (tx) => {
       const [row] = await tx.rows(this.q.record, {
         id,
@@ -203,14 +204,27 @@ export class FactRepository {
 
   /** Changes some fields (omitted stay, null clears); null when there is no such fact. */
   async update(id: string, input: FactInput): Promise<FactRow | null> {
-    const replaceCitations = input.sourceIds != null || input.sources != null;
-    const cited = replaceCitations ? citations(input, true) : { sourceIds: [], newSources: [] };
     // Only a role of any number of companies can change on update: the others are what the fact is about.
     const parties = Object.fromEntries(this.definition.parties.filter((party) => party.many).map((party) => [party.role, input[party.idField] == null ? null : [...new Set(input[party.idField] as string[])].sort()]));
+    const touchesLife = lifecycleInputFields(this.definition).some((field) => input[field] !== undefined);
     return this.db.write(async (tx) => {
+      // A change to a fact's life re-derives its stored timeline from the merged values: read them first (the same
+      // transaction, so nothing can change in between).
+      let changes = storedProps(this.definition, input, 'update');
+      let given = input;
+      if (touchesLife) {
+        const [current] = await tx.rows(this.q.byIds, { ids: [id] });
+        if (!current) return null;
+        const record = toFactRecord(this.definition, (current as Row).fact);
+        const merged = { ...record, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) };
+        changes = { ...changes, ...lifecycleProps(this.definition, merged) };
+        if (input.events != null) given = withEventSources(input, input.sourceIds ?? (input.sources == null ? record.sourceIds : []));
+      }
+      const replaceCitations = given.sourceIds != null || given.sources != null;
+      const cited = replaceCitations ? citations(given, true) : { sourceIds: [], newSources: [] };
       const [row] = await tx.rows(this.q.update, {
         id,
-        changes: withDates(this.definition, storedProps(this.definition, input, 'update')),
+        changes: withDates(this.definition, changes),
         parties,
         companyIds: Object.values(parties).flatMap((ids) => ids ?? []),
         links: this.links(input),
@@ -276,6 +290,12 @@ function withDates(definition: FactDefinition, props: Record<string, unknown>): 
 }
 
 /** The sources a write cites, split into existing ids and inline sources to create (or reuse by url). */
+/** The input with its events' sources added to the sources it cites (an event's sources are the fact's too). */
+function withEventSources(input: FactInput, sourceIds: readonly string[]): FactInput {
+  const cited = citedSourceIds(input, sourceIds);
+  return cited.length === sourceIds.length && input.sourceIds === sourceIds ? input : { ...input, sourceIds: cited };
+}
+
 function citations(input: FactInput, required: boolean): { sourceIds: string[]; newSources: Record<string, unknown>[] } {
   const sourceIds = [...new Set(input.sourceIds ?? [])];
   const newSources = (input.sources ?? []).map((source, index) => {

@@ -39,8 +39,13 @@ function sampleValue(field: FieldSpec): unknown {
       const values = Object.values(field.enumType as Record<string, string>);
       return values.find((value) => value !== field.defaultValue) ?? values[0];
     }
+    case 'events':
+      return [{ kind: 'AGREED', on: '2024-03', amountUsd: 1e9, ceilingUsd: 2e9, deadline: '2024-06', note: 'contract event', sourceIds: ['src-contract-1'] }];
   }
 }
+
+/** The fields read back as they were given (events read back through `history`, with the events dates imply). */
+const plainFields = (definition: FactDefinition) => definition.fields.filter((field) => field.kind !== 'events');
 
 const companiesOf = (party: PartySpec, tag: string) =>
   party.pair || party.many ? [`${tag}-${party.role.toLowerCase()}-a`, `${tag}-${party.role.toLowerCase()}-b`] : [`${tag}-${party.role.toLowerCase()}`];
@@ -49,18 +54,18 @@ const companiesOf = (party: PartySpec, tag: string) =>
 function selection(definition: FactDefinition): string {
   const parties = definition.parties.map((party) => `${party.role} { id }`);
   const links = (definition.links ?? []).map((link) => `${link.field} { id }`);
-  return `id ${definition.fields.map((field) => field.name).join(' ')} ${parties.join(' ')} ${links.join(' ')} sources { id }`;
+  return `id ${plainFields(definition).map((field) => field.name).join(' ')} ${parties.join(' ')} ${links.join(' ')} sources { id }`;
 }
 
 /** What a write returns without further reads: its fields and parties (the write primes the company loader). */
 function ownSelection(definition: FactDefinition): string {
-  return `id ${definition.fields.map((field) => field.name).join(' ')} ${definition.parties.map((party) => `${party.role} { id }`).join(' ')}`;
+  return `id ${plainFields(definition).map((field) => field.name).join(' ')} ${definition.parties.map((party) => `${party.role} { id }`).join(' ')}`;
 }
 
 /** The read-back shape of an input: parties and links as objects with ids, pairs and lists sorted. */
 function expectedRead(definition: FactDefinition, input: Record<string, unknown>): Record<string, unknown> {
   const expected: Record<string, unknown> = { id: input.id };
-  for (const field of definition.fields) expected[field.name] = input[field.name] ?? field.defaultValue ?? null;
+  for (const field of plainFields(definition)) expected[field.name] = input[field.name] ?? field.defaultValue ?? null;
   for (const party of definition.parties) {
     const ids = input[party.idField];
     expected[party.role] = Array.isArray(ids) ? [...ids].sort().map((id) => ({ id })) : { id: ids };
@@ -147,6 +152,19 @@ describe.each(FACTS.map((definition) => [definition.name, definition] as const))
     expect(firstError(own)).toBeUndefined();
     expect(own.roundTrips).toBeLessThanOrEqual(2);
     expect(await app.counts()).toEqual(before);
+  });
+
+  it('reads its events back in its history, each with its sources and the state it left, and refuses a bad one', async () => {
+    const data = await ok(app, `query($id: ID!) { ${definition.single}(id: $id) { history { kind on amountUsd ceilingUsd deadline note sourceIds derived status money { committedUsd ceilingUsd } } } }`, { id: input.id });
+    const own = data[definition.single].history.filter((entry: { derived: boolean }) => !entry.derived);
+    expect(own).toEqual([
+      { kind: 'AGREED', on: '2024-03', amountUsd: 1e9, ceilingUsd: 2e9, deadline: '2024-06', note: 'contract event', sourceIds: ['src-contract-1'], derived: false, status: expect.any(String), money: { committedUsd: 1e9, ceilingUsd: 1e9 } },
+    ]);
+    const record = `mutation($input: Record${definition.name}Input!) { record${definition.name}(input: $input) { id } }`;
+    const event = (input.events as Record<string, unknown>[])[0];
+    await expectRefused(app, record, { input: { ...input, id: `${input.id}-neg`, events: [{ ...event, amountUsd: -1 }] } }, 'BAD_USER_INPUT', 'amountUsd');
+    await expectRefused(app, record, { input: { ...input, id: `${input.id}-later`, events: [{ ...event, on: '2999-01' }] } }, 'BAD_USER_INPUT', 'on');
+    await expectRefused(app, record, { input: { ...input, id: `${input.id}-src`, events: [{ ...event, sourceIds: ['src-nowhere'] }] } }, 'BAD_USER_INPUT', 'src-nowhere');
   });
 
   it('keeps its derived relationship between its companies', async () => {

@@ -109,6 +109,13 @@ describe('migration 006 on a database of the previous shape', () => {
     expect(leftover).toBe(0);
     const [{ recorded }] = await app.db.readRows("MATCH (m:Migration {name: 'migrations/006-facts-as-nodes'}) RETURN count(m) AS recorded");
     expect(recorded).toBe(1);
+    // Every fact of the older database got its stored timeline, and every derived relationship its scope properties.
+    const [{ bare }] = await app.db.readRows('MATCH (f:Fact) WHERE f.tlFrom IS NULL OR f.knownOn IS NULL OR f.confidenceRank IS NULL RETURN count(f) AS bare');
+    expect(bare).toBe(0);
+    const [{ bareEdges }] = await app.db.readRows('MATCH ()-[e:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]->() WHERE e.knownOn IS NULL RETURN count(e) AS bareEdges');
+    expect(bareEdges).toBe(0);
+    const [amazon] = await app.db.readRows("MATCH (f:Investment {id: 'inv-amazon-anthropic-2024-11'}) RETURN f.tlStatus AS status, f.tlCommitted AS committed");
+    expect(amazon).toMatchObject({ committed: [0, 4e9] });
     await applyMigrations(app.db, app.catalog);
     expect(await counts(app)).toEqual(after);
   });
