@@ -10,24 +10,24 @@ USING INDEX x:Company(id)
 CALL (x) {
   MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(x)
   WHERE ($rollUp OR size(links) = 0)
-    AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+    AND all(l IN links WHERE {{> edge-counts l}})
   RETURN collect(DISTINCT m) AS targetGroup
 }
 UNWIND targetGroup AS member
 MATCH (member)-[:COMPETES_IN]->(rv:Rivalry)<-[:COMPETES_IN]-(c:Company)
 WHERE NOT c IN targetGroup
-  AND ($asOf IS NULL OR rv.since IS NULL OR rv.since <= $asOf)
+  AND {{> fact-counts rv}}
 WITH targetGroup, c, collect(DISTINCT {rivalry: {{> fact-map Rivalry rv}}, memberId: member.id}) AS rivalries
 CALL (c) {
   MATCH (cm:Company)-[links:SUBSIDIARY_OF*0..5]->(c)
   WHERE ($rollUp OR size(links) = 0)
-    AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+    AND all(l IN links WHERE {{> edge-counts l}})
   MATCH (investor:Company)-[:MADE]->(i:Investment)-[:INTO]->(cm)
-  WHERE $asOf IS NULL OR i.announcedOn <= $asOf
+  WHERE {{> fact-counts i}}
   CALL (investor) {
     MATCH up = (investor)-[links:SUBSIDIARY_OF*0..5]->(top:Company)
     WHERE ($rollUp OR size(links) = 0)
-      AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+      AND all(l IN links WHERE {{> edge-counts l}})
     RETURN top AS backer
     ORDER BY length(up) DESC
     LIMIT 1
@@ -45,9 +45,9 @@ WHERE backer <> c
 CALL (backer, targetGroup) {
   MATCH (bm:Company)-[links:SUBSIDIARY_OF*0..5]->(backer)
   WHERE ($rollUp OR size(links) = 0)
-    AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+    AND all(l IN links WHERE {{> edge-counts l}})
   MATCH (bm)-[:MADE]->(h:Investment)-[:INTO]->(t:Company)
-  WHERE t IN targetGroup AND ($asOf IS NULL OR h.announcedOn <= $asOf)
+  WHERE t IN targetGroup AND {{> fact-counts h}}
   WITH bm, h, t
   ORDER BY h.announcedOn, h.id
   RETURN collect({

@@ -1,8 +1,10 @@
 // The shortest explained path between two companies over the chosen relation kinds, as of a date. Among equally
-// short paths the one whose company ids sort first is returned (deterministic), with the number of ties.
+// short routes (sequences of companies; two relations between the same two companies are one route) the one whose
+// company ids sort first is returned (deterministic), with the number of routes; each step lists every relation
+// between its two companies.
 // Params: $fromId, $toId, $kinds (relationship types: INVESTED_IN, SUPPLIES_COMPUTE, COMPETES_WITH, SUBSIDIARY_OF,
 // ACQUIRED), $maxHops (1-6), $asOf. Bounded: at most 6 hops. Returns: companies (maps, in order), steps (see
-// fragments/path-steps), ties (number of shortest paths). No row when there is no path within $maxHops.
+// fragments/path-steps), ties (number of shortest routes). No row when there is no path within $maxHops.
 // Returns companies as toCompanyRecord reads them; steps come from fragments/path-steps.
 // Both ends are read from the unique id index (hinted), a then b (the subquery fixes the order the planner would
 // otherwise pick from statistics).
@@ -15,15 +17,15 @@ CALL (a) {
 }
 MATCH p = ALL SHORTEST (a)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED
   WHERE type(r) IN $kinds
-    AND ($asOf IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) <= $asOf)
+    AND {{> edge-counts r}}
 ]-{1,6}(b)
 WITH p
 WHERE length(p) <= $maxHops
-WITH p
-ORDER BY [n IN nodes(p) | n.id]
-WITH collect(p) AS paths
+WITH p, [n IN nodes(p) | n.id] AS route
+ORDER BY route, [x IN relationships(p) | type(x)]
+WITH collect(p) AS paths, collect(DISTINCT route) AS routes
 WHERE size(paths) > 0
-WITH paths[0] AS p, size(paths) AS ties
+WITH paths[0] AS p, size(routes) AS ties
 WITH p, ties, nodes(p) AS pathNodes, relationships(p) AS pathRels
 {{> analytics/fragments/path-steps}}
 RETURN [n IN nodes(p) | {{> company-map n}}] AS companies,

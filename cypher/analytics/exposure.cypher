@@ -1,7 +1,8 @@
 // Money in and out of a company (with its subsidiaries when $rollUp), by counterparty, as of a date. Params:
 // $companyId, $asOf, $rollUp. Bounded: ownership chains of 5 links.
-// Returns: company (map), groupIds, fundedBy, invested, bought, sold (each one fact per position of three parallel
-// lists: otherIds, amounts (-1: undisclosed), kinds ('': none)), tops (list of {id, topId}: the counterparties that
+// Params also the scope's ($asOfDay, $includeImprecise, $statuses, $minConfidenceRank: see the fact-counts fragment).
+// Returns: company (map), groupIds, fundedBy, invested, bought, sold (each one fact per position of two parallel
+// lists: otherIds, moneys ([paid, committed, ceiling, contract, stake, undisclosed] as of the date)), tops (list of {id, topId}: the counterparties that
 // roll up to a top-level parent other than themselves, when $rollUp). Flat lists of ids and numbers, not a map per
 // fact or company: a hub's thousands of facts decode in milliseconds, and the caller reads only the companies it shows.
 MATCH (c:Company {id: $companyId})
@@ -9,32 +10,32 @@ USING INDEX c:Company(id)
 CALL (c) {
   MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(c)
   WHERE ($rollUp OR size(links) = 0)
-    AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+    AND all(l IN links WHERE {{> edge-counts l}})
   RETURN collect(DISTINCT m) AS group
 }
 CALL (group) {
   UNWIND group AS m
   MATCH (other:Company)-[:MADE]->(i:Investment)-[:INTO]->(m)
-  WHERE NOT other IN group AND ($asOf IS NULL OR i.announcedOn <= $asOf)
-  RETURN {otherIds: collect(other.id), amounts: collect(coalesce(i.amountUsd, -1)), kinds: collect(coalesce(i.amountKind, ''))} AS fundedBy
+  WHERE NOT other IN group AND {{> fact-counts i}}
+  RETURN {otherIds: collect(other.id), moneys: collect({{> fact-money i}})} AS fundedBy
 }
 CALL (group) {
   UNWIND group AS m
   MATCH (m)-[:MADE]->(i:Investment)-[:INTO]->(other:Company)
-  WHERE NOT other IN group AND ($asOf IS NULL OR i.announcedOn <= $asOf)
-  RETURN {otherIds: collect(other.id), amounts: collect(coalesce(i.amountUsd, -1)), kinds: collect(coalesce(i.amountKind, ''))} AS invested
+  WHERE NOT other IN group AND {{> fact-counts i}}
+  RETURN {otherIds: collect(other.id), moneys: collect({{> fact-money i}})} AS invested
 }
 CALL (group) {
   UNWIND group AS m
   MATCH (other:Company)-[:SUPPLIES]->(d:ComputeDeal)-[:TO]->(m)
-  WHERE NOT other IN group AND ($asOf IS NULL OR d.announcedOn <= $asOf)
-  RETURN {otherIds: collect(other.id), amounts: collect(coalesce(d.valueUsd, -1)), kinds: collect(coalesce(d.amountKind, ''))} AS bought
+  WHERE NOT other IN group AND {{> fact-counts d}}
+  RETURN {otherIds: collect(other.id), moneys: collect({{> fact-money d}})} AS bought
 }
 CALL (group) {
   UNWIND group AS m
   MATCH (m)-[:SUPPLIES]->(d:ComputeDeal)-[:TO]->(other:Company)
-  WHERE NOT other IN group AND ($asOf IS NULL OR d.announcedOn <= $asOf)
-  RETURN {otherIds: collect(other.id), amounts: collect(coalesce(d.valueUsd, -1)), kinds: collect(coalesce(d.amountKind, ''))} AS sold
+  WHERE NOT other IN group AND {{> fact-counts d}}
+  RETURN {otherIds: collect(other.id), moneys: collect({{> fact-money d}})} AS sold
 }
 // Top-level parents, for the few counterparties that have a parent at all (most have none: no search for them).
 CALL (fundedBy, invested, bought, sold) {
@@ -45,7 +46,7 @@ CALL (fundedBy, invested, bought, sold) {
   WITH DISTINCT other
   CALL (other) {
     MATCH up = (other)-[links:SUBSIDIARY_OF*1..5]->(top:Company)
-    WHERE all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+    WHERE all(l IN links WHERE {{> edge-counts l}})
     RETURN top
     ORDER BY length(up) DESC
     LIMIT 1

@@ -8,28 +8,28 @@ MATCH (c:Company {id: $companyId})
 USING INDEX c:Company(id)
 CALL (c) {
   OPTIONAL MATCH (c)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(n)
-  WHERE type(r) IN $kinds AND ($asOf IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) <= $asOf)
+  WHERE type(r) IN $kinds AND {{> edge-counts r}}
   RETURN collect(DISTINCT n)[..$maxNodes] AS layer1
 }
 CALL (c, layer1) {
   WITH c, layer1 WHERE $depth >= 2
   UNWIND layer1 AS m
   MATCH (m)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(n)
-  WHERE type(r) IN $kinds AND ($asOf IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) <= $asOf) AND n <> c AND NOT n IN layer1
+  WHERE type(r) IN $kinds AND {{> edge-counts r}} AND n <> c AND NOT n IN layer1
   RETURN collect(DISTINCT n)[..$maxNodes] AS layer2
 }
 CALL (c, layer1, layer2) {
   WITH c, layer1, layer2 WHERE $depth >= 3
   UNWIND layer2 AS m
   MATCH (m)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(n)
-  WHERE type(r) IN $kinds AND ($asOf IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) <= $asOf) AND n <> c AND NOT n IN layer1 AND NOT n IN layer2
+  WHERE type(r) IN $kinds AND {{> edge-counts r}} AND n <> c AND NOT n IN layer1 AND NOT n IN layer2
   RETURN collect(DISTINCT n)[..$maxNodes] AS layer3
 }
 WITH ([c] + layer1 + layer2 + layer3)[..$maxNodes] AS nodes, size(layer1) + size(layer2) + size(layer3) + 1 > $maxNodes AS nodesTruncated
 CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]->(b)
-  WHERE b IN nodes AND type(r) IN $kinds AND ($asOf IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) IS NULL OR coalesce(r.firstOn, r.since, r.announcedOn) <= $asOf)
+  WHERE b IN nodes AND type(r) IN $kinds AND {{> edge-counts r}}
   WITH a, b, r
   ORDER BY a.id, b.id, type(r)
   LIMIT $maxEdges + 1
@@ -42,11 +42,10 @@ CALL (nodes) {
     precision: coalesce(r.firstPrecision, r.sincePrecision, r.announcedPrecision),
     market: r.market,
     relKind: r.kind,
-    amountUsd: r.amountUsd,
-    amountKind: r.amountKind,
-    amounts: CASE type(r)
-      WHEN 'INVESTED_IN' THEN [(a)-[:MADE]->(i:Investment)-[:INTO]->(b) WHERE $asOf IS NULL OR i.announcedOn <= $asOf | {amountUsd: i.amountUsd, amountKind: i.amountKind}]
-      WHEN 'SUPPLIES_COMPUTE' THEN [(a)-[:SUPPLIES]->(d:ComputeDeal)-[:TO]->(b) WHERE $asOf IS NULL OR d.announcedOn <= $asOf | {amountUsd: d.valueUsd, amountKind: d.amountKind}]
+    moneys: CASE type(r)
+      WHEN 'INVESTED_IN' THEN [(a)-[:MADE]->(i:Investment)-[:INTO]->(b) WHERE {{> fact-counts i}} | {{> fact-money i}}]
+      WHEN 'SUPPLIES_COMPUTE' THEN [(a)-[:SUPPLIES]->(d:ComputeDeal)-[:TO]->(b) WHERE {{> fact-counts d}} | {{> fact-money d}}]
+      WHEN 'ACQUIRED' THEN COLLECT { MATCH (x:Acquisition {id: r.id}) RETURN {{> fact-money x}} }
       ELSE [] END
   }) AS edges
 }

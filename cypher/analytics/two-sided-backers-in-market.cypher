@@ -7,7 +7,7 @@ CALL () {
   USING INDEX SEEK r:COMPETES_WITH(market)
   WHERE r.market = $market
     AND r.id >= $fromRivalry
-    AND ($asOf IS NULL OR r.since IS NULL OR r.since <= $asOf)
+    AND {{> edge-counts r}}
   WITH r ORDER BY r.id LIMIT $scanLimit
   RETURN count(r) AS scanned, last(collect([r.market, r.id])) AS lastKey
 }
@@ -17,7 +17,7 @@ CALL () {
     USING INDEX SEEK r:COMPETES_WITH(market)
     WHERE r.market = $market
       AND r.id >= $fromRivalry
-      AND ($asOf IS NULL OR r.since IS NULL OR r.since <= $asOf)
+      AND {{> edge-counts r}}
     WITH a, b, r ORDER BY r.id LIMIT $scanLimit
     {{> analytics/fragments/two-sided-page}}
   }

@@ -1,33 +1,26 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { RESULT_LIMITS } from './analytics.repository';
-import { type PartialDate } from '../domain/partial-date';
-import { DateScalar } from '../graphql/date-scalar';
 import { DiffersFrom } from '../graphql/validators';
 import { RelationKind } from './relation-kind';
+import { FactScopeArgs } from '../graphql/lifecycle/fact-scope.args';
 
 /** Hard caps: every traversal is bounded in Cypher, and arguments past them are BAD_USER_INPUT. */
 export const LIMITS = { maxLoopLength: 6, maxHops: 6, maxDepth: 3 } as const;
 
 @ArgsType()
-export class BackersOfCompetitorsArgs {
+export class BackersOfCompetitorsArgs extends FactScopeArgs {
   @Field(() => ID)
   @MaxLength(64)
   companyId!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Only facts announced on or before this date.' })
-  @IsOptional()
-  asOf?: PartialDate;
 
   @Field({ defaultValue: true, description: "Count subsidiaries' rivalries and investments for their parents, and name backers by their top-level parent." })
   rollUpSubsidiaries: boolean = true;
 }
 
 @ArgsType()
-export class TwoSidedBackersArgs {
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  asOf?: PartialDate;
+export class TwoSidedBackersArgs extends FactScopeArgs {
 
   @Field(() => String, { nullable: true, description: 'Only rivalries in this market, e.g. "frontier-models".' })
   @IsOptional()
@@ -50,7 +43,7 @@ export class TwoSidedBackersArgs {
 }
 
 @ArgsType()
-export class MoneyLoopsArgs {
+export class MoneyLoopsArgs extends FactScopeArgs {
   @Field(() => ID, { nullable: true, description: 'Loops through this company; all loops when omitted.' })
   @IsOptional()
   @MaxLength(64)
@@ -61,9 +54,6 @@ export class MoneyLoopsArgs {
   @Max(LIMITS.maxLoopLength)
   maxLength: number = 4;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  asOf?: PartialDate;
 
   @Field(() => Int, { defaultValue: RESULT_LIMITS.loops, description: `Page size, 1-${RESULT_LIMITS.loops}.` })
   @Min(1)
@@ -77,7 +67,7 @@ export class MoneyLoopsArgs {
 }
 
 @ArgsType()
-export class ConnectionArgs {
+export class ConnectionArgs extends FactScopeArgs {
   @Field(() => ID)
   @MaxLength(64)
   fromId!: string;
@@ -98,13 +88,10 @@ export class ConnectionArgs {
   @ArrayMaxSize(5)
   kinds?: RelationKind[];
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  asOf?: PartialDate;
 }
 
 @ArgsType()
-export class NeighborhoodArgs {
+export class NeighborhoodArgs extends FactScopeArgs {
   @Field(() => ID)
   @MaxLength(64)
   companyId!: string;
@@ -120,20 +107,14 @@ export class NeighborhoodArgs {
   @ArrayMaxSize(5)
   kinds?: RelationKind[];
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  asOf?: PartialDate;
 }
 
 @ArgsType()
-export class ExposureArgs {
+export class ExposureArgs extends FactScopeArgs {
   @Field(() => ID)
   @MaxLength(64)
   companyId!: string;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  asOf?: PartialDate;
 
   @Field({ defaultValue: true, description: 'Include subsidiaries, and group counterparties by their top-level parent.' })
   rollUpSubsidiaries: boolean = true;

@@ -1,8 +1,8 @@
-import { asOfParam } from '../neo4j/as-of';
-import type { PartialDate } from '../domain/partial-date';
-import { disclosedTotal } from '../domain/money';
-import { storedDate } from '../domain/partial-date';
-import type { AmountKind } from '../domain/enums';
+import { scopeParams } from '../neo4j/as-of';
+import type { FactScope } from '../domain/lifecycle';
+import { emptyMoney, headlineUsd, type Money } from '../domain/money';
+import { storedDate, type PartialDate } from '../domain/partial-date';
+import { inScope, moneyOfFacts } from '../facts/fact-lifecycle';
 import { toCompanyRecord, type CompanyRecord } from '../domain/company';
 import { toFactRecord } from '../facts/fact-record';
 import { INVESTMENT, type InvestmentFact } from '../facts/types/investment.fact';
@@ -61,8 +61,8 @@ export interface InvestmentRow {
   investee: CompanyRecord;
 }
 
-function toInvestmentRow(row: Row): InvestmentRow {
-  return { investment: toFactRecord(INVESTMENT, row.investment) as InvestmentFact, investor: toCompanyRecord(row.investor), investee: toCompanyRecord(row.investee) };
+function toInvestmentRow(row: Row, scope: FactScope): InvestmentRow {
+  return { investment: inScope(toFactRecord(INVESTMENT, row.investment), scope) as InvestmentFact, investor: toCompanyRecord(row.investor), investee: toCompanyRecord(row.investee) };
 }
 
 export interface BackingRow {
@@ -101,9 +101,8 @@ export interface EdgeRow {
   date: PartialDate | null;
   market: string | null;
   relKind: string | null;
-  amounts: { amountUsd: number | null; amountKind: AmountKind | null }[];
-  amountUsd: number | null;
-  amountKind: AmountKind | null;
+  /** Money by kind of each of its facts that count as of the date (acquisitions: the one). */
+  moneys: Money[];
 }
 
 export interface NeighborhoodRow {
@@ -112,11 +111,10 @@ export interface NeighborhoodRow {
   nodesTruncated: boolean;
 }
 
-/** One money fact with a counterparty, as exposure sums them. */
+/** One money fact with a counterparty, as exposure sums them: its money by kind as of the date. */
 export interface ExposureFact {
   otherId: string;
-  amountUsd: number | null;
-  amountKind: AmountKind | null;
+  money: Money;
 }
 
 export interface ExposureRow {
@@ -130,21 +128,28 @@ export interface ExposureRow {
   tops: Map<string, string>;
 }
 
-/** A section of the exposure statement (three parallel lists) as facts. */
-function exposureFacts(section: unknown): ExposureFact[] {
-  const { otherIds, amounts, kinds } = section as { otherIds: string[]; amounts: number[]; kinds: string[] };
-  return otherIds.map((otherId, i) => ({
-    otherId,
-    amountUsd: (amounts[i] as number) < 0 ? null : (amounts[i] as number),
-    amountKind: kinds[i] ? (kinds[i] as AmountKind) : null,
-  }));
+/** The fact-money fragment's list ([paid, committed, ceiling, contract, stake, undisclosed]) as Money. */
+function toMoneyValue(list: unknown): Money {
+  const [paidUsd = 0, committedUsd = 0, ceilingUsd = 0, contractValueUsd = 0, stakeValueUsd = 0, undisclosed = 0] = (list as number[] | null) ?? [];
+  return { ...emptyMoney(), paidUsd, committedUsd, ceilingUsd, contractValueUsd, stakeValueUsd, undisclosedCount: undisclosed };
 }
 
-function toPathRow(row: Row): PathRow {
+/** A section of the exposure statement (two parallel lists) as facts. */
+function exposureFacts(section: unknown): ExposureFact[] {
+  const { otherIds, moneys } = section as { otherIds: string[]; moneys: unknown[] };
+  return otherIds.map((otherId, i) => ({ otherId, money: toMoneyValue(moneys[i]) }));
+}
+
+/** A path or loop row, or null when a step it follows has no fact that counts in the scope. */
+function toPathRow(row: Row, scope: FactScope): PathRow | null {
   const companies = (row.companies as unknown[]).map(toCompanyRecord);
   const byId = new Map(companies.map((company) => [company.id, company]));
-  return { companies, steps: explainSteps(row.steps as never[], byId), ties: (row.ties as number | undefined) ?? 1 };
+  const steps = explainSteps(row.steps as never[], byId, scope);
+  return steps ? { companies, steps, ties: (row.ties as number | undefined) ?? 1 } : null;
 }
+
+/** The relation kinds a money loop's steps list. */
+const MONEY_STEP_KINDS = ['INVESTED_IN', 'SUPPLIES_COMPUTE', 'SUBSIDIARY_OF'];
 
 /** Runs the analytics statements in cypher/analytics/ and converts their rows to plain records. */
 export class AnalyticsRepository {
@@ -173,14 +178,14 @@ export class AnalyticsRepository {
     );
   }
 
-  async backersOfCompetitors(companyId: string, asOf: PartialDate | undefined, rollUp: boolean): Promise<BackingRow[]> {
-    const rows = await this.db.readRows(this.q.backers, { companyId, asOf: asOfParam(asOf), rollUp, limit: int(RESULT_LIMITS.backers) });
+  async backersOfCompetitors(companyId: string, scope: FactScope, rollUp: boolean): Promise<BackingRow[]> {
+    const rows = await this.db.readRows(this.q.backers, { companyId, ...scopeParams(scope), rollUp, limit: int(RESULT_LIMITS.backers) });
     return rows.map((row) => ({
       competitor: toCompanyRecord(row.competitor),
       backer: toCompanyRecord(row.backer),
-      investments: (row.investments as Row[]).map(toInvestmentRow),
-      hedges: (row.hedges as Row[]).map(toInvestmentRow),
-      rivalries: (row.rivalries as Row[]).map((r) => ({ rivalry: toFactRecord(RIVALRY, r.rivalry) as RivalryFact, memberId: r.memberId as string })),
+      investments: (row.investments as Row[]).map((r) => toInvestmentRow(r, scope)),
+      hedges: (row.hedges as Row[]).map((r) => toInvestmentRow(r, scope)),
+      rivalries: (row.rivalries as Row[]).map((r) => ({ rivalry: inScope(toFactRecord(RIVALRY, r.rivalry), scope) as RivalryFact, memberId: r.memberId as string })),
     }));
   }
 
@@ -188,10 +193,10 @@ export class AnalyticsRepository {
    * One page of two-sided backers in (market, rivalry id, backer id) order after `after`. The page reads at most
    * the scan limit of rivalries; when it stops there with room left, `resume` continues past the last rivalry read.
    */
-  async twoSidedBackers(asOf: PartialDate | undefined, market: string | undefined, rollUp: boolean, first: number, after: TwoSidedPosition | null): Promise<ScanPage<TwoSidedRow, TwoSidedPosition>> {
+  async twoSidedBackers(scope: FactScope, market: string | undefined, rollUp: boolean, first: number, after: TwoSidedPosition | null): Promise<ScanPage<TwoSidedRow, TwoSidedPosition>> {
     const afterKey = after ?? [];
     const params = {
-      asOf: asOfParam(asOf),
+      ...scopeParams(scope),
       rollUp,
       limit: int(first + 1),
       scanLimit: int(this.scanLimits.rivalries),
@@ -208,9 +213,9 @@ export class AnalyticsRepository {
           backer: toCompanyRecord(row.backer),
           sideA: toCompanyRecord(row.sideA),
           sideB: toCompanyRecord(row.sideB),
-          rivalry: toFactRecord(RIVALRY, row.rivalry) as RivalryFact,
-          investmentsA: (row.investmentsA as Row[]).map(toInvestmentRow),
-          investmentsB: (row.investmentsB as Row[]).map(toInvestmentRow),
+          rivalry: inScope(toFactRecord(RIVALRY, row.rivalry), scope) as RivalryFact,
+          investmentsA: (row.investmentsA as Row[]).map((r) => toInvestmentRow(r, scope)),
+          investmentsB: (row.investmentsB as Row[]).map((r) => toInvestmentRow(r, scope)),
         },
       }))
       .sort((x, y) => compareIds(x.position, y.position));
@@ -226,19 +231,19 @@ export class AnalyticsRepository {
    * loop of that length, over the whole graph it scans at most the scan limit of starts per page and, when it stops
    * there with room left, `resume` continues with the next start.
    */
-  async moneyLoops(companyId: string | undefined, maxLength: number, asOf: PartialDate | undefined, first: number, after: LoopPosition | null): Promise<ScanPage<PathRow, LoopPosition>> {
+  async moneyLoops(companyId: string | undefined, maxLength: number, scope: FactScope, first: number, after: LoopPosition | null): Promise<ScanPage<PathRow, LoopPosition>> {
     const items: { row: PathRow; position: LoopPosition }[] = [];
     const start = after ?? { length: 2, ids: [] };
     for (let length = start.length; length <= maxLength; length++) {
       const statements = this.loops.get(length);
       if (!statements) break;
-      const params = { asOf: asOfParam(asOf), afterIds: length === start.length ? start.ids : [], limit: int(first + 1 - items.length) };
+      const params = { ...scopeParams(scope), stepKinds: MONEY_STEP_KINDS, afterIds: length === start.length ? start.ids : [], limit: int(first + 1 - items.length) };
       if (companyId) {
         const rows = await this.db.readRows(statements.through, { ...params, companyId, smallestFirst: false });
-        items.push(...rows.map((row) => ({ row: toPathRow(row), position: { length, ids: row.ids as string[] } })));
+        items.push(...paths(rows, scope, length));
       } else {
         const [result] = await this.db.readRows(statements.scan, { ...params, fromStart: params.afterIds[0] ?? '', smallestFirst: true, scanLimit: int(this.scanLimits.loopStarts) });
-        const loops = ((result?.loops as Row[] | undefined) ?? []).map((row) => ({ row: toPathRow(row), position: { length, ids: row.ids as string[] } }));
+        const loops = paths((result?.loops as Row[] | undefined) ?? [], scope, length);
         items.push(...loops.sort((x, y) => compareIds(x.position.ids, y.position.ids)));
         const stoppedAtBound = (result?.scanned as number | undefined) === this.scanLimits.loopStarts;
         if (stoppedAtBound && items.length <= first) {
@@ -250,17 +255,17 @@ export class AnalyticsRepository {
     return { items, hasMore: false };
   }
 
-  async connection(fromId: string, toId: string, maxHops: number, kinds: RelationKind[], asOf: PartialDate | undefined): Promise<PathRow | null> {
-    const [row] = await this.db.readRows(this.q.connection, { fromId, toId, maxHops: int(maxHops), kinds, asOf: asOfParam(asOf) });
-    return row ? toPathRow(row) : null;
+  async connection(fromId: string, toId: string, maxHops: number, kinds: RelationKind[], scope: FactScope): Promise<PathRow | null> {
+    const [row] = await this.db.readRows(this.q.connection, { fromId, toId, maxHops: int(maxHops), kinds, stepKinds: kinds, ...scopeParams(scope) });
+    return row ? toPathRow(row, scope) : null;
   }
 
-  async neighborhood(companyId: string, depth: number, kinds: RelationKind[], asOf: PartialDate | undefined): Promise<NeighborhoodRow | null> {
+  async neighborhood(companyId: string, depth: number, kinds: RelationKind[], scope: FactScope): Promise<NeighborhoodRow | null> {
     const [row] = await this.db.readRows(this.q.neighborhood, {
       companyId,
       depth: int(depth),
       kinds,
-      asOf: asOfParam(asOf),
+      ...scopeParams(scope),
       maxNodes: int(RESULT_LIMITS.neighborhoodNodes),
       maxEdges: int(RESULT_LIMITS.neighborhoodEdges),
     });
@@ -269,14 +274,15 @@ export class AnalyticsRepository {
       nodes: (row.nodes as unknown[]).map(toCompanyRecord),
       edges: (row.edges as Row[]).map((edge) => ({
         ...(edge as unknown as EdgeRow),
+        moneys: (edge.moneys as unknown[]).map(toMoneyValue),
         date: storedDate(edge.date, edge.precision),
       })),
       nodesTruncated: row.nodesTruncated as boolean,
     };
   }
 
-  async exposure(companyId: string, asOf: PartialDate | undefined, rollUp: boolean): Promise<ExposureRow | null> {
-    const [row] = await this.db.readRows(this.q.exposure, { companyId, asOf: asOfParam(asOf), rollUp });
+  async exposure(companyId: string, scope: FactScope, rollUp: boolean): Promise<ExposureRow | null> {
+    const [row] = await this.db.readRows(this.q.exposure, { companyId, ...scopeParams(scope), rollUp });
     if (!row) return null;
     return {
       company: toCompanyRecord(row.company),
@@ -290,7 +296,20 @@ export class AnalyticsRepository {
   }
 }
 
-/** Disclosed money of investment rows. */
+/** Money by kind of investment rows, in the scope they were read in. */
+export function investedMoney(rows: readonly InvestmentRow[]): Money {
+  return moneyOfFacts(rows.map((row) => row.investment));
+}
+
+/** Headline money (paid + committed) of investment rows. */
 export function investedTotal(rows: readonly InvestmentRow[]): number {
-  return disclosedTotal(rows.map((row) => row.investment));
+  return headlineUsd(investedMoney(rows));
+}
+
+/** Path rows of one loop length that exist in the scope, with their positions. */
+function paths(rows: readonly Row[], scope: FactScope, length: number): { row: PathRow; position: LoopPosition }[] {
+  return rows.flatMap((row) => {
+    const path = toPathRow(row, scope);
+    return path ? [{ row: path, position: { length, ids: row.ids as string[] } }] : [];
+  });
 }

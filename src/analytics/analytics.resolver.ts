@@ -14,6 +14,7 @@ import { GraphPath, MoneyLoopConnection } from './path-step.type';
 import { ALL_RELATION_KINDS } from './relation-kind';
 import { Subgraph } from './subgraph.type';
 import { TwoSidedBackerConnection } from './two-sided-backer.type';
+import { toScope } from '../graphql/lifecycle/fact-scope.args';
 
 /** The analytics queries: each runs one bounded Cypher statement; answers carry their facts and explanations. */
 @Resolver()
@@ -24,16 +25,18 @@ export class AnalyticsResolver {
     complexity: traversalCost.backers,
     description: "Who backs a company's competitors: every competitor and every investor in it, with the investments, totals, hedges (backers that also invested in the company) and the rivalries behind them.",
   })
-  async backersOfCompetitors(@Args() { companyId, asOf, rollUpSubsidiaries }: BackersOfCompetitorsArgs, @Ctx() ctx: AppContext): Promise<CompetitorBacking[]> {
+  async backersOfCompetitors(@Args() args: BackersOfCompetitorsArgs, @Ctx() ctx: AppContext): Promise<CompetitorBacking[]> {
+    const { companyId, rollUpSubsidiaries } = args;
     const target = await this.requireCompany(ctx, companyId);
-    const rows = await this.repo.backersOfCompetitors(companyId, asOf, rollUpSubsidiaries);
+    const rows = await this.repo.backersOfCompetitors(companyId, toScope(args), rollUpSubsidiaries);
     primeCompanies(ctx, rows.flatMap((row) => [row.competitor, row.backer, ...partiesOf(row.investments), ...partiesOf(row.hedges)]));
     return rows.map((row) => toCompetitorBacking(target, row));
   }
 
   @Query(() => TwoSidedBackerConnection, { description: 'Investors holding investments in both companies of a rivalry.', complexity: traversalCost.twoSided })
-  async twoSidedBackers(@Args() { asOf, market, rollUpSubsidiaries, first, after }: TwoSidedBackersArgs, @Ctx() ctx: AppContext): Promise<TwoSidedBackerConnection> {
-    const page = await this.repo.twoSidedBackers(asOf, market, rollUpSubsidiaries, first, decodeScanCursor(TWO_SIDED, after, isTwoSidedPosition));
+  async twoSidedBackers(@Args() args: TwoSidedBackersArgs, @Ctx() ctx: AppContext): Promise<TwoSidedBackerConnection> {
+    const { market, rollUpSubsidiaries, first, after } = args;
+    const page = await this.repo.twoSidedBackers(toScope(args), market, rollUpSubsidiaries, first, decodeScanCursor(TWO_SIDED, after, isTwoSidedPosition));
     primeCompanies(ctx, page.items.flatMap(({ row }) => [row.backer, row.sideA, row.sideB, ...partiesOf(row.investmentsA), ...partiesOf(row.investmentsB)]));
     return toConnection(TWO_SIDED, page, after, toTwoSidedBacker);
   }
@@ -42,16 +45,18 @@ export class AnalyticsResolver {
     complexity: traversalCost.loops,
     description: 'Cycles in which money flows out as investment and comes back as compute spending, further investments or a subsidiary\'s takings. Each cycle once, shortest first.',
   })
-  async moneyLoops(@Args() { companyId, maxLength, asOf, first, after }: MoneyLoopsArgs, @Ctx() ctx: AppContext): Promise<MoneyLoopConnection> {
-    const page = await this.repo.moneyLoops(companyId, maxLength, asOf, first, decodeScanCursor(LOOPS, after, isLoopPosition));
+  async moneyLoops(@Args() args: MoneyLoopsArgs, @Ctx() ctx: AppContext): Promise<MoneyLoopConnection> {
+    const { companyId, maxLength, first, after } = args;
+    const page = await this.repo.moneyLoops(companyId, maxLength, toScope(args), first, decodeScanCursor(LOOPS, after, isLoopPosition));
     if (companyId && page.items.length === 0) await this.requireCompany(ctx, companyId);
     primeCompanies(ctx, page.items.flatMap(({ row }) => row.companies));
     return toConnection(LOOPS, page, after, toMoneyLoop);
   }
 
   @Query(() => GraphPath, { nullable: true, description: 'The shortest explained path between two companies; null when none within maxHops.', complexity: traversalCost.connection })
-  async connection(@Args() { fromId, toId, maxHops, kinds, asOf }: ConnectionArgs, @Ctx() ctx: AppContext): Promise<GraphPath | null> {
-    const row = await this.repo.connection(fromId, toId, maxHops, kinds ?? ALL_RELATION_KINDS, asOf);
+  async connection(@Args() args: ConnectionArgs, @Ctx() ctx: AppContext): Promise<GraphPath | null> {
+    const { fromId, toId, maxHops, kinds } = args;
+    const row = await this.repo.connection(fromId, toId, maxHops, kinds ?? ALL_RELATION_KINDS, toScope(args));
     if (!row) {
       await Promise.all([this.requireCompany(ctx, fromId), this.requireCompany(ctx, toId)]);
       return null;
@@ -61,16 +66,18 @@ export class AnalyticsResolver {
   }
 
   @Query(() => Subgraph, { description: 'Companies and relations around a company, ready to draw; capped, with a truncation flag.', complexity: traversalCost.neighborhood })
-  async neighborhood(@Args() { companyId, depth, kinds, asOf }: NeighborhoodArgs, @Ctx() ctx: AppContext): Promise<Subgraph> {
-    const row = await this.repo.neighborhood(companyId, depth, kinds ?? ALL_RELATION_KINDS, asOf);
+  async neighborhood(@Args() args: NeighborhoodArgs, @Ctx() ctx: AppContext): Promise<Subgraph> {
+    const { companyId, depth, kinds } = args;
+    const row = await this.repo.neighborhood(companyId, depth, kinds ?? ALL_RELATION_KINDS, toScope(args));
     if (!row) throw notFound('company', companyId);
     primeCompanies(ctx, row.nodes);
     return toSubgraph(row.nodes[0], row);
   }
 
   @Query(() => Exposure, { description: 'Money in and out of a company, by counterparty, with concentration.', complexity: traversalCost.exposure })
-  async exposure(@Args() { companyId, asOf, rollUpSubsidiaries }: ExposureArgs, @Ctx() ctx: AppContext): Promise<Exposure> {
-    const row = await this.repo.exposure(companyId, asOf, rollUpSubsidiaries);
+  async exposure(@Args() args: ExposureArgs, @Ctx() ctx: AppContext): Promise<Exposure> {
+    const { companyId, rollUpSubsidiaries } = args;
+    const row = await this.repo.exposure(companyId, toScope(args), rollUpSubsidiaries);
     if (!row) throw notFound('company', companyId);
     primeCompanies(ctx, [row.company]);
     return toExposure(row);

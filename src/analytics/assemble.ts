@@ -1,10 +1,13 @@
 import { formatPartialDate } from '../domain/partial-date';
-import { disclosedTotal, formatUsd } from '../domain/money';
+import { emptyMoney, formatUsd, headlineUsd, sumMoney, type Money as MoneyValue } from '../domain/money';
+import { AmountKind } from '../domain/enums';
+import { toMoney } from '../graphql/money.type';
 import { amountPhrase } from './describe';
 import type { CompanyRecord } from '../domain/company';
 import type { Company } from '../company/company.type';
 import type { BackingRow, ExposureFact, ExposureRow, InvestmentRow, NeighborhoodRow, PathRow, TwoSidedRow } from './analytics.repository';
-import { RESULT_LIMITS, investedTotal } from './analytics.repository';
+import { RESULT_LIMITS, investedMoney } from './analytics.repository';
+import type { ExplainedRelation, ExplainedStep } from './path-steps';
 import type { CompetitorBacking } from './competitor-backing.type';
 import { EXPOSURE_LIST_CAP, type CounterpartyShare, type Exposure } from './exposure.type';
 import type { GraphPath, LoopStep, MoneyLoop, PathStep } from './path-step.type';
@@ -21,7 +24,7 @@ export function partiesOf(rows: readonly InvestmentRow[]): CompanyRecord[] {
 }
 
 export function toCompetitorBacking(target: CompanyRecord, row: BackingRow): CompetitorBacking {
-  const totalUsd = investedTotal(row.investments);
+  const money = investedMoney(row.investments);
   const through = new Map<string, CompanyRecord>();
   for (const investment of row.investments) {
     if (investment.investee.id !== row.competitor.id) through.set(investment.investee.id, investment.investee);
@@ -38,7 +41,8 @@ export function toCompetitorBacking(target: CompanyRecord, row: BackingRow): Com
     competitor: row.competitor as Company,
     backer: row.backer as Company,
     investments: investments(row.investments),
-    totalUsd,
+    totalUsd: headlineUsd(money),
+    money: toMoney(money),
     alsoBacksTarget: row.hedges.length > 0,
     targetInvestments: investments(row.hedges),
     rivalries: [...new Map(row.rivalries.map((r) => [r.rivalry.id, r.rivalry])).values()],
@@ -48,24 +52,34 @@ export function toCompetitorBacking(target: CompanyRecord, row: BackingRow): Com
 }
 
 export function toTwoSidedBacker(row: TwoSidedRow): TwoSidedBacker {
-  const totalUsdA = investedTotal(row.investmentsA);
-  const totalUsdB = investedTotal(row.investmentsB);
+  const moneyA = investedMoney(row.investmentsA);
+  const moneyB = investedMoney(row.investmentsB);
   return {
     backer: row.backer as Company,
     sideA: row.sideA as Company,
     sideB: row.sideB as Company,
     market: row.rivalry.market,
     rivalry: row.rivalry,
-    totalUsdA,
-    totalUsdB,
+    totalUsdA: headlineUsd(moneyA),
+    totalUsdB: headlineUsd(moneyB),
+    moneyA: toMoney(moneyA),
+    moneyB: toMoney(moneyB),
     investmentsA: investments(row.investmentsA),
     investmentsB: investments(row.investmentsB),
     explanation: `${row.backer.name} backs both ${row.sideA.name} (${amountPhrase(investments(row.investmentsA))}) and ${row.sideB.name} (${amountPhrase(investments(row.investmentsB))}), rivals in ${row.rivalry.market}.`,
   };
 }
 
+function toPathRelation(relation: ExplainedRelation) {
+  return { ...relation, money: toMoney(relation.money) };
+}
+
+function toPathStep(step: ExplainedStep): PathStep {
+  return { ...toPathRelation(step), from: step.from as Company, to: step.to as Company, relations: step.relations.map(toPathRelation) } as PathStep;
+}
+
 export function toGraphPath(row: PathRow): GraphPath {
-  return { nodes: companies(row.companies), steps: row.steps as unknown as PathStep[], length: row.steps.length, ties: row.ties };
+  return { nodes: companies(row.companies), steps: row.steps.map(toPathStep), length: row.steps.length, ties: row.ties };
 }
 
 const FLOW: Record<RelationKind, MoneyFlowKind> = {
@@ -77,6 +91,7 @@ const FLOW: Record<RelationKind, MoneyFlowKind> = {
 };
 
 export function toMoneyLoop(row: PathRow): MoneyLoop {
+  const moneys: MoneyValue[] = [];
   const steps: LoopStep[] = row.steps.map((step) => {
     const kind = FLOW[step.kind];
     const description =
@@ -85,21 +100,25 @@ export function toMoneyLoop(row: PathRow): MoneyLoop {
         : kind === MoneyFlowKind.OWNERSHIP
           ? `${step.from.name}'s takings count for its parent ${step.to.name}`
           : step.description;
+    const money = kind === MoneyFlowKind.OWNERSHIP ? emptyMoney() : step.money;
+    moneys.push(money);
     return {
       from: step.from as Company,
       to: step.to as Company,
       kind,
       investments: step.investments,
       computeDeals: step.computeDeals,
+      money: toMoney(money),
       amountUsd: kind === MoneyFlowKind.OWNERSHIP ? null : step.amountUsd,
       description,
     };
   });
-  const totalUsd = steps.reduce((sum, step) => sum + (step.amountUsd ?? 0), 0);
+  const total = sumMoney(moneys);
   return {
     companies: companies(row.companies),
     steps,
-    totalUsd,
+    totalUsd: headlineUsd(total),
+    money: toMoney(total),
     length: steps.length,
     explanation: `${row.companies.map((c) => c.name).join(' → ')}: ${steps.map((s) => s.description).join('; ')}.`,
   };
@@ -107,16 +126,15 @@ export function toMoneyLoop(row: PathRow): MoneyLoop {
 
 export function toSubgraph(center: CompanyRecord, row: NeighborhoodRow): Subgraph {
   const edges = row.edges.slice(0, RESULT_LIMITS.neighborhoodEdges).map((edge): SubgraphEdge => {
-    const money = edge.kind === RelationKind.INVESTED_IN || edge.kind === RelationKind.SUPPLIES_COMPUTE;
-    const amounts = money ? edge.amounts : edge.amountUsd !== null ? [{ amountUsd: edge.amountUsd, amountKind: edge.amountKind }] : [];
-    const total = disclosedTotal(amounts);
-    const kinds = new Set(amounts.map((a) => a.amountKind));
+    const isMoney = edge.kind === RelationKind.INVESTED_IN || edge.kind === RelationKind.SUPPLIES_COMPUTE;
+    const money = sumMoney(edge.moneys);
+    const total = headlineUsd(money);
     // Counted from the facts as of the date (the Cypher filters them), not from the edge's list of every fact ever.
-    const facts = money ? edge.amounts.length : 1;
-    const amountText = total > 0 ? formatUsd(total) : 'undisclosed';
+    const facts = isMoney ? edge.moneys.length : 1;
+    const amountText = total > 0 ? formatUsd(total) : money.ceilingUsd > 0 ? `up to ${formatUsd(money.ceilingUsd)}` : 'undisclosed';
     const labels: Record<RelationKind, string> = {
       [RelationKind.INVESTED_IN]: `invested ${amountText}${facts > 1 ? ` (${facts})` : ''}`,
-      [RelationKind.SUPPLIES_COMPUTE]: `supplies compute${total > 0 ? ` ${amountText}` : ''}${facts > 1 ? ` (${facts})` : ''}`,
+      [RelationKind.SUPPLIES_COMPUTE]: `supplies compute${total > 0 ? ` ${amountText}` : money.contractValueUsd > 0 ? ` ${formatUsd(money.contractValueUsd)} contract` : ''}${facts > 1 ? ` (${facts})` : ''}`,
       [RelationKind.COMPETES_WITH]: `rivals: ${edge.market ?? 'unspecified'}`,
       [RelationKind.SUBSIDIARY_OF]: 'subsidiary of',
       [RelationKind.ACQUIRED]: edge.relKind === 'ACQUIHIRE_LICENSE' ? 'licence + hires' : 'acquired',
@@ -127,7 +145,8 @@ export function toSubgraph(center: CompanyRecord, row: NeighborhoodRow): Subgrap
       to: edge.toId,
       kind: edge.kind,
       amountUsd: total > 0 ? total : null,
-      amountKind: kinds.size === 1 && total > 0 ? ([...kinds][0] ?? null) : null,
+      amountKind: soleKind(money),
+      money: toMoney(money),
       facts,
       date: edge.date,
       label: labels[edge.kind] + (edge.date ? ` ${formatPartialDate(edge.date)}` : ''),
@@ -141,30 +160,56 @@ export function toSubgraph(center: CompanyRecord, row: NeighborhoodRow): Subgrap
   };
 }
 
-/** Every counterparty of some facts (rolled up to its top-level parent), with its disclosed money, largest first. */
+/** The one kind of money an edge holds, when it holds exactly one (else null). */
+function soleKind(money: MoneyValue): AmountKind | null {
+  const kinds: [number, AmountKind][] = [
+    [money.paidUsd, AmountKind.PAID],
+    [money.committedUsd, AmountKind.COMMITMENT],
+    [money.ceilingUsd, AmountKind.UP_TO],
+    [money.contractValueUsd, AmountKind.CONTRACT_VALUE],
+    [money.stakeValueUsd, AmountKind.STAKE_VALUE],
+  ];
+  const present = kinds.filter(([amount]) => amount > 0);
+  return present.length === 1 ? (present[0] as [number, AmountKind])[1] : null;
+}
+
+/**
+ * Every counterparty of some facts (rolled up to its top-level parent), with its money by kind, largest headline
+ * first. Shares are of the headline (paid + committed); ceilings, contract and stake values are shown, never added.
+ */
 function shares(entries: readonly ExposureFact[], tops: ReadonlyMap<string, string>): CounterpartyShare[] {
   const groups = new Map<string, ExposureFact[]>();
   for (const entry of entries) {
     const id = tops.get(entry.otherId) ?? entry.otherId;
     groups.set(id, [...(groups.get(id) ?? []), entry]);
   }
-  const totals = [...groups].map(([id, facts]) => ({ id, facts, amountUsd: disclosedTotal(facts) }));
+  const totals = [...groups].map(([id, facts]) => {
+    const money = sumMoney(facts.map((fact) => fact.money));
+    return { id, facts, money, amountUsd: headlineUsd(money) };
+  });
   const grand = totals.reduce((sum, group) => sum + group.amountUsd, 0);
+  const contracts = totals.reduce((sum, group) => sum + group.money.contractValueUsd, 0);
   return totals
     .map((group) => ({
       counterpartyId: group.id,
       amountUsd: group.amountUsd,
+      money: toMoney(group.money),
       share: grand > 0 ? group.amountUsd / grand : null,
+      contractValueShare: contracts > 0 ? group.money.contractValueUsd / contracts : null,
       facts: group.facts.length,
-      undisclosedFacts: group.facts.filter((fact) => fact.amountUsd === null).length,
+      undisclosedFacts: group.money.undisclosedCount,
     }))
-    .sort((a, b) => b.amountUsd - a.amountUsd || a.counterpartyId.localeCompare(b.counterpartyId));
+    .sort((a, b) => b.amountUsd - a.amountUsd || b.money.maximumUsd - a.money.maximumUsd || a.counterpartyId.localeCompare(b.counterpartyId));
 }
 
-/** Herfindahl-Hirschman index over shares (0-1): 1 means a single counterparty. */
+/**
+ * Herfindahl-Hirschman index over headline shares (0-1): 1 means a single counterparty. Compute is often priced only
+ * as contract values: with no headline money at all, the index is over contract-value shares instead (never a mix).
+ */
 function concentration(list: readonly CounterpartyShare[]): number | null {
-  if (list.every((entry) => entry.share === null)) return null;
-  return list.reduce((sum, entry) => sum + (entry.share ?? 0) ** 2, 0);
+  const key = list.some((entry) => entry.share !== null) ? 'share' : 'contractValueShare';
+  if (list.every((entry) => entry[key] === null)) return null;
+  return list.reduce((sum, entry) => sum + (entry[key] ?? 0) ** 2, 0);
 }
 
 export function toExposure(row: ExposureRow): Exposure {
@@ -174,6 +219,7 @@ export function toExposure(row: ExposureRow): Exposure {
   const computeCustomers = shares(row.sold, row.tops);
   const supplierIds = new Set(computeSuppliers.map((s) => s.counterpartyId));
   const total = (list: readonly CounterpartyShare[]) => list.reduce((sum, entry) => sum + entry.amountUsd, 0);
+  const money = (list: readonly ExposureFact[]) => toMoney(sumMoney(list.map((fact) => fact.money)));
   const shown = (list: CounterpartyShare[]) => list.slice(0, EXPOSURE_LIST_CAP);
   return {
     company: row.company as Company,
@@ -182,6 +228,10 @@ export function toExposure(row: ExposureRow): Exposure {
     investedUsd: total(investees),
     computeBoughtUsd: total(computeSuppliers),
     computeSoldUsd: total(computeCustomers),
+    raised: money(row.fundedBy),
+    invested: money(row.invested),
+    computeBought: money(row.bought),
+    computeSold: money(row.sold),
     funders: shown(funders),
     funderCount: funders.length,
     investees: shown(investees),

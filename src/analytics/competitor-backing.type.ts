@@ -1,5 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Company } from '../company/company.type';
+import { Money } from '../graphql/money.type';
 import { factObjectType } from '../graphql/facts/fact-types';
 import { INVESTMENT, type InvestmentFact } from '../facts/types/investment.fact';
 import { RIVALRY, type RivalryFact } from '../facts/types/rivalry.fact';
@@ -18,8 +19,11 @@ export class CompetitorBacking {
   @Field(() => [Investment], { description: "The backer's investments in the competitor (or the competitor's subsidiaries), oldest first." })
   investments!: InvestmentFact[];
 
-  @Field(() => Float, { description: 'Sum of the disclosed amounts of those investments (cash, commitments, ceilings; never stake values).' })
+  @Field(() => Float, { description: 'Headline money of those investments as of the date: paid plus committed (never ceilings, contract or stake values; see money).' })
   totalUsd!: number;
+
+  @Field(() => Money, { description: 'Money of those investments by kind, as of the date.' })
+  money!: Money;
 
   @Field({ description: 'The backer also invested in the company itself: a hedge across the rivalry.' })
   alsoBacksTarget!: boolean;

@@ -1,6 +1,7 @@
 import { formatPartialDate, type PartialDate } from '../domain/partial-date';
-import { AcquisitionKind, AmountKind } from '../domain/enums';
-import { disclosedTotal, formatUsd } from '../domain/money';
+import { AcquisitionKind } from '../domain/enums';
+import { moneyPhrase } from '../domain/money';
+import { factMoney, moneyOfFacts } from '../facts/fact-lifecycle';
 import type { CompanyRecord } from '../domain/company';
 import type { AcquisitionFact } from '../facts/types/acquisition.fact';
 import type { ComputeDealFact } from '../facts/types/compute-deal.fact';
@@ -22,15 +23,11 @@ function span(dates: (PartialDate | null)[]): string {
 }
 
 /**
- * The amount phrase for some facts: "$2.75B", "up to $10B", "$100M plus up to $100B", "an undisclosed amount".
- * Ceilings are kept apart from firm money so a letter of intent never reads as money paid.
+ * The money phrase for some facts in the scope they were read in, each kind named: "$2.75B", "paid $1.25B of up to
+ * $4B", "up to $100B (nothing binding)", "an undisclosed amount". A ceiling never reads as money paid.
  */
-export function amountPhrase(facts: readonly { amountUsd: number | null; amountKind: string | null }[]): string {
-  const firm = disclosedTotal(facts.filter((fact) => fact.amountKind !== AmountKind.UP_TO));
-  const ceilings = disclosedTotal(facts.filter((fact) => fact.amountKind === AmountKind.UP_TO));
-  if (firm === 0 && ceilings === 0) return 'an undisclosed amount';
-  if (ceilings === 0) return formatUsd(firm);
-  return firm === 0 ? `up to ${formatUsd(ceilings)}` : `${formatUsd(firm)} plus up to ${formatUsd(ceilings)}`;
+export function amountPhrase(facts: readonly Readonly<Record<string, unknown>>[]): string {
+  return moneyPhrase(moneyOfFacts(facts)) || 'an undisclosed amount';
 }
 
 function count(n: number, noun: string): string {
@@ -44,8 +41,8 @@ export function describeInvestments(investor: CompanyRecord, investee: CompanyRe
 
 /** "AWS supplies compute to Anthropic ($11B, 2025-10)". */
 export function describeDeals(provider: CompanyRecord, customer: CompanyRecord, deals: readonly ComputeDealFact[]): string {
-  const value = deals.map((d) => ({ amountUsd: d.valueUsd, amountKind: d.amountKind }));
-  const amount = disclosedTotal(value) > 0 ? `${amountPhrase(value)}, ` : '';
+  const phrase = moneyPhrase(moneyOfFacts(deals));
+  const amount = phrase && phrase !== 'undisclosed' ? `${phrase}, ` : '';
   return `${provider.name} supplies compute to ${customer.name} (${amount}${count(deals.length, 'deal')}${span(deals.map((d) => d.announcedOn))})`;
 }
 
@@ -58,7 +55,9 @@ export function describeSubsidiary(child: CompanyRecord, parent: CompanyRecord):
 }
 
 export function describeAcquisition(acquirer: CompanyRecord, target: CompanyRecord, acquisition: AcquisitionFact): string {
-  const amount = acquisition.amountUsd !== null ? `${formatUsd(acquisition.amountUsd)}, ` : '';
+  const money = factMoney(acquisition);
+  const phrase = moneyPhrase(money);
+  const amount = phrase && phrase !== 'undisclosed' ? `${phrase}, ` : '';
   const verb =
     acquisition.kind === AcquisitionKind.ACQUIHIRE_LICENSE ? `licensed ${target.name}'s technology and hired its team` : `acquired ${target.name}`;
   return `${acquirer.name} ${verb} (${amount}${when(acquisition.announcedOn)})`;

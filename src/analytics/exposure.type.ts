@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Company } from '../company/company.type';
+import { Money } from '../graphql/money.type';
 
 /** The longest counterparty list an exposure answer shows: a hub's thousands of investees are summed, not listed. */
 export const EXPOSURE_LIST_CAP = 100;
@@ -9,11 +10,17 @@ export class CounterpartyShare {
   /** Resolved to `counterparty` through the request's company loader (one query for every share of the answer). */
   counterpartyId!: string;
 
-  @Field(() => Float, { description: 'Disclosed amount.' })
+  @Field(() => Float, { description: 'Headline money: paid plus committed, as of the date.' })
   amountUsd!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Share of the disclosed total (0-1); null when nothing is disclosed.' })
+  @Field(() => Money, { description: 'Money by kind: paid, committed, ceiling, contract and stake values, undisclosed facts.' })
+  money!: Money;
+
+  @Field(() => Float, { nullable: true, description: 'Share of the headline total (0-1); null when no headline money. Ceilings, contract and stake values are never in it.' })
   share!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Share of the contract value (0-1), for compute priced over a term; null when no contract value.' })
+  contractValueShare!: number | null;
 
   @Field(() => Int)
   facts!: number;
@@ -30,17 +37,29 @@ export class Exposure {
   /** The company and the subsidiaries counted with it (resolved through the company loader). */
   groupIds!: string[];
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Headline money raised (paid + committed) as of the date; see raised for every kind.' })
   raisedUsd!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Headline money invested (paid + committed).' })
   investedUsd!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Headline money for compute bought (paid + committed; contract values are in computeBought).' })
   computeBoughtUsd!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Headline money for compute sold (paid + committed; contract values are in computeSold).' })
   computeSoldUsd!: number;
+
+  @Field(() => Money, { description: 'Money raised by kind.' })
+  raised!: Money;
+
+  @Field(() => Money, { description: 'Money invested by kind.' })
+  invested!: Money;
+
+  @Field(() => Money, { description: 'Compute bought by kind (contract values here).' })
+  computeBought!: Money;
+
+  @Field(() => Money, { description: 'Compute sold by kind.' })
+  computeSold!: Money;
 
   @Field(() => [CounterpartyShare], { description: `Who funds it, largest first (at most ${EXPOSURE_LIST_CAP}; totals and concentration count them all).` })
   funders!: CounterpartyShare[];
@@ -66,10 +85,10 @@ export class Exposure {
   @Field(() => Int, { description: 'How many counterparties the list would hold without its cap.' })
   computeCustomerCount!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Herfindahl index of funders by disclosed amount (1 = one funder).' })
+  @Field(() => Float, { nullable: true, description: 'Herfindahl index of funders by headline money (paid + committed; 1 = one funder).' })
   funderConcentration!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Herfindahl index of compute suppliers by disclosed value.' })
+  @Field(() => Float, { nullable: true, description: 'Herfindahl index of compute suppliers by headline money (paid + committed), or by contract value when no supplier has headline money.' })
   supplierConcentration!: number | null;
 
   /** Counterparties that both fund it and sell it compute (resolved through the company loader). */

@@ -14,25 +14,20 @@ const SubsidiaryLink = factObjectType(SUBSIDIARY_LINK);
 const Acquisition = factObjectType(ACQUISITION);
 import { MoneyFlowKind, RelationKind } from './relation-kind';
 import { connectionType } from '../graphql/connection';
+import { Money } from '../graphql/money.type';
 
-@ObjectType({ description: 'One hop of a path, with the fact(s) it rests on.' })
-export class PathStep {
-  @Field(() => Company)
-  from!: Company;
-
-  @Field(() => Company)
-  to!: Company;
-
+@ObjectType({ description: 'One relation between two companies, with the fact(s) it rests on as of the date.' })
+export class PathRelation {
   @Field(() => RelationKind)
   kind!: RelationKind;
 
   @Field({ description: 'Whether the relation points from `from` to `to` (false: the path follows it backwards).' })
   forward!: boolean;
 
-  @Field(() => [Investment], { description: 'For INVESTED_IN: the investments between the two, as of the date.' })
+  @Field(() => [Investment], { description: 'For INVESTED_IN: the investments between the two that count as of the date.' })
   investments!: InvestmentFact[];
 
-  @Field(() => [ComputeDeal], { description: 'For SUPPLIES_COMPUTE: the deals between the two, as of the date.' })
+  @Field(() => [ComputeDeal], { description: 'For SUPPLIES_COMPUTE: the deals between the two that count as of the date.' })
   computeDeals!: ComputeDealFact[];
 
   @Field(() => Rivalry, { nullable: true })
@@ -44,11 +39,26 @@ export class PathStep {
   @Field(() => Acquisition, { nullable: true })
   acquisition!: AcquisitionFact | null;
 
-  @Field(() => Float, { nullable: true, description: 'Disclosed money on this step, if it is a money relation.' })
+  @Field(() => Money, { description: 'Money by kind on this relation as of the date.' })
+  money!: Money;
+
+  @Field(() => Float, { nullable: true, description: 'Headline money (paid + committed) on this relation; null when no amount is disclosed or it is not a money relation.' })
   amountUsd!: number | null;
 
-  @Field({ description: 'One line of English, e.g. "Amazon invested $2.75B in Anthropic (2024-03)".' })
+  @Field({ description: 'One line of English, e.g. "Amazon invested paid $1.25B of up to $4B in Anthropic (2023-09)".' })
   description!: string;
+}
+
+@ObjectType({ description: 'One hop of a path: the relation it follows (its fields), and every relation between the same two companies.' })
+export class PathStep extends PathRelation {
+  @Field(() => Company)
+  from!: Company;
+
+  @Field(() => Company)
+  to!: Company;
+
+  @Field(() => [PathRelation], { description: 'Every relation between `from` and `to` of the kinds asked for, the one the path follows first.' })
+  relations!: PathRelation[];
 }
 
 @ObjectType({ description: 'The shortest explained path between two companies.' })
@@ -83,7 +93,10 @@ export class LoopStep {
   @Field(() => [ComputeDeal])
   computeDeals!: ComputeDealFact[];
 
-  @Field(() => Float, { nullable: true, description: 'Disclosed money on this step (null for OWNERSHIP or undisclosed amounts).' })
+  @Field(() => Money, { description: 'Money by kind on this step as of the date (nothing for OWNERSHIP).' })
+  money!: Money;
+
+  @Field(() => Float, { nullable: true, description: 'Headline money (paid + committed) on this step (null for OWNERSHIP or undisclosed amounts).' })
   amountUsd!: number | null;
 
   @Field()
@@ -98,8 +111,11 @@ export class MoneyLoop {
   @Field(() => [LoopStep])
   steps!: LoopStep[];
 
-  @Field(() => Float, { description: 'Sum of the disclosed money on all steps.' })
+  @Field(() => Float, { description: 'Sum of the headline money (paid + committed) on all steps.' })
   totalUsd!: number;
+
+  @Field(() => Money, { description: 'Money by kind summed over the steps.' })
+  money!: Money;
 
   @Field(() => Int, { description: 'Number of steps.' })
   length!: number;

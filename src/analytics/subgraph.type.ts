@@ -3,6 +3,7 @@ import { type PartialDate } from '../domain/partial-date';
 import { DateScalar } from '../graphql/date-scalar';
 import { AmountKind } from '../domain/enums';
 import { Company } from '../company/company.type';
+import { Money } from '../graphql/money.type';
 import { RelationKind } from './relation-kind';
 
 @ObjectType({ description: 'A relation between two companies, ready to draw.' })
@@ -24,6 +25,9 @@ export class SubgraphEdge {
 
   @Field(() => AmountKind, { nullable: true, description: 'Nature of the amount when all its facts agree.' })
   amountKind!: AmountKind | null;
+
+  @Field(() => Money, { description: 'Money by kind of the facts it stands for, as of the date (draw ceilings apart from the headline).' })
+  money!: Money;
 
   @Field(() => Int, { description: 'How many facts the edge stands for.' })
   facts!: number;

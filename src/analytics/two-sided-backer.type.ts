@@ -1,5 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Company } from '../company/company.type';
+import { Money } from '../graphql/money.type';
 import { factObjectType } from '../graphql/facts/fact-types';
 import { INVESTMENT, type InvestmentFact } from '../facts/types/investment.fact';
 import { RIVALRY, type RivalryFact } from '../facts/types/rivalry.fact';
@@ -25,11 +26,17 @@ export class TwoSidedBacker {
   @Field(() => Rivalry)
   rivalry!: RivalryFact;
 
-  @Field(() => Float, { description: 'Disclosed amount invested in side A.' })
+  @Field(() => Float, { description: 'Headline money (paid + committed) invested in side A as of the date.' })
   totalUsdA!: number;
 
-  @Field(() => Float, { description: 'Disclosed amount invested in side B.' })
+  @Field(() => Float, { description: 'Headline money (paid + committed) invested in side B as of the date.' })
   totalUsdB!: number;
+
+  @Field(() => Money, { description: 'Money invested in side A, by kind.' })
+  moneyA!: Money;
+
+  @Field(() => Money, { description: 'Money invested in side B, by kind.' })
+  moneyB!: Money;
 
   @Field(() => [Investment])
   investmentsA!: InvestmentFact[];

@@ -9,9 +9,13 @@ import { DateScalar } from '../graphql/date-scalar';
 import { companyFacts } from '../graphql/facts/company-fact-fields';
 import type { AppContext } from '../loaders';
 import { Company } from './company.type';
+import { DEFAULT_SCOPE } from '../domain/lifecycle';
+import { sumMoney, type Money as MoneyValue } from '../domain/money';
+import { factState } from '../facts/fact-lifecycle';
+import { Money, toMoney } from '../graphql/money.type';
 
 const AS_OF = { nullable: true, description: 'Only facts known on or before this date (end of the period for YYYY-MM / YYYY).' };
-const RAISED_KINDS = [AmountKind.PAID, AmountKind.COMMITMENT, AmountKind.UP_TO];
+const RAISED_KINDS = [AmountKind.PAID, AmountKind.COMMITMENT];
 
 /** Company fields computed from its facts: its competitors, and the money it raised. */
 @Resolver(() => Company)
@@ -26,7 +30,7 @@ export class CompanyFactsResolver {
 
   @FieldResolver(() => Float, {
     description:
-      'Sum of disclosed investments received, in USD. By default cash paid, commitments and "up to" ceilings count; stake values never do. Undisclosed amounts add nothing.',
+      'Money received as investments, in USD, as of the date: by default the headline (paid + committed); amountKinds picks the kinds summed (UP_TO: open ceilings; CONTRACT_VALUE). Stake values never count (see raised). Ended, terminated and lapsed investments and undisclosed amounts add nothing.',
   })
   async totalRaisedUsd(
     @Root() company: Company,
@@ -34,9 +38,27 @@ export class CompanyFactsResolver {
     @Arg('amountKinds', () => [AmountKind], { defaultValue: RAISED_KINDS }) amountKinds: AmountKind[],
     @Ctx() ctx: AppContext,
   ): Promise<number> {
-    const kinds = new Set<AmountKind>(amountKinds.filter((kind) => kind !== AmountKind.STAKE_VALUE));
+    const money = await this.received(company, asOf, ctx);
+    const byKind: Record<AmountKind, number> = {
+      [AmountKind.PAID]: money.paidUsd,
+      [AmountKind.COMMITMENT]: money.committedUsd,
+      [AmountKind.UP_TO]: money.ceilingUsd,
+      [AmountKind.CONTRACT_VALUE]: money.contractValueUsd,
+      // A stake's value is not money raised, whichever kinds are asked for (it is in `raised`).
+      [AmountKind.STAKE_VALUE]: 0,
+    };
+    return [...new Set(amountKinds)].reduce((sum, kind) => sum + byKind[kind], 0);
+  }
+
+  @FieldResolver(() => Money, { description: 'Money received as investments, by kind, as of the date (today when omitted).' })
+  async raised(@Root() company: Company, @Arg('asOf', () => DateScalar, AS_OF) asOf: PartialDate | null, @Ctx() ctx: AppContext): Promise<Money> {
+    return toMoney(await this.received(company, asOf, ctx));
+  }
+
+  private async received(company: Company, asOf: PartialDate | null, ctx: AppContext): Promise<MoneyValue> {
     const investee = INVESTMENT.parties.find((party) => party.role === 'investee');
     const received = (await companyFacts(ctx, INVESTMENT, investee as never, company.id, asOf)) as InvestmentFact[];
-    return received.reduce((sum, investment) => (investment.amountUsd !== null && investment.amountKind && kinds.has(investment.amountKind) ? sum + investment.amountUsd : sum), 0);
+    const scope = { ...DEFAULT_SCOPE, asOf };
+    return sumMoney(received.map((investment) => factState(investment, scope)).filter((state) => state.counts).map((state) => state.money));
   }
 }

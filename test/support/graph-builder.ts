@@ -7,8 +7,8 @@ export interface GraphSpec {
   companies: string[];
   /** [investor, investee, amountUsd | null, date] */
   investments?: [string, string, number | null, string][];
-  /** [provider, customer, valueUsd | null, date] */
-  deals?: [string, string, number | null, string][];
+  /** [provider, customer, valueUsd | null, date, amountKind (CONTRACT_VALUE when omitted)] */
+  deals?: [string, string, number | null, string, AmountKind?][];
   /** [a, b, market, since] */
   rivalries?: [string, string, string, string][];
   /** [child, parent, since] */
@@ -35,12 +35,12 @@ export async function buildGraph(repos: Repositories, spec: GraphSpec): Promise<
       ...cite,
     } as never);
   }
-  for (const [providerId, customerId, valueUsd, date] of spec.deals ?? []) {
+  for (const [providerId, customerId, valueUsd, date, kind] of spec.deals ?? []) {
     await repos.facts.get('ComputeDeal')!.record({
       providerId,
       customerId,
       valueUsd,
-      amountKind: valueUsd === null ? null : AmountKind.CONTRACT_VALUE,
+      amountKind: valueUsd === null ? null : (kind ?? AmountKind.CONTRACT_VALUE),
       announcedOn: parsePartialDate(date),
       resource: ComputeResource.CLOUD,
       status: ComputeDealStatus.ACTIVE,

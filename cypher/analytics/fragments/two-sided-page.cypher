@@ -9,14 +9,14 @@ CALL (a, b) {
   CALL (side) {
     MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(side)
     WHERE ($rollUp OR size(links) = 0)
-      AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+      AND all(l IN links WHERE {{> edge-counts l}})
     MATCH (investor:Company)-[e:INVESTED_IN]->(m)
-    WHERE $asOf IS NULL OR e.firstOn <= $asOf
+    WHERE {{> edge-counts e}}
     WITH DISTINCT investor
     CALL (investor) {
       MATCH up = (investor)-[links:SUBSIDIARY_OF*0..5]->(top:Company)
       WHERE ($rollUp OR size(links) = 0)
-        AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+        AND all(l IN links WHERE {{> edge-counts l}})
       RETURN top
       ORDER BY length(up) DESC
       LIMIT 1
@@ -37,15 +37,15 @@ CALL (a, b, backer) {
     // whether the investor rolls up to the backer (never the other way round, whatever the statistics say).
     MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(side)
     WHERE ($rollUp OR size(links) = 0)
-      AND all(l IN links WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+      AND all(l IN links WHERE {{> edge-counts l}})
     CALL (m, backer) {
       MATCH (m)<-[:INTO]-(i:Investment)<-[:MADE]-(investor:Company)
-      WHERE $asOf IS NULL OR i.announcedOn <= $asOf
+      WHERE {{> fact-counts i}}
       CALL (investor, backer) {
         RETURN EXISTS {
           MATCH (investor)-[up:SUBSIDIARY_OF*0..5]->(backer)
           WHERE ($rollUp OR size(up) = 0)
-            AND all(l IN up WHERE $asOf IS NULL OR l.since IS NULL OR l.since <= $asOf)
+            AND all(l IN up WHERE {{> edge-counts l}})
         } AS backed
       }
       WITH investor, i WHERE backed

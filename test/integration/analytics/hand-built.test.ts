@@ -1,3 +1,4 @@
+import { AmountKind } from '../../../src/domain/enums';
 import { buildGraph } from '../../support/graph-builder';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
@@ -138,10 +139,10 @@ describe('analytics on small hand-built graphs with known answers', () => {
 
   describe('moneyLoops', () => {
     const query = `query ($id: ID, $max: Int, $asOf: Date) { moneyLoops(companyId: $id, maxLength: $max, asOf: $asOf) { nodes {
-      companies { id } length totalUsd steps { kind from { id } to { id } amountUsd description } } } }`;
+      companies { id } length totalUsd money { paidUsd contractValueUsd } steps { kind from { id } to { id } amountUsd description } } } }`;
 
     it('finds a 3-step loop through a subsidiary, once, and respects maxLength and asOf', async () => {
-      // investor puts 100 into lab; lab buys compute from investor's cloud subsidiary for 40.
+      // investor puts 100 into lab; lab buys compute from investor's cloud subsidiary under a contract worth 40.
       await buildGraph(app.repos, {
         companies: ['investor', 'lab', 'cloud', 'other'],
         investments: [
@@ -160,7 +161,8 @@ describe('analytics on small hand-built graphs with known answers', () => {
       const [loop] = data!.moneyLoops.nodes;
       expect(ids(loop.companies)).toEqual(['lab', 'cloud', 'investor', 'lab']);
       expect(loop.steps.map((s) => s.kind)).toEqual(['COMPUTE', 'OWNERSHIP', 'INVESTMENT']);
-      expect(loop).toMatchObject({ length: 3, totalUsd: 140 });
+      // The contract's value is shown beside the headline, never added to it.
+      expect(loop).toMatchObject({ length: 3, totalUsd: 100, money: { paidUsd: 100, contractValueUsd: 40 } });
       // The same cycle seen from the investor, rotated; and reported once among all loops.
       const fromInvestor = await app.gql<{ moneyLoops: { nodes: { companies: { id: string }[] }[] } }>(query, { id: 'investor' });
       expect(fromInvestor.data!.moneyLoops.nodes.map((l) => ids(l.companies))).toEqual([['investor', 'lab', 'cloud', 'investor']]);
@@ -253,24 +255,31 @@ describe('analytics on small hand-built graphs with known answers', () => {
           ['p', 'lab', 300, '2023-01-01'],
           ['q', 'lab', 100, '2023-01-01'],
         ],
-        deals: [['p-cloud', 'lab', 50, '2023-06-01']],
+        deals: [
+          ['p-cloud', 'lab', 50, '2023-06-01', AmountKind.COMMITMENT],
+          ['q', 'lab', 200, '2023-06-01'],
+        ],
         subsidiaries: [['p-cloud', 'p', '2000']],
       });
-      const query = `query ($asOf: Date) { exposure(companyId: "lab", asOf: $asOf) { raisedUsd computeBoughtUsd funderConcentration supplierConcentration
-        funders { counterparty { id } amountUsd share } computeSuppliers { counterparty { id } share } fundersThatSupplyCompute { id } } }`;
+      const query = `query ($asOf: Date) { exposure(companyId: "lab", asOf: $asOf) { raisedUsd computeBoughtUsd computeBought { committedUsd contractValueUsd } funderConcentration supplierConcentration
+        funders { counterparty { id } amountUsd share } computeSuppliers { counterparty { id } share contractValueShare } fundersThatSupplyCompute { id } } }`;
       const { data, errors } = await app.gql<{ exposure: Record<string, unknown> }>(query, {});
       expect(errors).toBeUndefined();
       expect(data!.exposure).toEqual({
         raisedUsd: 400,
         computeBoughtUsd: 50,
+        computeBought: { committedUsd: 50, contractValueUsd: 200 },
         funderConcentration: 0.75 ** 2 + 0.25 ** 2,
         supplierConcentration: 1,
         funders: [
           { counterparty: { id: 'p' }, amountUsd: 300, share: 0.75 },
           { counterparty: { id: 'q' }, amountUsd: 100, share: 0.25 },
         ],
-        computeSuppliers: [{ counterparty: { id: 'p' }, share: 1 }],
-        fundersThatSupplyCompute: [{ id: 'p' }],
+        computeSuppliers: [
+          { counterparty: { id: 'p' }, share: 1, contractValueShare: 0 },
+          { counterparty: { id: 'q' }, share: 0, contractValueShare: 1 },
+        ],
+        fundersThatSupplyCompute: [{ id: 'p' }, { id: 'q' }],
       });
       const early = await app.gql<{ exposure: { computeBoughtUsd: number; fundersThatSupplyCompute: unknown[] } }>(query, { asOf: '2023-03' });
       expect(early.data!.exposure).toMatchObject({ computeBoughtUsd: 0, fundersThatSupplyCompute: [] });

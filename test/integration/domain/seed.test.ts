@@ -65,30 +65,36 @@ describe('Seed dataset (loadDataset) through the GraphQL API', () => {
     expect(unsourced.map((fact: Fact) => fact.id)).toEqual([]);
   });
 
-  it("answers the acceptance query: Amazon's three tranches into Anthropic, each with sources", async () => {
-    const data = await ok(app, '{ company(id: "anthropic") { investmentsReceived { investor { id } amountUsd announcedOn sources { url } } } }');
-    const received: { investor: { id: string }; amountUsd: number; announcedOn: string; sources: { url: string }[] }[] = data.company.investmentsReceived;
+  it("answers the acceptance query: Amazon's two agreements with Anthropic, its tranches as dated events, each with sources", async () => {
+    const data = await ok(app, '{ company(id: "anthropic") { investmentsReceived { investor { id } amountUsd amountKind announcedOn sources { url } history { kind on amountUsd sourceIds } } } }');
+    type Received = { investor: { id: string }; amountUsd: number; amountKind: string; announcedOn: string; sources: { url: string }[]; history: { kind: string; on: string; amountUsd: number | null; sourceIds: string[] }[] };
+    const received: Received[] = data.company.investmentsReceived;
     const amazon = received.filter((investment) => investment.investor.id === 'amazon');
-    expect(amazon.map(({ amountUsd, announcedOn }) => ({ amountUsd, announcedOn }))).toEqual([
-      { amountUsd: 1.25e9, announcedOn: '2023-09-25' },
-      { amountUsd: 2.75e9, announcedOn: '2024-03-27' },
-      { amountUsd: 4e9, announcedOn: '2024-11-22' },
+    expect(amazon.map(({ amountUsd, amountKind, announcedOn }) => ({ amountUsd, amountKind, announcedOn }))).toEqual([
+      { amountUsd: 4e9, amountKind: 'UP_TO', announcedOn: '2023-09-25' },
+      { amountUsd: 4e9, amountKind: 'COMMITMENT', announcedOn: '2024-11-22' },
     ]);
-    for (const tranche of amazon) {
-      expect(tranche.sources.length).toBeGreaterThanOrEqual(1);
-      for (const source of tranche.sources) expect(source.url).toMatch(/^https?:\/\//);
+    // The 2023 agreement's $1.25B and its option's $2.75B are tranches of the one agreement, each dated and sourced.
+    const tranches = amazon[0].history.filter((event) => event.kind === 'TRANCHE_FUNDED');
+    expect(tranches.map(({ on, amountUsd }) => ({ on, amountUsd }))).toEqual([
+      { on: '2023-09-25', amountUsd: 1.25e9 },
+      { on: '2024-03-27', amountUsd: 2.75e9 },
+    ]);
+    expect(tranches.every((tranche) => tranche.sourceIds.length > 0)).toBe(true);
+    for (const investment of amazon) {
+      expect(investment.sources.length).toBeGreaterThanOrEqual(1);
+      for (const source of investment.sources) expect(source.url).toMatch(/^https?:\/\//);
     }
     // Oldest first overall.
     const dates = received.map((investment) => investment.announcedOn);
     expect(dates).toEqual([...dates].sort());
   });
 
-  it('with investmentsReceived(asOf: "2024-03-31") returns only the first two Amazon tranches, and nothing later', async () => {
+  it('with investmentsReceived(asOf: "2024-03-31") returns only the 2023 agreement of Amazon, and nothing later', async () => {
     const data = await ok(app, '{ company(id: "anthropic") { investmentsReceived(asOf: "2024-03-31") { investor { id } amountUsd announcedOn sources { url } } } }');
     const received: { investor: { id: string }; amountUsd: number; announcedOn: string; sources: { url: string }[] }[] = data.company.investmentsReceived;
     expect(received.filter((investment) => investment.investor.id === 'amazon').map(({ amountUsd, announcedOn }) => ({ amountUsd, announcedOn }))).toEqual([
-      { amountUsd: 1.25e9, announcedOn: '2023-09-25' },
-      { amountUsd: 2.75e9, announcedOn: '2024-03-27' },
+      { amountUsd: 4e9, announcedOn: '2023-09-25' },
     ]);
     expect(received.every((investment) => investment.announcedOn <= '2024-03-31')).toBe(true);
     expect(received.every((investment) => investment.sources.length > 0)).toBe(true);
@@ -114,7 +120,7 @@ describe('Seed dataset (loadDataset) through the GraphQL API', () => {
     expect(data.investments.edges[0].node).toEqual({ investor: { id: 'microsoft' }, investee: { id: 'openai' } });
   });
 
-  it('has an aws -> anthropic compute deal whose relatedInvestment is the first Amazon tranche', async () => {
+  it('has an aws -> anthropic compute deal whose relatedInvestment is the 2023 Amazon agreement', async () => {
     const data = await ok(app, `{
       computeDeals(filter: {providerId: "aws", customerId: "anthropic"}, sort: {field: ANNOUNCED_ON, direction: ASC}) {
         edges { node { id announcedOn provider { id } customer { id } sources { url }
@@ -123,15 +129,15 @@ describe('Seed dataset (loadDataset) through the GraphQL API', () => {
       company(id: "anthropic") { computeDealsAsCustomer { provider { id } relatedInvestment { amountUsd announcedOn } } }
     }`);
     const deals = data.computeDeals.edges.map((edge: { node: unknown }) => edge.node);
-    const tied = deals.filter((deal: { relatedInvestment: { amountUsd: number; announcedOn: string } | null }) => deal.relatedInvestment?.amountUsd === 1.25e9);
+    const tied = deals.filter((deal: { relatedInvestment: { id: string } | null }) => deal.relatedInvestment?.id === 'inv-amazon-anthropic-2023-09');
     expect(tied).toHaveLength(1);
     expect(tied[0]).toMatchObject({
       provider: { id: 'aws' },
       customer: { id: 'anthropic' },
-      relatedInvestment: { investor: { id: 'amazon' }, investee: { id: 'anthropic' }, amountUsd: 1.25e9, announcedOn: '2023-09-25' },
+      relatedInvestment: { investor: { id: 'amazon' }, investee: { id: 'anthropic' }, amountUsd: 4e9, announcedOn: '2023-09-25' },
     });
     expect(tied[0].sources.length).toBeGreaterThanOrEqual(1);
-    expect(data.company.computeDealsAsCustomer).toContainEqual({ provider: { id: 'aws' }, relatedInvestment: { amountUsd: 1.25e9, announcedOn: '2023-09-25' } });
+    expect(data.company.computeDealsAsCustomer).toContainEqual({ provider: { id: 'aws' }, relatedInvestment: { amountUsd: 4e9, announcedOn: '2023-09-25' } });
   });
 
   it('loading the dataset a second time changes nothing: every node and relationship, with all properties (updatedAt too), is identical', async () => {
