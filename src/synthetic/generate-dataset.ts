@@ -1,5 +1,6 @@
 import { AcquisitionKind, AmountKind, ComputeDealStatus, ComputeResource, Instrument, InvestmentStatus } from '../domain/enums';
 import { formatUsd } from '../domain/money';
+import { addLifecycles } from './lifecycles';
 import { slugify } from '../domain/validation';
 import type { Dataset } from '../seed/dataset';
 import { cumulativeWeights, Random } from './random';
@@ -272,7 +273,7 @@ const RECENT_PARENTS = 20;
  * Changes whenever the same options would give a different dataset: it names generated files, so a cached file from
  * an older generator is never imported as if it were current.
  */
-export const GENERATOR_VERSION = '2026.12.0';
+export const GENERATOR_VERSION = '2026.12.1';
 
 /** Parts of a generation that draw from per-company or per-market streams (see Random.derived). */
 const PART_INVESTMENTS = 1;
@@ -998,7 +999,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const rivalries = generateRivalries(world);
   const subsidiaries = generateSubsidiaries(world, master.fork());
   const acquisitions = generateAcquisitions(world, master.fork());
-  return {
+  const dataset: Dataset = {
     version: GENERATOR_VERSION,
     description: `Synthetic AI-industry graph (not real data): ${options.companies} companies, seed ${options.seed}. Made by npm run generate.`,
     sources: world.sources.records,
@@ -1010,4 +1011,6 @@ export function generateDataset(options: GenerateOptions): Dataset {
     subsidiaries,
     acquisitions,
   };
+  addLifecycles(dataset, options.seed, LAST_DATE);
+  return dataset;
 }
