@@ -39,7 +39,8 @@ export function lifecycleInputFields(definition: FactDefinition): string[] {
 /** The properties a fact stores for analytics beside its fields: its timeline and its confidence as a rank. */
 export function lifecycleProps(definition: FactDefinition, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const confidence = (values.confidence as Confidence | null | undefined) ?? Confidence.REPORTED;
-  return { ...timeline(lifecycleFieldsOf(definition, values)), confidenceRank: CONFIDENCE_RANK[confidence] };
+  const t = timeline(lifecycleFieldsOf(definition, values));
+  return { ...t, confidenceRank: CONFIDENCE_RANK[confidence], timeline: JSON.stringify(t) };
 }
 
 /** A read record's state in a scope (records carry their stored timeline under `timeline`). */

@@ -16,7 +16,7 @@ export function defineFactFragments(catalog: CypherCatalog): void {
   // one of $statuses, and its confidence is high enough. The same index as stateAt() in src/domain/lifecycle.ts.
   catalog.define('fact-counts', (variable) => {
     const v = identifier(variable);
-    return `(${v}.tlStatus[size([d IN CASE WHEN $includeImprecise THEN ${v}.tlFrom ELSE ${v}.tlKnown END WHERE d <= $asOfDay])] IN $statuses AND ${v}.confidenceRank >= $minConfidenceRank)`;
+    return `(${v}.tlStatus[size([d IN CASE WHEN $includeImprecise THEN ${v}.tlFrom ELSE ${v}.tlKnown END WHERE d <= $asOfDay])] IN $statuses AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
   });
   // Money by kind of a fact in the request's scope, as [paid, committed, ceiling, contract, stake, undisclosed (0/1)].
   catalog.define('fact-money', (variable) => {
@@ -24,10 +24,11 @@ export function defineFactFragments(catalog: CypherCatalog): void {
     const n = `size([d IN CASE WHEN $includeImprecise THEN ${v}.tlFrom ELSE ${v}.tlKnown END WHERE d <= $asOfDay])`;
     return `[k IN [${n}] | [${v}.tlPaid[k], ${v}.tlCommitted[k], ${v}.tlCeiling[k], ${v}.tlContract[k], ${v}.tlStake[k], CASE WHEN k > 0 AND ${v}.undisclosed THEN 1.0 ELSE 0.0 END]][0]`;
   });
-  // Whether a derived relationship may count in the scope (see SCOPE_PROPERTIES in derived-edges.ts).
+  // Whether a derived relationship may count in the scope (see SCOPE_PROPERTIES in derived-edges.ts). The parameter
+  // tests come first so the common case (today, any confidence) reads no property for them.
   catalog.define('edge-counts', (variable) => {
     const v = identifier(variable);
-    return `((CASE WHEN $includeImprecise THEN ${v}.knownFrom ELSE ${v}.knownOn END) <= $asOfDay AND ($keepEnded OR ${v}.endedKnown IS NULL OR ${v}.endedKnown > $asOfDay) AND ${v}.confidenceRank >= $minConfidenceRank)`;
+    return `(($asOf IS NULL OR (CASE WHEN $includeImprecise THEN ${v}.knownFrom ELSE ${v}.knownOn END) <= $asOfDay) AND ($keepEnded OR ${v}.endedKnown IS NULL OR ${v}.endedKnown > $asOfDay) AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
   });
   catalog.define(
     'fact-map-any',
