@@ -219,10 +219,14 @@ export class AnalyticsRepository {
         },
       }))
       .sort((x, y) => compareIds(x.position, y.position));
-    if (rows.length > first) return { items: rows.slice(0, first), hasMore: true };
+    // Candidates come from the per-pair relationships, which pass when any of their facts may count; a backer whose
+    // investments on one side all fall outside the scope (a status filter, say) is not two-sided then. The page's
+    // end is still decided by the rows read, so the next page resumes after them.
+    const kept = rows.filter(({ row }) => row.investmentsA.length > 0 && row.investmentsB.length > 0);
+    if (rows.length > first) return { items: kept.slice(0, first), hasMore: true };
     const stoppedAtBound = (result?.scanned as number | undefined) === this.scanLimits.rivalries;
     const lastKey = result?.lastKey as string[] | null | undefined;
-    return { items: rows, hasMore: stoppedAtBound, resume: stoppedAtBound && lastKey ? [...lastKey, PAST] : undefined };
+    return { items: kept, hasMore: stoppedAtBound, resume: stoppedAtBound && lastKey ? [...lastKey, PAST] : undefined };
   }
 
   /**
@@ -237,20 +241,25 @@ export class AnalyticsRepository {
     for (let length = start.length; length <= maxLength; length++) {
       const statements = this.loops.get(length);
       if (!statements) break;
-      const params = { ...scopeParams(scope), stepKinds: MONEY_STEP_KINDS, afterIds: length === start.length ? start.ids : [], limit: int(first + 1 - items.length) };
+      const limit = first + 1 - items.length;
+      const params = { ...scopeParams(scope), stepKinds: MONEY_STEP_KINDS, afterIds: length === start.length ? start.ids : [], limit: int(limit) };
+      let raw: Row[];
       if (companyId) {
-        const rows = await this.db.readRows(statements.through, { ...params, companyId, smallestFirst: false });
-        items.push(...paths(rows, scope, length));
+        raw = await this.db.readRows(statements.through, { ...params, companyId, smallestFirst: false });
       } else {
         const [result] = await this.db.readRows(statements.scan, { ...params, fromStart: params.afterIds[0] ?? '', smallestFirst: true, scanLimit: int(this.scanLimits.loopStarts) });
-        const loops = paths((result?.loops as Row[] | undefined) ?? [], scope, length);
-        items.push(...loops.sort((x, y) => compareIds(x.position.ids, y.position.ids)));
+        raw = ((result?.loops as Row[] | undefined) ?? []).sort((x, y) => compareIds(x.ids as string[], y.ids as string[]));
         const stoppedAtBound = (result?.scanned as number | undefined) === this.scanLimits.loopStarts;
-        if (stoppedAtBound && items.length <= first) {
+        if (stoppedAtBound && raw.length < limit) {
+          items.push(...paths(raw, scope, length));
           return { items, hasMore: true, resume: { length, ids: [result?.lastStart as string, PAST] } };
         }
       }
+      items.push(...paths(raw, scope, length));
       if (items.length > first) return { items: items.slice(0, first), hasMore: true };
+      // A loop found from the money relationships may have no step fact that counts in the scope, and is left out;
+      // when the statement filled its limit the length may hold more, so the page ends here and resumes after it.
+      if (raw.length >= limit) return { items, hasMore: true, resume: { length, ids: (raw[raw.length - 1] as Row).ids as string[] } };
     }
     return { items, hasMore: false };
   }

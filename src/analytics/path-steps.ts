@@ -1,7 +1,7 @@
 import type { CompanyRecord } from '../domain/company';
 import type { FactScope } from '../domain/lifecycle';
 import { headlineUsd, type Money } from '../domain/money';
-import { inScope, moneyOfFacts } from '../facts/fact-lifecycle';
+import { factState, inScope, moneyOfFacts } from '../facts/fact-lifecycle';
 import { toFactRecord } from '../facts/fact-record';
 import { ACQUISITION, type AcquisitionFact } from '../facts/types/acquisition.fact';
 import { COMPUTE_DEAL, type ComputeDealFact } from '../facts/types/compute-deal.fact';
@@ -87,11 +87,15 @@ function explainRelation(raw: RawRelation, from: CompanyRecord, to: CompanyRecor
   }
 }
 
-/** A money relation none of whose facts count in the scope (its summary relationship passed, its facts did not). */
-function empty(relation: ExplainedRelation): boolean {
+/**
+ * A relation that does not hold in the scope: a money relation none of whose facts count (its summary relationship
+ * passed, its facts did not), or a rivalry, subsidiary link or acquisition whose fact does not count then.
+ */
+function empty(relation: ExplainedRelation, scope: FactScope): boolean {
   if (relation.kind === RelationKind.INVESTED_IN) return relation.investments.length === 0;
   if (relation.kind === RelationKind.SUPPLIES_COMPUTE) return relation.computeDeals.length === 0;
-  return false;
+  const fact = relation.rivalry ?? relation.subsidiaryLink ?? relation.acquisition;
+  return fact !== null && !factState(fact, scope).counts;
 }
 
 /**
@@ -105,8 +109,8 @@ export function explainSteps(raw: readonly RawStep[], companies: ReadonlyMap<str
     const to = companies.get(step.toId) as CompanyRecord;
     const relations = step.relations.map((relation) => explainRelation(relation, from, to, scope));
     const [own] = relations;
-    if (!own || empty(own)) return null;
-    steps.push({ ...own, from, to, relations: relations.filter((relation) => !empty(relation)) });
+    if (!own || empty(own, scope)) return null;
+    steps.push({ ...own, from, to, relations: relations.filter((relation) => !empty(relation, scope)) });
   }
   return steps;
 }

@@ -10,12 +10,12 @@
 MATCH (s)((x:Company)-[r:INVESTED_IN|SUPPLIES_COMPUTE|SUBSIDIARY_OF]-(y:Company)
     WHERE (NOT $smallestFirst OR y.id > s.id)
       AND CASE type(r) WHEN 'SUPPLIES_COMPUTE' THEN startNode(r) = y ELSE startNode(r) = x END
-      AND {{> edge-counts r}}
+      AND {{> edge-may-count r}}
   ){{{forward}}}(m:Company)
   ((x2:Company)-[r2:INVESTED_IN|SUPPLIES_COMPUTE|SUBSIDIARY_OF]-(y2:Company)
     WHERE (y2 = s OR NOT $smallestFirst OR y2.id > s.id)
       AND CASE type(r2) WHEN 'SUPPLIES_COMPUTE' THEN startNode(r2) = y2 ELSE startNode(r2) = x2 END
-      AND {{> edge-counts r2}}
+      AND {{> edge-may-count r2}}
   ){{{backward}}}(s)
 USING JOIN ON m
 WITH s, y + y2 AS ring, r + r2 AS ringRels

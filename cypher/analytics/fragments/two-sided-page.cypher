@@ -1,8 +1,8 @@
 // Fragment: one page of two-sided backers from the rivalries in scope (a, r, b, already limited to the scan), in the
 // documented order (market, rivalry id, backer id) after $afterKey ([] for the first page). A backer is an investor
 // (rolled up to its top-level parent when $rollUp) with investments in both sides, where a side's subsidiaries count
-// for it when $rollUp, as of $asOf. Candidates are found from the one-per-pair INVESTED_IN edges, ids only; the
-// investments behind them are read for the page's rows alone, after LIMIT. Expects a, b, r; returns backer, sideA,
+// for it when $rollUp, as of $asOf. Candidates are found from the one-per-pair INVESTED_IN edges, ids only (those that
+// may count in the scope); the investments behind them are read, and checked, for the page's rows alone, after LIMIT. Expects a, b, r; returns backer, sideA,
 // sideB, rivalry, investmentsA, investmentsB (investment rows: investment, investor, investee), key.
 CALL (a, b) {
   UNWIND [a, b] AS side
@@ -11,7 +11,7 @@ CALL (a, b) {
     WHERE ($rollUp OR size(links) = 0)
       AND all(l IN links WHERE {{> edge-counts l}})
     MATCH (investor:Company)-[e:INVESTED_IN]->(m)
-    WHERE {{> edge-counts e}}
+    WHERE {{> edge-may-count e}}
     WITH DISTINCT investor
     CALL (investor) {
       MATCH up = (investor)-[links:SUBSIDIARY_OF*0..5]->(top:Company)

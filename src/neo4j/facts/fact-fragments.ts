@@ -30,6 +30,13 @@ export function defineFactFragments(catalog: CypherCatalog): void {
     const v = identifier(variable);
     return `(($asOf IS NULL OR (CASE WHEN $includeImprecise THEN ${v}.knownFrom ELSE ${v}.knownOn END) <= $asOfDay) AND ($keepEnded OR ${v}.endedKnown IS NULL OR ${v}.endedKnown > $asOfDay) AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
   });
+  // A cheaper superset for a traversal's candidates whose facts are checked one by one afterwards (two-sided
+  // backers' investments, a loop's steps): only what costs no property read by default (today, any confidence).
+  // Whether every fact of a pair ended is left to that check, so a hub's thousands of relationships are not read.
+  catalog.define('edge-may-count', (variable) => {
+    const v = identifier(variable);
+    return `(($asOf IS NULL OR ${v}.knownFrom <= $asOfDay) AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
+  });
   catalog.define(
     'fact-map-any',
     (variable) => `CASE ${FACTS.map((definition) => `WHEN ${identifier(variable)}:${identifier(definition.name)} THEN ${factProjection(definition, identifier(variable))}`).join(' ')} END`,

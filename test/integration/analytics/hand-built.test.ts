@@ -1,6 +1,6 @@
 import { AmountKind } from '../../../src/domain/enums';
 import { buildGraph } from '../../support/graph-builder';
-import { startTestApp, type TestApp } from '../../support/test-app';
+import { startTestApp, WRITER_KEY, type TestApp } from '../../support/test-app';
 
 const ids = (list: { id: string }[]) => list.map((c) => c.id);
 
@@ -134,6 +134,45 @@ describe('analytics on small hand-built graphs with known answers', () => {
       expect(search.data!.twoSidedBackers.nodes.map((r) => r.market)).toEqual(['search']);
       const early = await app.gql<{ twoSidedBackers: { nodes: { market: string }[] } }>(query, { asOf: '2023-06' });
       expect(early.data!.twoSidedBackers.nodes.map((r) => r.market)).toEqual(['search']);
+    });
+  });
+
+  describe('facts that end', () => {
+    const WRITE = { key: WRITER_KEY };
+
+    it('drops a backer from twoSidedBackers once its only investment on one side is terminated, unless ended facts are asked for', async () => {
+      await buildGraph(app.repos, { companies: ['a', 'b', 'both'], investments: [['both', 'a', 3, '2023-01-01']], rivalries: [['a', 'b', 'chatbots', '2022']] });
+      const record = await app.gql(
+        `mutation { recordInvestment(input: { id: "inv-both-b", investorId: "both", investeeId: "b", amountUsd: 10, amountKind: COMMITMENT, announcedOn: "2023-02-01",
+          sourceIds: ["src-test"], events: [{ kind: AGREED, on: "2023-02-01", amountUsd: 10 }, { kind: TRANCHE_FUNDED, on: "2023-03-01", amountUsd: 4 }, { kind: TERMINATED, on: "2024-01-15" }] }) { id } }`,
+        undefined,
+        WRITE,
+      );
+      expect(record.errors).toBeUndefined();
+      const query = `query ($asOf: Date, $ended: Boolean) { twoSidedBackers(asOf: $asOf, includeEnded: $ended) { nodes { backer { id } totalUsdB moneyB { paidUsd committedUsd } } } }`;
+      const at = async (asOf: string | null, ended = false) => (await app.gql<{ twoSidedBackers: { nodes: Record<string, unknown>[] } }>(query, { asOf, ended })).data!.twoSidedBackers.nodes;
+      expect(await at('2023-06-30')).toEqual([{ backer: { id: 'both' }, totalUsdB: 10, moneyB: { paidUsd: 4, committedUsd: 6 } }]);
+      expect(await at(null)).toEqual([]);
+      expect(await at(null, true)).toEqual([{ backer: { id: 'both' }, totalUsdB: 4, moneyB: { paidUsd: 4, committedUsd: 0 } }]);
+    });
+
+    it('drops a money loop once its compute deal ends, and an update of the end date re-derives it', async () => {
+      await buildGraph(app.repos, {
+        companies: ['investor', 'lab'],
+        investments: [['investor', 'lab', 100, '2023-09-25']],
+        deals: [['investor', 'lab', 40, '2024-01-15']],
+      });
+      const loops = `query ($asOf: Date, $ended: Boolean) { moneyLoops(companyId: "lab", asOf: $asOf, includeEnded: $ended) { nodes { length } } }`;
+      const count = async (asOf: string | null, ended = false) => (await app.gql<{ moneyLoops: { nodes: unknown[] } }>(loops, { asOf, ended })).data!.moneyLoops.nodes.length;
+      expect(await count(null)).toBe(1);
+      const deals = await app.gql<{ computeDeals: { nodes: { id: string }[] } }>('{ computeDeals(filter: {providerId: "investor"}) { nodes { id } } }');
+      const id = deals.data!.computeDeals.nodes[0].id;
+      const update = await app.gql(`mutation ($id: ID!) { updateComputeDeal(id: $id, input: { endsOn: "2024-06-30" }) { id state { status inForce } } }`, { id }, WRITE);
+      expect(update.errors).toBeUndefined();
+      expect(update.data).toEqual({ updateComputeDeal: { id, state: { status: 'ENDED', inForce: false } } });
+      expect(await count(null)).toBe(0);
+      expect(await count(null, true)).toBe(1);
+      expect(await count('2024-03-31')).toBe(1);
     });
   });
 
