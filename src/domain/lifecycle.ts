@@ -253,8 +253,26 @@ export function timeline(fields: LifecycleFields): Timeline {
   };
 }
 
-/** The timeline property names, in one place for the projection and the row mapper. */
-export const TIMELINE_PROPERTIES = ['tlFrom', 'tlKnown', 'tlStatus', 'tlPaid', 'tlCommitted', 'tlCeiling', 'tlContract', 'tlStake', 'tlOptionUntil', 'undisclosed', 'endedKnown', 'knownFrom', 'knownOn'] as const;
+/** How many numbers a state takes in `tlMoney`: paid, committed, ceiling, contract, stake, undisclosed (0 or 1). */
+export const MONEY_SLOTS = 6;
+
+/**
+ * The part of a timeline Cypher reads, stored as properties of the fact: the state dates and statuses, the money of
+ * each state flattened into one list (`tlMoney[k * MONEY_SLOTS + i]`: a fact node stays a few property records long,
+ * which every filter on it pays for), and what relationships copy. The whole timeline is also stored as one JSON text,
+ * which is what reads project.
+ */
+export const STORED_TIMELINE_PROPERTIES = ['tlFrom', 'tlKnown', 'tlStatus', 'tlMoney', 'endedKnown', 'knownFrom', 'knownOn'] as const;
+
+/** The stored properties of a timeline (see STORED_TIMELINE_PROPERTIES). */
+export function storedTimeline(t: Timeline): Record<(typeof STORED_TIMELINE_PROPERTIES)[number], unknown> {
+  const states = t.tlStatus.length;
+  const tlMoney: number[] = [];
+  for (let k = 0; k < states; k++) {
+    tlMoney.push(t.tlPaid[k] ?? 0, t.tlCommitted[k] ?? 0, t.tlCeiling[k] ?? 0, t.tlContract[k] ?? 0, t.tlStake[k] ?? 0, k > 0 && t.undisclosed ? 1 : 0);
+  }
+  return { tlFrom: t.tlFrom, tlKnown: t.tlKnown, tlStatus: t.tlStatus, tlMoney, endedKnown: t.endedKnown, knownFrom: t.knownFrom, knownOn: t.knownOn };
+}
 
 /** Which facts count: on a date (null: today), strict about imprecise dates unless told, of some statuses and confidence. */
 export interface FactScope {

@@ -1,6 +1,6 @@
 import type { AmountKind } from '../domain/enums';
 import { sumMoney, type Money } from '../domain/money';
-import { CONFIDENCE_RANK, Confidence, DEFAULT_SCOPE, stateAt, timeline, type FactEvent, type FactScope, type FactState, type LifecycleFields, type Timeline } from '../domain/lifecycle';
+import { CONFIDENCE_RANK, Confidence, DEFAULT_SCOPE, stateAt, storedTimeline, timeline, type FactEvent, type FactScope, type FactState, type LifecycleFields, type Timeline } from '../domain/lifecycle';
 import type { PartialDate } from '../domain/partial-date';
 import type { FactDefinition } from './fact-definition';
 
@@ -40,7 +40,7 @@ export function lifecycleInputFields(definition: FactDefinition): string[] {
 export function lifecycleProps(definition: FactDefinition, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const confidence = (values.confidence as Confidence | null | undefined) ?? Confidence.REPORTED;
   const t = timeline(lifecycleFieldsOf(definition, values));
-  return { ...t, confidenceRank: CONFIDENCE_RANK[confidence], timeline: JSON.stringify(t) };
+  return { ...storedTimeline(t), confidenceRank: CONFIDENCE_RANK[confidence], timeline: JSON.stringify(t) };
 }
 
 /** A read record's state in a scope (records carry their stored timeline under `timeline`). */

@@ -1,4 +1,4 @@
-import { TIMELINE_PROPERTIES, type FactEvent } from '../domain/lifecycle';
+import { STORED_TIMELINE_PROPERTIES, type FactEvent } from '../domain/lifecycle';
 import { formatPartialDate, parsePartialDate, storedDate, type PartialDate } from '../domain/partial-date';
 import { lifecycleProps } from './fact-lifecycle';
 import type { FactDefinition, FieldSpec, PartySpec } from './fact-definition';
@@ -52,7 +52,7 @@ export function precisionProperty(field: string): string {
  * which Cypher filters on, and the same timeline as one JSON text (`timeline`), which is what a read projects: one
  * property read per fact instead of thirteen.
  */
-export const LIFECYCLE_PROPERTIES = [...TIMELINE_PROPERTIES, 'confidenceRank', 'timeline'] as const;
+export const LIFECYCLE_PROPERTIES = [...STORED_TIMELINE_PROPERTIES, 'confidenceRank', 'timeline'] as const;
 
 /** Every property a read projects, in definition order (a date is two: its day and its precision), then its timeline. */
 export function storedProperties(definition: FactDefinition): string[] {

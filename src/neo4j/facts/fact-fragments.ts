@@ -1,3 +1,4 @@
+import { MONEY_SLOTS } from '../../domain/lifecycle';
 import { SOURCE_PROPERTIES } from '../../domain/source';
 import { factType, FACTS } from '../../facts/registry';
 import type { CypherCatalog } from '../cypher-catalog';
@@ -22,7 +23,7 @@ export function defineFactFragments(catalog: CypherCatalog): void {
   catalog.define('fact-money', (variable) => {
     const v = identifier(variable);
     const n = `size([d IN CASE WHEN $includeImprecise THEN ${v}.tlFrom ELSE ${v}.tlKnown END WHERE d <= $asOfDay])`;
-    return `[k IN [${n}] | [${v}.tlPaid[k], ${v}.tlCommitted[k], ${v}.tlCeiling[k], ${v}.tlContract[k], ${v}.tlStake[k], CASE WHEN k > 0 AND ${v}.undisclosed THEN 1.0 ELSE 0.0 END]][0]`;
+    return `[k IN [${n}] | ${v}.tlMoney[(k * ${MONEY_SLOTS})..((k + 1) * ${MONEY_SLOTS})]][0]`;
   });
   // Whether a derived relationship may count in the scope (see SCOPE_PROPERTIES in derived-edges.ts). The parameter
   // tests come first so the common case (today, any confidence) reads no property for them.
