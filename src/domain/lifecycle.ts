@@ -1,5 +1,5 @@
 import { AmountKind } from './enums';
-import { endOfPeriod, formatPartialDate, type PartialDate } from './partial-date';
+import { dayAfter, endOfPeriod, formatPartialDate, type PartialDate } from './partial-date';
 import { emptyMoney, type Money } from './money';
 
 /** What happened to a fact on a date. ANNOUNCED, STARTED, CLOSED and ENDED also come from a fact's own date fields. */
@@ -105,7 +105,9 @@ export interface Timeline {
   readonly knownOn: string;
 }
 
-const STATUS_OF: Record<string, FactStatus> = Object.fromEntries(Object.values(FactStatus).map((s) => [s, s]));
+const STATUSES: ReadonlySet<string> = new Set(Object.values(FactStatus));
+/** The status a stored status or an event kind names, if it names one (ENDED, TERMINATED, ... are both). */
+const statusNamed = (name: string | null | undefined): FactStatus | undefined => (name != null && STATUSES.has(name) ? (name as FactStatus) : undefined);
 const ORDER: Record<FactEventKind, number> = {
   ANNOUNCED: 0,
   AGREED: 1,
@@ -119,8 +121,6 @@ const ORDER: Record<FactEventKind, number> = {
   TERMINATED: 9,
   LAPSED: 10,
 };
-
-const dayAfter = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Every event of a fact, its own and those its fields imply, oldest first (same period: in the order of a life). */
 function allEvents(fields: LifecycleFields): { event: FactEvent; derived: boolean }[] {
@@ -163,7 +163,7 @@ function moneyOfFields(fields: LifecycleFields): Money {
 export function lifecycle(fields: LifecycleFields): HistoryEntry[] {
   const moneyEvents = fields.events.some((e) => (e.amountUsd ?? null) !== null || (e.ceilingUsd ?? null) !== null);
   const anyEvents = fields.events.length > 0 || !!fields.startsOn || !!fields.closedOn || !!fields.endsOn;
-  const ownStatus = STATUS_OF[fields.status ?? ''] ?? FactStatus.ANNOUNCED;
+  const ownStatus = statusNamed(fields.status) ?? FactStatus.ANNOUNCED;
   let status = anyEvents ? (ownStatus === FactStatus.PLANNED ? FactStatus.PLANNED : FactStatus.ANNOUNCED) : ownStatus;
   let binding = 0;
   let paid = 0;
@@ -205,7 +205,7 @@ export function lifecycle(fields: LifecycleFields): HistoryEntry[] {
       case FactEventKind.ENDED:
       case FactEventKind.TERMINATED:
       case FactEventKind.LAPSED:
-        status = STATUS_OF[event.kind] as FactStatus;
+        status = statusNamed(event.kind) as FactStatus;
         binding = paid;
         ceiling = 0;
         optionUntil = null;
@@ -227,7 +227,7 @@ export function lifecycle(fields: LifecycleFields): HistoryEntry[] {
 /** The arrays a fact stores for analytics (see Timeline). A fact with no date at all is known from the start. */
 export function timeline(fields: LifecycleFields): Timeline {
   const history = lifecycle(fields);
-  const entries = history.length > 0 ? history : [{ event: { kind: FactEventKind.ANNOUNCED, on: { start: '0000-01-01', precision: 'DAY' } }, derived: true, status: STATUS_OF[fields.status ?? ''] ?? FactStatus.ANNOUNCED, money: moneyOfFields(fields), optionOpenUntil: null } as HistoryEntry];
+  const entries = history.length > 0 ? history : [{ event: { kind: FactEventKind.ANNOUNCED, on: { start: '0000-01-01', precision: 'DAY' } }, derived: true, status: statusNamed(fields.status) ?? FactStatus.ANNOUNCED, money: moneyOfFields(fields), optionOpenUntil: null } as HistoryEntry];
   let known = '';
   const tlKnown = entries.map(({ event }) => (known = [known, endOfPeriod(event.on)].sort()[1] as string));
   const last = entries[entries.length - 1] as HistoryEntry;

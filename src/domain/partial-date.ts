@@ -48,6 +48,11 @@ export function endOfPeriod(date: PartialDate): string {
   return `${date.start.slice(0, 7)}-${String(last).padStart(2, '0')}`;
 }
 
+/** The ISO day after an ISO day (an option that runs to its deadline expires the next day). */
+export function dayAfter(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Builds a PartialDate from the stored start date and precision. */
 export function storedDate(start: unknown, precision: unknown): PartialDate | null {
   if (typeof start !== 'string') return null;

@@ -184,7 +184,7 @@ export class FactRepository {
   async record(input: FactInput): Promise<FactRow> {
     const parties = partyIds(this.definition, input);
     const id = input.id ?? this.definition.deriveId(parties, input);
-    const cited = citations(withEventSources(input, input.sourceIds ?? []), true);
+    const cited = citations({ ...input, sourceIds: citedSourceIds(input, input.sourceIds ?? []) }, true);
     return this.db.write(async (tx) => {
       const [row] = await tx.rows(this.q.record, {
         id,
@@ -218,7 +218,7 @@ export class FactRepository {
         const record = toFactRecord(this.definition, (current as Row).fact);
         const merged = { ...record, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) };
         changes = { ...changes, ...lifecycleProps(this.definition, merged) };
-        if (input.events != null) given = withEventSources(input, input.sourceIds ?? (input.sources == null ? record.sourceIds : []));
+        if (input.events != null) given = { ...input, sourceIds: citedSourceIds(input, input.sourceIds ?? (input.sources == null ? record.sourceIds : [])) };
       }
       const replaceCitations = given.sourceIds != null || given.sources != null;
       const cited = replaceCitations ? citations(given, true) : { sourceIds: [], newSources: [] };
@@ -290,12 +290,6 @@ function withDates(definition: FactDefinition, props: Record<string, unknown>): 
 }
 
 /** The sources a write cites, split into existing ids and inline sources to create (or reuse by url). */
-/** The input with its events' sources added to the sources it cites (an event's sources are the fact's too). */
-function withEventSources(input: FactInput, sourceIds: readonly string[]): FactInput {
-  const cited = citedSourceIds(input, sourceIds);
-  return cited.length === sourceIds.length && input.sourceIds === sourceIds ? input : { ...input, sourceIds: cited };
-}
-
 function citations(input: FactInput, required: boolean): { sourceIds: string[]; newSources: Record<string, unknown>[] } {
   const sourceIds = [...new Set(input.sourceIds ?? [])];
   const newSources = (input.sources ?? []).map((source, index) => {
