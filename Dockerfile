@@ -5,7 +5,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+COPY explorer ./explorer
+# The explorer and GraphiQL are built here from npm packages (Vite), so the image serves them with no CDN.
+RUN npm run build && npm run build:explorer && npm prune --omit=dev
 
 FROM node:20-slim
 WORKDIR /app
