@@ -15,6 +15,30 @@ const list = makeValidator<string[]>((input) =>
     .filter((item) => item.length > 0),
 );
 
+/**
+ * Browser origins allowed to call the API from their own pages: each `scheme://host[:port]` (normalised as browsers send
+ * it in the Origin header), or `*`. An entry with a path, query or anything but http(s) is refused at start-up, since
+ * it could never match an Origin header and would silently allow nothing.
+ */
+const originList = makeValidator<string[]>((input) =>
+  input
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0)
+    .map((entry) => {
+      if (entry === '*') return entry;
+      let url: URL | undefined;
+      try {
+        url = new URL(entry);
+      } catch {
+        url = undefined;
+      }
+      const originOnly = url && /^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+      if (!url || !originOnly) throw new Error(`expected origins such as https://app.example.com (scheme, host and port, no path), or *; got "${entry}"`);
+      return url.origin;
+    }),
+);
+
 const boltUri = makeValidator<string>((input) => {
   if (input === '') return input;
   if (!/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/[^\s]+$/.test(input)) {
@@ -53,6 +77,18 @@ export interface AppConfig {
     readonly unavailableCooldownMs: number;
   };
   readonly managed: ManagedNeo4jConfig;
+  /** Browser pages on other origins that may call /graphql (CORS); same-origin pages and non-browser clients need nothing. */
+  readonly cors: {
+    /** Origins (as in the Origin header) that may send any request, an API key included. */
+    readonly origins: readonly string[];
+    /**
+     * `*` was listed: any other origin may send requests without an Authorization header, so it can read (reads are
+     * public and the API uses no cookies) but never write (mutations need a key, which only listed origins may send).
+     */
+    readonly anyOriginMayRead: boolean;
+  };
+  /** GET /metrics (Prometheus); when `token` is set, a scrape must send `Authorization: Bearer <token>`. */
+  readonly metrics: { readonly enabled: boolean; readonly token: string };
   /** Keys allowed to run mutations. */
   readonly apiKeys: readonly string[];
   /** Keys that identify a caller but may only read (their mutations get FORBIDDEN). */
@@ -110,6 +146,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       NEO4J_LOCAL_START_TIMEOUT_MS: num({ default: 180000 }),
       API_KEYS: list({ default: [] }),
       READER_API_KEYS: list({ default: [] }),
+      CORS_ORIGINS: originList({ default: [] }),
+      METRICS_ENABLED: bool({ default: true }),
+      METRICS_TOKEN: str({ default: '' }),
       SEED_ON_START: bool({ default: true }),
       MONEY_LOOPS_SCAN_LIMIT: num({ default: 20000 }),
       TWO_SIDED_SCAN_LIMIT: num({ default: 20000 }),
@@ -160,6 +199,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       pageCacheSize: env.NEO4J_LOCAL_PAGECACHE_SIZE,
       startTimeoutMs: env.NEO4J_LOCAL_START_TIMEOUT_MS,
     },
+    cors: { origins: env.CORS_ORIGINS.filter((origin) => origin !== '*'), anyOriginMayRead: env.CORS_ORIGINS.includes('*') },
+    metrics: { enabled: env.METRICS_ENABLED, token: env.METRICS_TOKEN },
     apiKeys: env.API_KEYS,
     readerKeys: env.READER_API_KEYS,
     seedOnStart: env.SEED_ON_START,

@@ -1,22 +1,29 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from './config';
 import { roleFromHeader } from './graphql/auth';
 import type { RequestContext } from './graphql/context';
 import { createFormatError } from './graphql/format-error';
 import { complexityPlugin, firstLimitErrorOnly, limitRules, parseOptions } from './graphql/limits';
-import type { Logger } from './platform/logger';
+import { requestLogger, withRequestId, type Logger } from './platform/logger';
 import { sendGraphQLResponse, toGraphQLRequest } from './http/apollo-http';
+import { corsPolicy } from './http/cors';
 import { errorResponse } from './http/error-response';
 import { jsonBodyReader } from './http/json-body';
+import { landingPagePlugin } from './http/landing-page';
+import { metricsRoute } from './http/metrics-route';
+import { assignRequestId, requestIdOf } from './http/request-id';
 import { onlyGet, routeRequests, type Route } from './http/routes';
 import { sendJson } from './http/send-json';
+import { builtFiles, builtPage } from './http/static-files';
+import { createApiMetrics, type ApiMetrics } from './metrics/api-metrics';
+import { projectRoot } from './platform/project-root';
 import type { Database } from './neo4j/database';
 import { withQueryStats, type QueryStats } from './neo4j/query-stats';
 
@@ -25,7 +32,7 @@ export interface ServerDependencies<Loaders> {
   readonly logger: Logger;
   readonly schema: GraphQLSchema;
   readonly db: Database;
-  /** Pings the database for /ready. */
+  /** Pings the database, for /ready and the `neo4j_up` metric. */
   readonly ping: () => Promise<void>;
   readonly createLoaders: () => Loaders;
 }
@@ -37,11 +44,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Builds the Apollo server (plugins, error masking, auth context) without binding a port; tests use it directly. */
-export function createApollo<Loaders>(deps: ServerDependencies<Loaders>, httpServer?: http.Server): ApolloServer<RequestContext> {
+/**
+ * Builds the Apollo server (plugins, error masking, auth context) without binding a port; tests use it directly.
+ * With `metrics`, every error it answers is counted by code and each request learns its operation's name.
+ */
+export function createApollo<Loaders>(deps: ServerDependencies<Loaders>, httpServer?: http.Server, metrics?: ApiMetrics): ApolloServer<RequestContext> {
   const production = deps.config.env === 'production';
+  const formatError = createFormatError(deps.logger);
   return new ApolloServer<RequestContext>({
     schema: deps.schema,
+    // Apollo's own messages go to our logger, so they are structured and carry the request id like every other line.
+    logger: deps.logger,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
@@ -50,7 +63,14 @@ export function createApollo<Loaders>(deps: ServerDependencies<Loaders>, httpSer
     stopOnTerminationSignals: false,
     parseOptions: parseOptions(deps.config.limits),
     validationRules: limitRules(deps.config.limits),
-    formatError: createFormatError(deps.logger),
+    // Every error Apollo answers passes here, those of requests it refuses before any plugin runs included.
+    formatError: metrics
+      ? (formatted, error) => {
+          const answered = formatError(formatted, error);
+          metrics.countError(answered.extensions?.code);
+          return answered;
+        }
+      : formatError,
     plugins: [
       complexityPlugin(deps.schema, deps.config.limits.maxComplexity),
       firstLimitErrorOnly,
@@ -58,15 +78,17 @@ export function createApollo<Loaders>(deps: ServerDependencies<Loaders>, httpSer
       // on every resolved field; the header below says no-store as the plugin did.
       ApolloServerPluginCacheControlDisabled(),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      production ? ApolloServerPluginLandingPageDisabled() : landingPagePlugin(),
       {
-        // Exposes the database round trips of each request, so clients and benchmarks can see batching at work.
         async requestDidStart() {
           return {
+            async didResolveOperation({ contextValue, operationName }) {
+              contextValue.operation.resolved = { name: operationName };
+            },
+            // Exposes the database round trips of each request, so clients and benchmarks can see batching at work.
             async willSendResponse({ contextValue, response }) {
               response.http.headers.set('cache-control', 'no-store');
               response.http.headers.set('x-db-round-trips', String(contextValue.stats.roundTrips));
-              response.http.headers.set('x-request-id', contextValue.requestId);
             },
           };
         },
@@ -75,43 +97,83 @@ export function createApollo<Loaders>(deps: ServerDependencies<Loaders>, httpSer
   });
 }
 
-/** Builds the per-request context from the Authorization header. */
-export function createContext<Loaders>(deps: ServerDependencies<Loaders>, authorization: string | undefined, stats: QueryStats): RequestContext<Loaders> {
-  const requestId = crypto.randomUUID();
+/**
+ * Builds the per-request context from the Authorization header. `requestId` is the HTTP request's (see
+ * src/http/request-id.ts); operations run without HTTP get a new one.
+ */
+export function createContext<Loaders>(
+  deps: ServerDependencies<Loaders>,
+  authorization: string | undefined,
+  stats: QueryStats,
+  requestId: string = crypto.randomUUID(),
+): RequestContext<Loaders> {
   return {
     requestId,
     role: roleFromHeader(authorization, deps.config.apiKeys, deps.config.readerKeys),
     presentedKey: authorization !== undefined && authorization !== '',
     stats,
-    logger: deps.logger.child({ requestId }),
+    logger: requestLogger(deps.logger, requestId),
     loaders: deps.createLoaders(),
+    operation: {},
   };
 }
 
 /**
- * Starts HTTP: POST /graphql (and GET, which serves Apollo Sandbox in development), GET /health, GET /ready.
- * Plain `node:http` with body-parser rather than a framework: three routes need no router, and on a request that
- * costs a few milliseconds of database time, Express's per-request layers measured a tenth of a millisecond or more.
+ * Starts HTTP:
+ * - POST /graphql (and GET with Apollo's CSRF header); OPTIONS /graphql answers CORS preflights (`CORS_ORIGINS`);
+ *   GET /graphql from a browser is the landing page (Apollo Sandbox, falling back to /graphiql) outside production;
+ * - GET /graphiql: the bundled GraphiQL; GET /explorer and /explorer/*: the explorer page and the built assets;
+ * - GET /health (process up), GET /ready (database reachable), GET /metrics (Prometheus; `METRICS_ENABLED`, `METRICS_TOKEN`).
+ * Every answer carries `x-request-id` (the caller's when acceptable, else a new UUID), and every log line written for a
+ * request names it. Plain `node:http` with body-parser rather than a framework: a handful of routes need no router, and
+ * on a request that costs a few milliseconds of database time, Express's per-request layers measured a tenth of a
+ * millisecond or more.
  */
 export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): Promise<RunningServer> {
   const { limits } = deps.config;
   const readJson = jsonBodyReader(limits.maxBodyBytes);
+  const metrics = deps.config.metrics.enabled ? createApiMetrics({ driver: deps.db.driver, ping: deps.ping }) : undefined;
+  const cors = corsPolicy(deps.config.cors);
   const fail = (res: http.ServerResponse, error: unknown) => {
     if (res.headersSent) {
       res.destroy();
       return;
     }
     const { status, body } = errorResponse(error, deps.logger, limits.maxBodyBytes);
+    metrics?.countError(body.errors[0].extensions.code);
     sendJson(res, status, body);
   };
   const httpServer = http.createServer();
   // Below Node's 300 s default: a slow or stalled client must not hold a connection and a request slot for long.
   httpServer.requestTimeout = limits.requestTimeoutMs;
   httpServer.headersTimeout = Math.min(20000, limits.requestTimeoutMs);
-  const apollo = createApollo(deps, httpServer);
+  const apollo = createApollo(deps, httpServer, metrics);
   await apollo.start();
 
+  const graphql: Route = async (req, res) => {
+    if (req.method === 'OPTIONS') return cors.preflight(req, res);
+    cors.allowResponse(req, res);
+    const stats: QueryStats = { roundTrips: 0 };
+    let context: RequestContext<Loaders> | undefined;
+    if (metrics) {
+      const started = performance.now();
+      res.once('finish', () => {
+        // The landing page is a page, not a GraphQL request.
+        if (String(res.getHeader('content-type')).startsWith('text/html')) return;
+        metrics.observeGraphQL(context?.operation.resolved, (performance.now() - started) / 1000, stats.roundTrips);
+      });
+    }
+    const body = await readJson(req, res);
+    const response = await withQueryStats(stats, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: toGraphQLRequest(req, body),
+        context: async () => (context = createContext(deps, req.headers.authorization, stats, requestIdOf(res))),
+      }),
+    );
+    await sendGraphQLResponse(res, response);
+  };
   const routes = new Map<string, Route>([
+    ['/graphql', graphql],
     ['/health', onlyGet(async (_req, res) => sendJson(res, 200, { status: 'ok' }))],
     [
       '/ready',
@@ -124,22 +186,19 @@ export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): P
         }
       }),
     ],
-    [
-      '/graphql',
-      async (req, res) => {
-        const body = await readJson(req, res);
-        const stats: QueryStats = { roundTrips: 0 };
-        const response = await withQueryStats(stats, () =>
-          apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest: toGraphQLRequest(req, body),
-            context: async () => createContext(deps, req.headers.authorization, stats),
-          }),
-        );
-        await sendGraphQLResponse(res, response);
-      },
-    ],
   ]);
-  httpServer.on('request', routeRequests(routes, fail));
+  if (metrics) routes.set('/metrics', metricsRoute(metrics, deps.config.metrics.token));
+  const web = path.join(projectRoot(), 'dist/explorer');
+  routes.set('/explorer', builtPage(web, 'index.html'));
+  routes.set('/graphiql', builtPage(web, 'graphiql.html'));
+  const countAnswers = metrics
+    ? (route: string, req: http.IncomingMessage, res: http.ServerResponse) => res.once('finish', () => metrics.countHttp(route, req.method, res.statusCode))
+    : undefined;
+  const route = routeRequests(routes, fail, new Map([['/explorer/', builtFiles(web, '/explorer/')]]), countAnswers);
+  httpServer.on('request', (req, res) => {
+    const requestId = assignRequestId(req, res);
+    withRequestId(requestId, () => route(req, res));
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -4,12 +4,20 @@ import type { Role } from './auth';
 
 /** What every resolver receives for one GraphQL request. */
 export interface RequestContext<Loaders = unknown> {
+  /** The request's id: the caller's `x-request-id` when acceptable, else a new UUID; echoed in the answer's header. */
   readonly requestId: string;
   readonly role: Role;
   /** True when the request presented an Authorization header (valid or not). */
   readonly presentedKey: boolean;
   readonly stats: QueryStats;
+  /** Writes lines that carry `requestId`. */
   readonly logger: Logger;
   /** Per-request batch loaders, so nested fields never issue one query per parent. */
   readonly loaders: Loaders;
+  /**
+   * The operation Apollo resolved for this request (its name, null when anonymous), set once parsing and validation
+   * passed, so metrics can label the request with it; unset for a request that never got that far. A holder object,
+   * because Apollo hands plugins and resolvers a shallow copy of the context.
+   */
+  readonly operation: { resolved?: { readonly name: string | null } };
 }

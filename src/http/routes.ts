@@ -17,14 +17,27 @@ export function onlyGet(route: Route): Route {
   };
 }
 
+/** Label of requests no route matched. */
+export const NO_ROUTE = '(none)';
+
 /**
- * The request listener for a table of exact paths: unknown paths get a coded 404, and a route's failure goes to
- * `fail` (which answers in the GraphQL error shape, or drops the connection once the answer has begun).
+ * The request listener for a table of exact paths (then path prefixes, for folders of files): unknown paths get a
+ * coded 404, and a route's failure goes to `fail` (which answers in the GraphQL error shape, or drops the connection
+ * once the answer has begun). `onRequest` sees each request first with the route that will serve it (the path or
+ * prefix as listed, or NO_ROUTE), so metrics can count answers by route without ever labelling a client's raw path.
  */
-export function routeRequests(routes: ReadonlyMap<string, Route>, fail: (res: http.ServerResponse, error: unknown) => void): http.RequestListener {
+export function routeRequests(
+  routes: ReadonlyMap<string, Route>,
+  fail: (res: http.ServerResponse, error: unknown) => void,
+  prefixes: ReadonlyMap<string, Route> = new Map(),
+  onRequest?: (route: string, req: http.IncomingMessage, res: http.ServerResponse) => void,
+): http.RequestListener {
   return (req, res) => {
     const path = pathOf(req.url);
-    const route = routes.get(path);
+    const exact = routes.get(path);
+    const prefixed = exact ? undefined : [...prefixes].find(([prefix]) => path.startsWith(prefix));
+    const route = exact ?? prefixed?.[1];
+    onRequest?.(exact ? path : (prefixed?.[0] ?? NO_ROUTE), req, res);
     if (!route) {
       sendJson(res, 404, { errors: [{ message: `Nothing at ${path}; GraphQL is at /graphql`, extensions: { code: 'NOT_FOUND' } }] });
       return;
