@@ -1,0 +1,104 @@
+import * as documents from './documents';
+import type {
+  AcquisitionFact,
+  CompanyDetails,
+  CompetitorBacking,
+  ComputeDealFact,
+  Exposure,
+  GraphPath,
+  InvestmentFact,
+  MoneyLoop,
+  RivalryFact,
+  SearchHit,
+  Subgraph,
+  SubsidiaryLinkFact,
+  TwoSidedBacker,
+} from './types';
+
+/** An answer with errors: the API's message and its `extensions.code` (NOT_FOUND, BAD_USER_INPUT, ...). */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface GraphQLAnswer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** Where the page sends its queries: the same origin's public endpoint (reads need no key). */
+export const GRAPHQL_ENDPOINT = '/graphql';
+
+/** POSTs one operation; throws ApiError on any GraphQL error, so callers never draw half an answer. */
+export async function graphql<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(GRAPHQL_ENDPOINT, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+    signal,
+  });
+  let answer: GraphQLAnswer<T>;
+  try {
+    answer = (await response.json()) as GraphQLAnswer<T>;
+  } catch {
+    throw new ApiError(`The server answered ${response.status} without JSON`, 'BAD_RESPONSE');
+  }
+  const first = answer.errors?.[0];
+  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'UNKNOWN');
+  if (!answer.data) throw new ApiError(`The server answered ${response.status} without data`, 'BAD_RESPONSE');
+  return answer.data;
+}
+
+/** asOf as the API takes it: null means today. */
+type AsOf = string | null;
+
+export const api = {
+  async searchCompanies(text: string, first = 8): Promise<SearchHit[]> {
+    return (await graphql<{ searchCompanies: SearchHit[] }>(documents.SEARCH_COMPANIES, { text, first })).searchCompanies;
+  },
+  async neighborhood(companyId: string, depth: number, asOf: AsOf): Promise<Subgraph> {
+    return (await graphql<{ neighborhood: Subgraph }>(documents.NEIGHBORHOOD, { companyId, depth, asOf })).neighborhood;
+  },
+  async company(id: string, asOf: AsOf): Promise<CompanyDetails | null> {
+    return (await graphql<{ company: CompanyDetails | null }>(documents.COMPANY_DETAILS, { id, asOf })).company;
+  },
+  async investmentsBetween(from: string, to: string, asOf: AsOf): Promise<{ facts: InvestmentFact[]; more: boolean }> {
+    const { investments } = await graphql<{ investments: { nodes: InvestmentFact[]; pageInfo: { hasNextPage: boolean } } }>(documents.EDGE_INVESTMENTS, { from, to, asOf });
+    return { facts: investments.nodes, more: investments.pageInfo.hasNextPage };
+  },
+  async computeDealsBetween(from: string, to: string, asOf: AsOf): Promise<{ facts: ComputeDealFact[]; more: boolean }> {
+    const { computeDeals } = await graphql<{ computeDeals: { nodes: ComputeDealFact[]; pageInfo: { hasNextPage: boolean } } }>(documents.EDGE_COMPUTE_DEALS, { from, to, asOf });
+    return { facts: computeDeals.nodes, more: computeDeals.pageInfo.hasNextPage };
+  },
+  async rivalry(id: string, asOf: AsOf): Promise<RivalryFact | null> {
+    return (await graphql<{ rivalry: RivalryFact | null }>(documents.EDGE_RIVALRY, { id, asOf })).rivalry;
+  },
+  async subsidiaryLink(id: string, asOf: AsOf): Promise<SubsidiaryLinkFact | null> {
+    return (await graphql<{ subsidiaryLink: SubsidiaryLinkFact | null }>(documents.EDGE_SUBSIDIARY_LINK, { id, asOf })).subsidiaryLink;
+  },
+  async acquisition(id: string, asOf: AsOf): Promise<AcquisitionFact | null> {
+    return (await graphql<{ acquisition: AcquisitionFact | null }>(documents.EDGE_ACQUISITION, { id, asOf })).acquisition;
+  },
+  async backersOfCompetitors(companyId: string, asOf: AsOf): Promise<CompetitorBacking[]> {
+    return (await graphql<{ backersOfCompetitors: CompetitorBacking[] }>(documents.BACKERS_OF_COMPETITORS, { companyId, asOf })).backersOfCompetitors;
+  },
+  async twoSidedBackers(asOf: AsOf): Promise<TwoSidedBacker[]> {
+    return (await graphql<{ twoSidedBackers: { nodes: TwoSidedBacker[] } }>(documents.TWO_SIDED_BACKERS, { asOf })).twoSidedBackers.nodes;
+  },
+  async moneyLoops(companyId: string, asOf: AsOf): Promise<MoneyLoop[]> {
+    return (await graphql<{ moneyLoops: { nodes: MoneyLoop[] } }>(documents.MONEY_LOOPS, { companyId, asOf })).moneyLoops.nodes;
+  },
+  async connection(fromId: string, toId: string, asOf: AsOf): Promise<GraphPath | null> {
+    return (await graphql<{ connection: GraphPath | null }>(documents.CONNECTION, { fromId, toId, asOf })).connection;
+  },
+  async exposure(companyId: string, asOf: AsOf): Promise<Exposure> {
+    return (await graphql<{ exposure: Exposure }>(documents.EXPOSURE, { companyId, asOf })).exposure;
+  },
+};
+
+export type Api = typeof api;

@@ -1,0 +1,328 @@
+import { api, type Api } from './api/client';
+import type { CompanyRef } from './api/types';
+import { el, replaceChildren } from './dom/el';
+import { download } from './export/download';
+import { companiesCsv, exportFileName, pictureGraphml, relationsCsv } from './export/view-export';
+import { GraphView } from './graph/graph-view';
+import { resolveHighlight, type Highlight } from './graph/highlight';
+import { legend } from './graph/legend';
+import { emptyPicture, mergeSubgraph, type Picture } from './graph/picture';
+import type { AnalyticsPanel, PanelContext } from './panels/analytics-panel';
+import { BackersPanel } from './panels/backers-panel';
+import { ConnectionPanel } from './panels/connection-panel';
+import { DateControl } from './panels/date-control';
+import { ExposurePanel } from './panels/exposure-panel';
+import { LoopsPanel } from './panels/loops-panel';
+import { SearchBox } from './panels/search-box';
+import { SidePanel } from './panels/side-panel';
+import { TwoSidedPanel } from './panels/two-sided-panel';
+import './probe';
+import { DEPTHS, formatViewState, parseViewState, PANELS, type Depth, type PanelId, type ViewState } from './state/url-state';
+
+/** How long the slider must rest before the picture is asked for again. */
+const SLIDER_SETTLE_MS = 250;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The explorer: the URL's view drawn from the API. Every change goes through `navigate` (URL first, then what it
+ * changes is loaded), so a reloaded or shared URL gives the same view.
+ */
+export class ExplorerApp {
+  private state: ViewState;
+  /** What the neighbourhood answers drew. */
+  private base: Picture = emptyPicture();
+  /** `base` plus whatever the current highlight brought in: what is on screen and what exports write. */
+  private shown: Picture = emptyPicture();
+  private highlightSpec: Highlight | null = null;
+  private centre: CompanyRef | null = null;
+  private generation = 0;
+  private panelQueue: Promise<void> = Promise.resolve();
+  private panelGeneration = 0;
+  private sliderTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly graphElement = el('div', { className: 'graph', attrs: { id: 'graph' }, data: { status: 'empty' } });
+  private readonly graph: GraphView;
+  private readonly status = el('p', { className: 'status', attrs: { role: 'status' } });
+  private readonly search: SearchBox;
+  private readonly depth = el('select', { attrs: { name: 'depth', 'aria-label': 'Depth' } }, ...DEPTHS.map((depth) => el('option', { attrs: { value: String(depth) } }, `${depth} hop${depth > 1 ? 's' : ''}`)));
+  private readonly date: DateControl;
+  private readonly side: SidePanel;
+  private readonly panels: Readonly<Record<PanelId, AnalyticsPanel>>;
+  private readonly tabs = el('nav', { className: 'tabs', attrs: { role: 'tablist' } });
+  private readonly panelArea = el('div', { className: 'panel-area' });
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly client: Api = api,
+  ) {
+    this.state = parseViewState(location.search);
+    this.search = new SearchBox(client, (company) => this.pickCompany(company), { placeholder: 'Search a company (typos are fine)', name: 'company' });
+    this.date = new DateControl((asOf, settled) => this.changeDate(asOf, settled));
+    this.depth.addEventListener('change', () => {
+      this.navigate({ depth: Number(this.depth.value) as Depth }, 'push');
+      void this.loadPicture(false);
+    });
+    this.side = new SidePanel({
+      api: client,
+      selectEdge: (id) => this.selectEdge(id),
+      selectNode: (id) => this.selectNode(id, false),
+      centreOn: (id) => this.pickCompany({ id, name: id, kind: 'OTHER' }),
+      expand: (id) => void this.expand(id),
+      isExpanded: (id) => id === this.state.company || this.state.expand.includes(id),
+    });
+    this.panels = {
+      backers: new BackersPanel(),
+      'two-sided': new TwoSidedPanel(),
+      loops: new LoopsPanel(),
+      connection: new ConnectionPanel(client),
+      exposure: new ExposurePanel(),
+    };
+    // The page first: cytoscape reads its container's size when it starts.
+    this.layout();
+    this.graph = new GraphView(this.graphElement, {
+      onNode: (id) => this.selectNode(id, true),
+      onEdge: (id) => this.selectEdge(id),
+      onBackground: () => this.clearSelection(),
+    });
+    window.explorerProbe = { ...this.graph.probe, state: () => this.state };
+    window.addEventListener('popstate', () => {
+      this.state = parseViewState(location.search);
+      this.syncControls();
+      void this.loadPicture(true);
+    });
+  }
+
+  async start(): Promise<void> {
+    this.syncControls();
+    await this.loadPicture(true);
+  }
+
+  private layout(): void {
+    for (const id of PANELS) {
+      this.tabs.append(
+        el('button', { attrs: { role: 'tab', type: 'button' }, data: { tab: id }, on: { click: () => this.openPanel(this.state.panel === id ? null : id) } }, this.panels[id].title),
+      );
+    }
+    const exportButton = (label: string, make: () => [string, string, string]) =>
+      el('button', { data: { export: label }, on: { click: () => download(...make()) } }, label);
+    const view = () => ({ company: this.state.company, depth: this.state.depth, asOf: this.state.asOf });
+    replaceChildren(
+      this.root,
+      el(
+        'header',
+        {},
+        el('h1', {}, 'AI industry graph'),
+        this.search.element,
+        el('label', { className: 'depth' }, 'Depth ', this.depth),
+        this.date.element,
+        el(
+          'div',
+          { className: 'exports', title: 'Download the picture on screen' },
+          'Export: ',
+          exportButton('Relations CSV', () => [exportFileName(view(), 'relations', 'csv'), relationsCsv(this.shown), 'text/csv']),
+          exportButton('Companies CSV', () => [exportFileName(view(), 'companies', 'csv'), companiesCsv(this.shown), 'text/csv']),
+          exportButton('GraphML', () => [exportFileName(view(), 'graph', 'graphml'), pictureGraphml(this.shown), 'application/graphml+xml']),
+        ),
+      ),
+      el(
+        'main',
+        {},
+        // The legend sits below the drawing, never over it: nothing hides a node from a click.
+        el('div', { className: 'canvas' }, el('div', { className: 'graph-wrap' }, this.graphElement), el('footer', {}, this.status, legend())),
+        el('aside', {}, this.side.element, this.tabs, this.panelArea),
+      ),
+    );
+  }
+
+  /** Writes the state into the URL: push for a new view (Back returns to the last), replace for a refinement. */
+  private navigate(patch: Partial<ViewState>, mode: 'push' | 'replace'): void {
+    this.state = { ...this.state, ...patch };
+    const url = `${location.pathname}${formatViewState(this.state)}`;
+    if (url !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+  }
+
+  private syncControls(): void {
+    this.depth.value = String(this.state.depth);
+    this.date.set(this.state.asOf);
+    if (!this.state.company) this.search.setText('');
+    for (const tab of this.tabs.children) tab.setAttribute('aria-selected', String((tab as HTMLElement).dataset.tab === this.state.panel));
+  }
+
+  private pickCompany(company: CompanyRef): void {
+    if (company.id === this.state.company) return;
+    this.navigate({ company: company.id, expand: [], selection: null, row: null, to: this.state.to === company.id ? null : this.state.to }, 'push');
+    void this.loadPicture(true);
+  }
+
+  private changeDate(asOf: string | null, settled: boolean): void {
+    this.navigate({ asOf }, 'replace');
+    clearTimeout(this.sliderTimer);
+    if (settled) void this.loadPicture(false);
+    else this.sliderTimer = setTimeout(() => void this.loadPicture(false), SLIDER_SETTLE_MS);
+  }
+
+  /** Asks for the centre's neighbourhood and every expanded one on the date, draws them, then what depends on them. */
+  private async loadPicture(fresh: boolean): Promise<void> {
+    clearTimeout(this.sliderTimer);
+    const generation = ++this.generation;
+    const { company, depth, asOf, expand } = this.state;
+    this.syncControls();
+    if (!company) {
+      this.base = emptyPicture();
+      this.centre = null;
+      this.draw(true);
+      this.graphElement.dataset.status = 'empty';
+      this.status.textContent = 'Search a company to draw its neighbourhood.';
+      this.side.clear();
+      replaceChildren(this.panelArea);
+      return;
+    }
+    this.graphElement.dataset.status = 'loading';
+    this.status.textContent = 'Loading…';
+    try {
+      const [centre, ...expansions] = await Promise.all([
+        this.client.neighborhood(company, depth, asOf),
+        ...expand.map((id) => this.client.neighborhood(id, 1, asOf).catch(() => null)),
+      ]);
+      if (generation !== this.generation) return;
+      let picture = mergeSubgraph(emptyPicture(company), centre);
+      for (const subgraph of expansions) if (subgraph) picture = mergeSubgraph(picture, subgraph);
+      this.base = picture;
+      this.centre = centre.center;
+      this.search.setText(centre.center.name);
+      this.highlightSpec = null;
+      this.draw(fresh);
+      this.graphElement.dataset.center = company;
+      this.graphElement.dataset.asOf = asOf ?? '';
+      this.graphElement.dataset.status = 'ready';
+      this.describe();
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.graphElement.dataset.status = 'error';
+      this.status.textContent = `Could not draw ${company}: ${message(error)}`;
+      return;
+    }
+    this.refreshSelection();
+    this.loadPanel();
+  }
+
+  private describe(): void {
+    const { asOf, depth } = this.state;
+    const drawn = `${this.shown.nodes.size} companies, ${this.shown.edges.size} relations`;
+    this.status.textContent = `${this.centre?.name ?? ''} · ${depth} hop${depth > 1 ? 's' : ''} · ${asOf ? `as of ${asOf}` : 'today'} · ${drawn}${this.base.truncated ? ' · cut short by the API’s caps' : ''}`;
+  }
+
+  /** Draws base + highlight. */
+  private draw(fresh: boolean): void {
+    const resolved = this.highlightSpec ? resolveHighlight(this.base, this.highlightSpec) : { picture: this.base, nodeIds: [], edgeIds: [] };
+    this.shown = resolved.picture;
+    this.graph.show(this.shown, new Set(this.state.expand), fresh);
+    this.graph.highlight(resolved.nodeIds, resolved.edgeIds);
+    if (this.state.selection) this.graph.select(this.state.selection.id);
+  }
+
+  private setHighlight(highlight: Highlight | null): void {
+    this.highlightSpec = highlight;
+    this.draw(false);
+    this.describe();
+  }
+
+  private async expand(id: string): Promise<void> {
+    if (id === this.state.company || this.state.expand.includes(id)) return;
+    this.navigate({ expand: [...this.state.expand, id] }, 'replace');
+    const generation = this.generation;
+    try {
+      const subgraph = await this.client.neighborhood(id, 1, this.state.asOf);
+      if (generation !== this.generation) return;
+      this.base = mergeSubgraph(this.base, subgraph);
+      this.draw(false);
+      this.describe();
+    } catch (error) {
+      this.status.textContent = `Could not expand ${id}: ${message(error)}`;
+    }
+  }
+
+  private selectNode(id: string, expand: boolean): void {
+    this.navigate({ selection: { type: 'node', id } }, 'replace');
+    this.graph.select(id);
+    // Expanded first, so the panel lists the relations the expansion drew.
+    void (expand ? this.expand(id) : Promise.resolve())
+      .then(() => (this.state.selection?.id === id ? this.side.showNode(id, this.shown, this.state.asOf) : undefined))
+      .catch((error) => this.side.fail(error));
+  }
+
+  private selectEdge(id: string): void {
+    const edge = this.shown.edges.get(id);
+    if (!edge) return;
+    this.navigate({ selection: { type: 'edge', id } }, 'replace');
+    this.graph.select(id);
+    void this.side.showEdge(edge, this.shown, this.state.asOf).catch((error) => this.side.fail(error));
+  }
+
+  private clearSelection(): void {
+    this.navigate({ selection: null }, 'replace');
+    this.graph.select(null);
+    this.side.clear();
+  }
+
+  /** After a redraw: the side panel shows the selection as of the new date, or clears when it is no longer drawn. */
+  private refreshSelection(): void {
+    const selection = this.state.selection;
+    if (selection?.type === 'node' && this.shown.nodes.has(selection.id)) this.selectNode(selection.id, false);
+    else if (selection?.type === 'edge' && this.shown.edges.has(selection.id)) this.selectEdge(selection.id);
+    else if (selection) this.clearSelection();
+    else this.side.clear();
+  }
+
+  private openPanel(id: PanelId | null): void {
+    this.navigate({ panel: id, row: null }, 'push');
+    this.syncControls();
+    this.setHighlight(null);
+    this.loadPanel();
+  }
+
+  /** Loads the open panel for the current company and date; loads run one after another, the last one wins. */
+  private loadPanel(): void {
+    const id = this.state.panel;
+    const centre = this.centre;
+    const generation = ++this.panelGeneration;
+    if (!id || !centre) {
+      replaceChildren(this.panelArea);
+      return;
+    }
+    const panel = this.panels[id];
+    replaceChildren(this.panelArea, el('h2', {}, panel.title), panel.element);
+    const current = () => generation === this.panelGeneration;
+    const context: PanelContext = {
+      api: this.client,
+      company: centre,
+      asOf: this.state.asOf,
+      row: this.state.row,
+      to: this.state.to,
+      highlight: (highlight) => {
+        if (current()) this.setHighlight(highlight);
+      },
+      setRow: (row) => {
+        if (current()) this.navigate({ row }, 'replace');
+      },
+      setOther: (to) => {
+        if (!current()) return;
+        this.navigate({ to, row: null }, 'push');
+        this.setHighlight(null);
+        this.loadPanel();
+      },
+    };
+    this.panelQueue = this.panelQueue.then(async () => {
+      if (!current()) return;
+      try {
+        await panel.load(context);
+      } catch (error) {
+        if (current()) replaceChildren(panel.element, el('p', { className: 'error' }, message(error)));
+        panel.element.dataset.loaded = 'true';
+      }
+    });
+  }
+}

@@ -1,0 +1,62 @@
+// Dates as the API writes them: YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known.
+
+export type DatePrecision = 'day' | 'month' | 'year';
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export function precisionOf(date: string): DatePrecision {
+  const match = PARTIAL_DATE.exec(date);
+  if (!match) throw new Error(`not a date: ${date}`);
+  return match[3] ? 'day' : match[2] ? 'month' : 'year';
+}
+
+/** "2023-09-25", "2023-09 (month)", "2023 (year)": a date never reads more precise than it is known. */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return 'undated';
+  const precision = precisionOf(date);
+  return precision === 'day' ? date : `${date} (${precision})`;
+}
+
+/** The last day of the period a date names (the day itself for a full date). */
+export function periodEnd(date: string): string {
+  const match = PARTIAL_DATE.exec(date);
+  if (!match) throw new Error(`not a date: ${date}`);
+  const [, year, month, day] = match;
+  if (day) return date;
+  if (!month) return `${year}-12-31`;
+  const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  return `${year}-${month}-${String(last).padStart(2, '0')}`;
+}
+
+/**
+ * Whether something dated `date` had happened by `asOf` (a full date): a month or year counts once its whole period
+ * lies on or before it, the API's rule for imprecise dates.
+ */
+export function happenedBy(date: string, asOf: string): boolean {
+  return periodEnd(date) <= asOf;
+}
+
+/** Today as YYYY-MM-DD (UTC, as the API reads dates). */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** First day the date slider reaches: the seed's facts begin in the late 2010s. */
+export const SLIDER_START = '2015-01-01';
+
+const DAY_MS = 86_400_000;
+
+/** Days from SLIDER_START to an ISO date: the date slider's value. */
+export function dayNumber(iso: string): number {
+  return Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${SLIDER_START}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The ISO date a slider value stands for. */
+export function isoOfDay(day: number): string {
+  return new Date(Date.parse(`${SLIDER_START}T00:00:00Z`) + day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A full ISO calendar date that exists (2023-02-30 does not). */
+export function isIsoDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}

@@ -1,0 +1,89 @@
+// The view as a URL query string, so a view can be shared and reloaded: /explorer?company=anthropic&depth=2&...
+
+import { isIsoDay } from '../format/dates';
+
+export const PANELS = ['backers', 'two-sided', 'loops', 'connection', 'exposure'] as const;
+export type PanelId = (typeof PANELS)[number];
+
+export const DEPTHS = [1, 2, 3] as const;
+export type Depth = (typeof DEPTHS)[number];
+
+export interface Selection {
+  type: 'node' | 'edge';
+  id: string;
+}
+
+export interface ViewState {
+  /** The company at the centre; null before one is chosen. */
+  company: string | null;
+  depth: Depth;
+  /** The date the picture is drawn as of; null: today. */
+  asOf: string | null;
+  /** The open analytics panel. */
+  panel: PanelId | null;
+  /** The connection panel's other end. */
+  to: string | null;
+  /** Companies whose neighbourhood was merged into the picture, in the order they were expanded. */
+  expand: string[];
+  /** What the side panel shows. */
+  selection: Selection | null;
+  /** The open panel's highlighted row (a loop, a backer...). */
+  row: number | null;
+}
+
+export const DEFAULT_STATE: ViewState = Object.freeze({
+  company: null,
+  depth: 1,
+  asOf: null,
+  panel: null,
+  to: null,
+  expand: [],
+  selection: null,
+  row: null,
+}) as ViewState;
+
+const MAX_ID_LENGTH = 200;
+
+function id(value: string | null): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed.length > 0 && trimmed.length <= MAX_ID_LENGTH ? trimmed : null;
+}
+
+function oneOf<T extends string | number>(allowed: readonly T[], value: unknown): T | null {
+  return allowed.find((candidate) => String(candidate) === value) ?? null;
+}
+
+/** Reads a query string (with or without "?"); anything malformed falls back to the default, never throws. */
+export function parseViewState(search: string): ViewState {
+  const params = new URLSearchParams(search);
+  const asOf = params.get('asOf');
+  const node = id(params.get('node'));
+  const edge = id(params.get('edge'));
+  const row = Number(params.get('row'));
+  const expand = (params.get('expand') ?? '').split(',').map((part) => id(part)).filter((part): part is string => part !== null);
+  return {
+    company: id(params.get('company')),
+    depth: oneOf(DEPTHS, params.get('depth')) ?? DEFAULT_STATE.depth,
+    asOf: asOf !== null && isIsoDay(asOf) ? asOf : null,
+    panel: oneOf(PANELS, params.get('panel')),
+    to: id(params.get('to')),
+    expand: [...new Set(expand)],
+    selection: node ? { type: 'node', id: node } : edge ? { type: 'edge', id: edge } : null,
+    row: params.has('row') && Number.isInteger(row) && row >= 0 ? row : null,
+  };
+}
+
+/** The query string for a state ("" for the default view), defaults left out, in a stable order. */
+export function formatViewState(state: ViewState): string {
+  const params = new URLSearchParams();
+  if (state.company) params.set('company', state.company);
+  if (state.depth !== DEFAULT_STATE.depth) params.set('depth', String(state.depth));
+  if (state.asOf) params.set('asOf', state.asOf);
+  if (state.panel) params.set('panel', state.panel);
+  if (state.to) params.set('to', state.to);
+  if (state.expand.length > 0) params.set('expand', state.expand.join(','));
+  if (state.selection) params.set(state.selection.type, state.selection.id);
+  if (state.row !== null) params.set('row', String(state.row));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

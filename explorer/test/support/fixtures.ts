@@ -1,0 +1,36 @@
+import type { CompanyRef, GraphCompany, Money, RelationKind, Subgraph, SubgraphEdge } from '../../src/api/types';
+
+export function money(parts: Partial<Money> = {}): Money {
+  const base = { paidUsd: 0, committedUsd: 0, ceilingUsd: 0, contractValueUsd: 0, stakeValueUsd: 0, undisclosedCount: 0, ...parts };
+  return { headlineUsd: base.paidUsd + base.committedUsd, description: 'described', ...base };
+}
+
+export function company(id: string, kind: GraphCompany['kind'] = 'AI_LAB', name = id.charAt(0).toUpperCase() + id.slice(1)): GraphCompany {
+  return { id, name, kind, country: 'US' };
+}
+
+export function ref(id: string, kind: CompanyRef['kind'] = 'AI_LAB'): CompanyRef {
+  const { country: _country, ...rest } = company(id, kind);
+  return rest;
+}
+
+export function edge(kind: RelationKind, from: string, to: string, parts: Partial<SubgraphEdge> = {}): SubgraphEdge {
+  return {
+    id: kind === 'INVESTED_IN' || kind === 'SUPPLIES_COMPUTE' ? `${kind}:${from}:${to}` : `fact-${kind.toLowerCase()}-${from}-${to}`,
+    from,
+    to,
+    kind,
+    amountUsd: null,
+    amountKind: null,
+    facts: 1,
+    date: '2023-09-25',
+    label: `${kind} ${from} ${to}`,
+    money: money(),
+    ...parts,
+  };
+}
+
+export function subgraph(center: string, nodes: GraphCompany[], edges: SubgraphEdge[], truncated = false): Subgraph {
+  const centre = nodes.find((node) => node.id === center) ?? company(center);
+  return { truncated, center: { id: centre.id, name: centre.name, kind: centre.kind }, nodes, edges };
+}

@@ -1,0 +1,58 @@
+import { DEFAULT_STATE, formatViewState, parseViewState, type ViewState } from '../src/state/url-state';
+
+describe('url-state', () => {
+  const full: ViewState = {
+    company: 'anthropic',
+    depth: 2,
+    asOf: '2023-12-31',
+    panel: 'connection',
+    to: 'microsoft',
+    expand: ['amazon', 'google'],
+    selection: { type: 'edge', id: 'INVESTED_IN:amazon:anthropic' },
+    row: 3,
+  };
+
+  it('writes every part of a view and reads the same view back', () => {
+    const search = formatViewState(full);
+    expect(search).toBe('?company=anthropic&depth=2&asOf=2023-12-31&panel=connection&to=microsoft&expand=amazon%2Cgoogle&edge=INVESTED_IN%3Aamazon%3Aanthropic&row=3');
+    expect(parseViewState(search)).toEqual(full);
+  });
+
+  it('leaves defaults out, so the empty view is the bare page', () => {
+    expect(formatViewState(DEFAULT_STATE)).toBe('');
+    expect(formatViewState({ ...DEFAULT_STATE, company: 'openai' })).toBe('?company=openai');
+    expect(parseViewState('')).toEqual(DEFAULT_STATE);
+  });
+
+  it('keeps a node selection apart from an edge selection', () => {
+    const state = parseViewState('company=anthropic&node=amazon');
+    expect(state.selection).toEqual({ type: 'node', id: 'amazon' });
+    expect(parseViewState(formatViewState(state)).selection).toEqual({ type: 'node', id: 'amazon' });
+  });
+
+  it.each([
+    ['depth=7', { depth: 1 }],
+    ['depth=abc', { depth: 1 }],
+    ['asOf=2023-02-30', { asOf: null }],
+    ['asOf=2023-13', { asOf: null }],
+    ['asOf=yesterday', { asOf: null }],
+    ['panel=nonsense', { panel: null }],
+    ['row=-1', { row: null }],
+    ['row=1.5', { row: null }],
+    ['company=%20%20', { company: null }],
+    [`company=${'x'.repeat(201)}`, { company: null }],
+  ])('falls back to the default for a malformed %s', (search, expected) => {
+    expect(parseViewState(search)).toMatchObject(expected);
+  });
+
+  it('reads the expanded companies once each, in order, skipping empty entries', () => {
+    expect(parseViewState('expand=amazon,,google,amazon').expand).toEqual(['amazon', 'google']);
+  });
+
+  it('accepts every depth and panel it writes', () => {
+    for (const depth of [1, 2, 3] as const) expect(parseViewState(formatViewState({ ...DEFAULT_STATE, depth })).depth).toBe(depth);
+    for (const panel of ['backers', 'two-sided', 'loops', 'connection', 'exposure'] as const) {
+      expect(parseViewState(formatViewState({ ...DEFAULT_STATE, panel })).panel).toBe(panel);
+    }
+  });
+});
