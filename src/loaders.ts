@@ -4,9 +4,7 @@ import type { SourceRecord } from './domain/source';
 import type { FactDefinition } from './facts/fact-definition';
 import type { FactRecord } from './facts/fact-record';
 import { FACTS } from './facts/registry';
-import type { RequestContext } from './graphql/context';
-import type { FactRow } from './neo4j/facts/fact-repository';
-import type { Repositories } from './repositories';
+import type { FactRepository, FactRow } from './neo4j/facts/fact-repository';
 
 /** Loads grouped rows for loader keys, defaulting to an empty list for keys with none. */
 function grouped<T>(load: (keys: readonly string[]) => Promise<Map<string, T[]>>) {
@@ -26,8 +24,20 @@ export interface FactLoaders {
   readonly linkedTo: ReadonlyMap<string, DataLoader<string, FactRow[]>>;
 }
 
+/** The reads the loaders batch, as the repositories offer them (`src/repositories.ts` builds those). */
+export interface LoaderReads {
+  readonly companies: {
+    findByIds(ids: readonly string[]): Promise<(CompanyRecord | null)[]>;
+    parents(ids: readonly string[]): Promise<Map<string, CompanyRecord>>;
+    subsidiaries(ids: readonly string[]): Promise<Map<string, CompanyRecord[]>>;
+  };
+  readonly sources: { findByIds(ids: readonly string[]): Promise<(SourceRecord | null)[]> };
+  /** One repository per fact type, by type name ("Investment"). */
+  readonly facts: ReadonlyMap<string, FactRepository>;
+}
+
 /** Per-request batch loaders: every nested field of a list costs one query for the whole list, not one per item. */
-export function createLoaders(repos: Repositories) {
+export function createLoaders(repos: LoaderReads) {
   return {
     company: new DataLoader<string, CompanyRecord | null>((ids) => repos.companies.findByIds(ids)),
     parent: new DataLoader<string, CompanyRecord | null>(async (ids) => {
@@ -53,15 +63,19 @@ export function createLoaders(repos: Repositories) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-export type AppContext = RequestContext<Loaders>;
+
+/** A request's context, as far as the loaders need it. */
+interface WithLoaders {
+  readonly loaders: Loaders;
+}
 
 /** Primes the company loader with companies a query already returned, so `investor { name }` costs nothing. */
-export function primeCompanies(ctx: AppContext, companies: readonly CompanyRecord[]): void {
+export function primeCompanies(ctx: WithLoaders, companies: readonly CompanyRecord[]): void {
   for (const company of companies) ctx.loaders.company.prime(company.id, company);
 }
 
 /** Primes the company and fact loaders from fact rows, and returns the facts. */
-export function primeFacts(ctx: AppContext, definition: FactDefinition, rows: readonly FactRow[]): FactRecord[] {
+export function primeFacts(ctx: WithLoaders, definition: FactDefinition, rows: readonly FactRow[]): FactRecord[] {
   const byId = ctx.loaders.facts.get(definition.name)?.byId;
   for (const row of rows) {
     primeCompanies(ctx, row.companies);

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Company } from '../company/company.type';
 import type { CompanyRecord } from '../domain/company';
-import type { AppContext } from '../loaders';
+import type { AppContext } from '../graphql/context';
 import { CounterpartyShare, Exposure } from './exposure.type';
 
 /** Companies by id through the request's loader: every company of an exposure answer comes in one query. */

@@ -8,7 +8,7 @@ import { FUNDING_ROUND } from '../facts/types/funding-round.fact';
 import { INVESTMENT } from '../facts/types/investment.fact';
 import { listCost } from '../graphql/complexity';
 import { companyFacts } from '../graphql/facts/company-fact-fields';
-import type { AppContext } from '../loaders';
+import type { AppContext } from '../graphql/context';
 import { InvestorValuations, ValuationHistory, ValuationHistoryArgs } from './valuation-history.type';
 
 const role = (definition: FactDefinition, name: string) => definition.parties.find((party) => party.role === name) as PartySpec;

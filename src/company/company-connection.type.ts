@@ -1,6 +1,6 @@
 import { Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { PageInfo } from '../graphql/pagination';
-import type { AppContext } from '../loaders';
+import type { AppContext } from '../graphql/context';
 import type { CompanyFilter } from './company.args';
 import type { CompanyRepository } from './company.repository';
 import { Company } from './company.type';

@@ -7,7 +7,7 @@ import { RIVALRY, type RivalryFact } from '../facts/types/rivalry.fact';
 import { listCost } from '../graphql/complexity';
 import { DateScalar } from '../graphql/date-scalar';
 import { companyFacts } from '../graphql/facts/company-fact-fields';
-import type { AppContext } from '../loaders';
+import type { AppContext } from '../graphql/context';
 import { Company } from './company.type';
 import { DEFAULT_SCOPE } from '../domain/lifecycle';
 import { sumMoney, type Money as MoneyValue } from '../domain/money';

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { WRITER } from '../graphql/auth';
-import type { AppContext } from '../loaders';
+import type { AppContext } from '../graphql/context';
 import { notFound } from '../domain/errors';
 import { pageOf } from '../graphql/connection';
 import { decodeListCursor, encodeListCursor, listCursorKind } from '../graphql/list-cursor';

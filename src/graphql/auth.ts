@@ -1,9 +1,7 @@
 import crypto from 'node:crypto';
 import type { AuthCheckerFn } from 'type-graphql';
 import { DomainError, ErrorCode } from '../domain/errors';
-import type { RequestContext } from './context';
-
-export type Role = 'anonymous' | 'reader' | 'writer';
+import type { RequestContext, Role } from './context';
 
 /** The role mutations require. */
 export const WRITER = 'writer';

@@ -1,9 +1,12 @@
 import type { Logger } from '../platform/logger';
 import type { QueryStats } from '../neo4j/query-stats';
-import type { Role } from './auth';
+import type { Loaders } from '../loaders';
+
+/** Who the caller is, from the API key it presented (`roleFromHeader` in auth.ts). */
+export type Role = 'anonymous' | 'reader' | 'writer';
 
 /** What every resolver receives for one GraphQL request. */
-export interface RequestContext<Loaders = unknown> {
+export interface RequestContext<L = unknown> {
   /** The request's id: the caller's `x-request-id` when acceptable, else a new UUID; echoed in the answer's header. */
   readonly requestId: string;
   readonly role: Role;
@@ -13,7 +16,7 @@ export interface RequestContext<Loaders = unknown> {
   /** Writes lines that carry `requestId`. */
   readonly logger: Logger;
   /** Per-request batch loaders, so nested fields never issue one query per parent. */
-  readonly loaders: Loaders;
+  readonly loaders: L;
   /**
    * The operation Apollo resolved for this request (its name, null when anonymous), set once parsing and validation
    * passed, so metrics can label the request with it; unset for a request that never got that far. A holder object,
@@ -21,3 +24,6 @@ export interface RequestContext<Loaders = unknown> {
    */
   readonly operation: { resolved?: { readonly name: string | null } };
 }
+
+/** The context this application's resolvers receive: the request's own loaders. */
+export type AppContext = RequestContext<Loaders>;

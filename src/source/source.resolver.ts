@@ -6,7 +6,7 @@ import { PageArgs } from '../graphql/pagination';
 import { connectionType, pageOf } from '../graphql/connection';
 import { decodeListCursor, encodeListCursor, listCursorKind } from '../graphql/list-cursor';
 import { DeletePayload } from '../company/company-connection.type';
-import type { AppContext } from '../loaders';
+import type { AppContext } from '../graphql/context';
 import { SourceInput } from './source.input';
 import type { SourceRepository } from './source.repository';
 import { Source } from './source.type';

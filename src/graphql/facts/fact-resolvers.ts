@@ -8,7 +8,8 @@ import type { FactInput, FactRepository, ListQuery } from '../../neo4j/facts/fac
 import { DeletePayload } from '../../company/company-connection.type';
 import { Company } from '../../company/company.type';
 import { Source } from '../../source/source.type';
-import { primeFacts, type AppContext } from '../../loaders';
+import { primeFacts } from '../../loaders';
+import type { AppContext } from '../context';
 import { WRITER } from '../auth';
 import { COUNT_COST, listCost, pageCost } from '../complexity';
 import { pageOf } from '../connection';
