@@ -1,8 +1,8 @@
 /**
- * The example operations of the README, shown by both in-browser IDEs: Apollo Sandbox (the landing page at /graphql)
- * gets them as one document, the bundled GraphiQL (/graphiql) as one tab each. They are defined here only: the README
- * shows the same text, and test/integration/http/example-operations.test.ts fails when the two differ or when an
- * operation no longer validates against schema/schema.graphql. Plain data, no imports: the Vite build of GraphiQL
+ * The example operations of docs/api.md and docs/analytics.md (the README shows two), shown by both in-browser IDEs:
+ * Apollo Sandbox (the landing page at /graphql) gets them as one document, the bundled GraphiQL (/graphiql) as one tab
+ * each. They are defined here only: the docs show the same text, and test/integration/http/example-operations.test.ts
+ * fails when they differ or when an operation no longer validates against schema/schema.graphql. Plain data, no imports: the Vite build of GraphiQL
  * bundles this file too.
  */
 export const EXAMPLE_OPERATIONS: readonly string[] = [

@@ -5,15 +5,24 @@ import { EXAMPLE_OPERATIONS, exampleHeaders, examplesAsOneDocument } from '../..
 
 const root = path.resolve(__dirname, '../../..');
 
-/** The ```graphql blocks of the README, in order. */
-function readmeExamples(): string[] {
-  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-  return [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+/** The ```graphql blocks of a Markdown file, in order. */
+function graphqlBlocks(file: string): string[] {
+  const text = fs.readFileSync(path.join(root, file), 'utf8');
+  return [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] as string);
 }
 
+/** Where the examples are documented, in order; the README shows a few of them. */
+const EXAMPLE_DOCS = ['docs/api.md', 'docs/analytics.md'];
+
 describe('example operations', () => {
-  it('are the README examples, word for word and in order', () => {
-    expect(EXAMPLE_OPERATIONS).toEqual(readmeExamples());
+  it('are the examples of docs/api.md and docs/analytics.md, word for word and in order', () => {
+    expect(EXAMPLE_OPERATIONS).toEqual(EXAMPLE_DOCS.flatMap(graphqlBlocks));
+  });
+
+  it('include every example the README shows, word for word', () => {
+    const shown = graphqlBlocks('README.md');
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((example) => !EXAMPLE_OPERATIONS.includes(example))).toEqual([]);
   });
 
   it('each validate against the committed schema and are named uniquely', () => {
