@@ -4,7 +4,7 @@ import { AmountKind } from '../domain/enums';
 import { toMoney } from '../graphql/money.type';
 import { amountPhrase } from './describe';
 import type { CompanyRecord } from '../domain/company';
-import type { Company } from '../company/company.type';
+import type { Company } from '../graphql/company.type';
 import type { BackingRow, ExposureFact, ExposureRow, InvestmentRow, NeighborhoodRow, PathRow, TwoSidedRow } from './analytics.repository';
 import { RESULT_LIMITS, investedMoney } from './analytics.repository';
 import type { ExplainedRelation, ExplainedStep } from './path-steps';

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import { Company } from '../company/company.type';
+import { Company } from '../graphql/company.type';
 import { Money } from '../graphql/money.type';
 import { factObjectType } from '../graphql/facts/fact-types';
 import { INVESTMENT, type InvestmentFact } from '../facts/types/investment.fact';

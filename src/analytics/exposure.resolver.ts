@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Company } from '../company/company.type';
+import { Company } from '../graphql/company.type';
 import type { CompanyRecord } from '../domain/company';
 import type { AppContext } from '../graphql/context';
 import { CounterpartyShare, Exposure } from './exposure.type';

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Company } from '../company/company.type';
+import { Company } from '../graphql/company.type';
 import { Money } from '../graphql/money.type';
 
 /** The longest counterparty list an exposure answer shows: a hub's thousands of investees are summed, not listed. */

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Company } from '../company/company.type';
+import { Company } from '../graphql/company.type';
 import { factObjectType } from '../graphql/facts/fact-types';
 import { ACQUISITION, type AcquisitionFact } from '../facts/types/acquisition.fact';
 import { COMPUTE_DEAL, type ComputeDealFact } from '../facts/types/compute-deal.fact';

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { type PartialDate } from '../domain/partial-date';
 import { DateScalar } from '../graphql/date-scalar';
 import { AmountKind } from '../domain/enums';
-import { Company } from '../company/company.type';
+import { Company } from '../graphql/company.type';
 import { Money } from '../graphql/money.type';
 import { RelationKind } from './relation-kind';
 

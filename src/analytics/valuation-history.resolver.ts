@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Company } from '../company/company.type';
+import { Company } from '../graphql/company.type';
 import { notFound } from '../domain/errors';
 import type { PartialDate } from '../domain/partial-date';
 import { valuationHistory, type InvestmentTerms, type RoundTerms } from '../domain/valuation-history';

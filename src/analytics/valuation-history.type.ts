@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Company } from '../company/company.type';
+import { Company } from '../graphql/company.type';
 import type { PartialDate } from '../domain/partial-date';
 import { ValuationBasis } from '../domain/valuation-history';
 import type { FactRecord } from '../facts/fact-record';

@@ -1,9 +1,9 @@
-import { Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { PageInfo } from '../graphql/pagination';
 import type { AppContext } from '../graphql/context';
 import type { CompanyFilter } from './company.args';
 import type { CompanyRepository } from './company.repository';
-import { Company } from './company.type';
+import { Company } from '../graphql/company.type';
 import { COUNT_COST } from '../graphql/complexity';
 
 @ObjectType()
@@ -37,15 +37,6 @@ export class CompanySearchHit {
 
   @Field(() => Float, { description: 'Relevance; higher is better.' })
   score!: number;
-}
-
-@ObjectType()
-export class DeletePayload {
-  @Field(() => ID)
-  id!: string;
-
-  @Field()
-  deleted!: boolean;
 }
 
 @Resolver(() => CompanyConnection)

@@ -8,7 +8,7 @@ import { listCost } from '../graphql/complexity';
 import { DateScalar } from '../graphql/date-scalar';
 import { companyFacts } from '../graphql/facts/company-fact-fields';
 import type { AppContext } from '../graphql/context';
-import { Company } from './company.type';
+import { Company } from '../graphql/company.type';
 import { DEFAULT_SCOPE } from '../domain/lifecycle';
 import { sumMoney, type Money as MoneyValue } from '../domain/money';
 import { factState } from '../facts/fact-lifecycle';

@@ -6,12 +6,12 @@ import { pageOf } from '../graphql/connection';
 import { decodeListCursor, encodeListCursor, listCursorKind } from '../graphql/list-cursor';
 import { CompaniesArgs, CompanySortField, DeleteCompanyArgs, SearchCompaniesArgs } from './company.args';
 import { SortDirection } from '../domain/enums';
-import { CompanyConnection, CompanySearchHit, DeletePayload } from './company-connection.type';
+import { CompanyConnection, CompanySearchHit } from './company-connection.type';
 import { CreateCompanyInput, UpdateCompanyInput } from './company.input';
 import type { CompanyRepository } from './company.repository';
-import { Company } from './company.type';
+import { Company } from '../graphql/company.type';
 import { listCost, pageCost } from '../graphql/complexity';
-import { MUTATION_RESULT } from '../graphql/mutation-result';
+import { DeletePayload, MUTATION_RESULT } from '../graphql/mutation-result';
 
 @Resolver(() => Company)
 export class CompanyResolver {

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { SourceInput } from '../source/source.input';
+import { SourceInput } from './source.input';
 import { SLUG_MESSAGE, SLUG_PATTERN } from '../domain/validation';
 
 /** The sources a fact cites: ids of recorded sources and/or new sources inline. At least one in total. */

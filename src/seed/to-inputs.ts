@@ -5,7 +5,7 @@ import { parsePartialDate } from '../domain/partial-date';
 import type { FactDefinition } from '../facts/fact-definition';
 import { FACTS } from '../facts/registry';
 import { recordInputType } from '../graphql/facts/fact-types';
-import { SourceInput } from '../source/source.input';
+import { SourceInput } from '../graphql/source.input';
 import { FactEventInput } from '../graphql/lifecycle/fact-event.types';
 import { DatasetError, type Dataset } from './dataset';
 

@@ -4,7 +4,7 @@ import type { Database, Tx } from '../neo4j/database';
 import { date, int } from '../neo4j/params';
 import type { ListPosition } from '../neo4j/list-position';
 import { sourceCountStatement, sourceListStatement, type SourceListShape } from '../neo4j/source-list-statements';
-import type { SourceInput } from './source.input';
+import type { SourceInput } from '../graphql/source.input';
 import { sourceIdFor, sourceRow, toSourceRecord, type SourceRecord } from '../domain/source';
 import { findByIds } from '../neo4j/find-by-ids';
 

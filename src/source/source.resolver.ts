@@ -5,13 +5,12 @@ import { notFound } from '../domain/errors';
 import { PageArgs } from '../graphql/pagination';
 import { connectionType, pageOf } from '../graphql/connection';
 import { decodeListCursor, encodeListCursor, listCursorKind } from '../graphql/list-cursor';
-import { DeletePayload } from '../company/company-connection.type';
 import type { AppContext } from '../graphql/context';
-import { SourceInput } from './source.input';
+import { SourceInput } from '../graphql/source.input';
 import type { SourceRepository } from './source.repository';
-import { Source } from './source.type';
+import { Source } from '../graphql/source.type';
 import { COUNT_COST, pageCost } from '../graphql/complexity';
-import { MUTATION_RESULT } from '../graphql/mutation-result';
+import { DeletePayload, MUTATION_RESULT } from '../graphql/mutation-result';
 
 @ArgsType()
 class SourcesArgs extends PageArgs {

@@ -3,7 +3,7 @@ import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
 import { FACTS } from '../../facts/registry';
 import { asOfKey } from '../../neo4j/as-of';
 import type { PartialDate } from '../../domain/partial-date';
-import { Company } from '../../company/company.type';
+import { Company } from '../company.type';
 import { primeFacts } from '../../loaders';
 import type { AppContext } from '../context';
 import { listCost } from '../complexity';

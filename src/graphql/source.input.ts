@@ -1,10 +1,10 @@
 import { IsOptional, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { type PartialDate } from '../domain/partial-date';
-import { DateScalar } from '../graphql/date-scalar';
+import { DateScalar } from './date-scalar';
 import { SLUG_MESSAGE, SLUG_PATTERN } from '../domain/validation';
 import { SourceKind } from '../domain/source';
-import { OriginalPublisherFor } from '../graphql/validators';
+import { OriginalPublisherFor } from './validators';
 
 @InputType({ description: 'A source to create or update; its id defaults to one derived from the url.' })
 export class SourceInput {

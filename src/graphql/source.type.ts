@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { type PartialDate } from '../domain/partial-date';
-import { DateScalar } from '../graphql/date-scalar';
+import { DateScalar } from './date-scalar';
 import { SourceKind, type SourceRecord } from '../domain/source';
 
 @ObjectType({ description: 'A publication that reports a fact.' })
