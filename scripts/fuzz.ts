@@ -7,7 +7,7 @@ import { createApplication } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/platform/logger';
 import { projectRoot } from '../src/platform/project-root';
-import { testInstance } from '../src/neo4j/managed/instances';
+import { testInstance } from '../src/managed-neo4j/instances';
 import { loadDataset } from '../src/seed/load-dataset';
 import { startServer } from '../src/server';
 import { runFuzz } from './fuzz/run-fuzz';

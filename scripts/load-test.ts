@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config';
 import { projectRoot } from '../src/platform/project-root';
-import { ManagedNeo4j } from '../src/neo4j/managed/managed-neo4j';
+import { ManagedNeo4j } from '../src/managed-neo4j/managed-neo4j';
 import { freePort } from './free-port';
 
 /**

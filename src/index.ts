@@ -4,9 +4,9 @@ import { ConfigError, loadConfig } from './config';
 import { loadDotEnv } from './platform/dotenv';
 import { createLogger } from './platform/logger';
 import { DatabaseUnavailableError } from './neo4j/database-unavailable-error';
-import { developmentInstance } from './neo4j/managed/instances';
-import { ManagedNeo4jError } from './neo4j/managed/managed-neo4j-error';
-import type { ManagedNeo4j } from './neo4j/managed/managed-neo4j';
+import { developmentInstance } from './managed-neo4j/instances';
+import { ManagedNeo4jError } from './managed-neo4j/managed-neo4j-error';
+import type { ManagedNeo4j } from './managed-neo4j/managed-neo4j';
 import { seedIfEmpty } from './seed/seed-if-empty';
 import { startServer, type RunningServer } from './server';
 

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from '../config';
-import { ManagedNeo4jError } from '../neo4j/managed/managed-neo4j-error';
-import { developmentInstance } from '../neo4j/managed/instances';
+import { ManagedNeo4jError } from '../managed-neo4j/managed-neo4j-error';
+import { developmentInstance } from '../managed-neo4j/instances';
 import { loadDotEnv } from '../platform/dotenv';
 
 /** `npm run db:start | db:stop | db:status`: manage the local development Neo4j. */

@@ -8,7 +8,7 @@ import { formatPartialDate, parsePartialDate, type PartialDate } from '../domain
 import { defaultExportPath, exportGraph } from '../export/export-graph';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/format-writer';
 import { DatabaseUnavailableError } from '../neo4j/database-unavailable-error';
-import { developmentInstance } from '../neo4j/managed/instances';
+import { developmentInstance } from '../managed-neo4j/instances';
 import { loadDotEnv } from '../platform/dotenv';
 import { createLogger } from '../platform/logger';
 

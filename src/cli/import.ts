@@ -8,7 +8,7 @@ import { createLogger } from '../platform/logger';
 import { importDataset } from '../import/bulk-import';
 import { ImportRejectedError } from '../import/preflight';
 import { DatabaseUnavailableError } from '../neo4j/database-unavailable-error';
-import { developmentInstance } from '../neo4j/managed/instances';
+import { developmentInstance } from '../managed-neo4j/instances';
 import { DatasetError } from '../seed/dataset';
 
 const USAGE = 'usage: npm run import -- FILE [--batch-size N (1..50000, default 5000)] [--fresh (ignore a saved checkpoint)]';

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../config';
 import { loadDotEnv } from '../platform/dotenv';
 import { createLogger } from '../platform/logger';
 import { DatabaseUnavailableError } from '../neo4j/database-unavailable-error';
-import { developmentInstance } from '../neo4j/managed/instances';
+import { developmentInstance } from '../managed-neo4j/instances';
 import { DatasetError } from '../seed/dataset';
 import { loadDataset } from '../seed/load-dataset';
 

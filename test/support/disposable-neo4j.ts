@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { ManagedNeo4j } from '../../src/neo4j/managed/managed-neo4j';
+import { ManagedNeo4j } from '../../src/managed-neo4j/managed-neo4j';
 import { dockerAnswers } from './docker-answers';
 
 /**

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config';
-import { testInstance } from '../../src/neo4j/managed/instances';
+import { testInstance } from '../../src/managed-neo4j/instances';
 import { dockerAnswers } from './docker-answers';
 
 /** How the suite reaches Neo4j, chosen once: explicit URI, then testcontainers, then the managed test server. */

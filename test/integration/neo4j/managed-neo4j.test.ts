@@ -3,8 +3,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/config';
-import { ManagedNeo4j, portAnswers } from '../../../src/neo4j/managed/managed-neo4j';
-import { testInstance } from '../../../src/neo4j/managed/instances';
+import { ManagedNeo4j, portAnswers } from '../../../src/managed-neo4j/managed-neo4j';
+import { testInstance } from '../../../src/managed-neo4j/instances';
 
 const strategy = () => globalThis.__TEST_DATABASE__?.strategy ?? (process.env.NEO4J_TEST_URI?.includes(':7688') ? 'managed' : 'other');
 

@@ -13,7 +13,7 @@ export interface ManagedConfOptions {
  */
 export function renderNeo4jConf(options: ManagedConfOptions): string {
   return [
-    '# Written by ai-industry-graph (src/neo4j/managed/neo4j-conf.ts) on every start; edits are overwritten.',
+    '# Written by ai-industry-graph (src/managed-neo4j/neo4j-conf.ts) on every start; edits are overwritten.',
     'server.default_listen_address=127.0.0.1',
     'server.default_advertised_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${options.boltPort}`,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { projectRoot } from '../../platform/project-root';
+import { projectRoot } from '../platform/project-root';
 import { ManagedNeo4jError } from './managed-neo4j-error';
 import { requireMaven } from './prerequisites';
 

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../../config';
+import type { AppConfig } from '../config';
 import { ManagedNeo4j } from './managed-neo4j';
 
 /** The development instance `npm start` and `npm run db:*` use: the configured port, password and memory. */

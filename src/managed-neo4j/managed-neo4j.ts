@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import type { ManagedNeo4jConfig } from '../../config';
+import type { ManagedNeo4jConfig } from '../config';
 import { ensureDistribution } from './distribution';
 import { ManagedNeo4jError } from './managed-neo4j-error';
 import { renderNeo4jConf } from './neo4j-conf';
