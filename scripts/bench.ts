@@ -13,7 +13,7 @@ import { CypherCatalog } from '../src/neo4j/cypher-catalog';
 import { BENCH_CREDENTIALS, benchInstance, BENCH_BOLT_PORT } from '../src/managed-neo4j/instances';
 import type { ManagedNeo4j } from '../src/managed-neo4j/managed-neo4j';
 import type { RecordedStatement } from '../src/neo4j/query-stats';
-import { recordStatements } from '../src/record-statements';
+import { recordStatements } from './bench/record-statements';
 import { createApollo } from '../src/server';
 import { ANCHOR, ANCHOR_FAR_ID, ANCHOR_LAB_ID, generateDataset } from '../src/synthetic/generate-dataset';
 import { generatedDatasetFile, writeDataset } from '../src/synthetic/write-dataset';

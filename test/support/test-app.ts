@@ -4,7 +4,7 @@ import { loadConfig, type AppConfig } from '../../src/config';
 import type { RequestContext } from '../../src/graphql/context';
 import { createLogger } from '../../src/platform/logger';
 import { loadDataset } from '../../src/seed/load-dataset';
-import { executeOperation } from '../../src/execute-operation';
+import { executeOperation } from '../../scripts/bench/execute-operation';
 import type { QueryStats } from '../../src/neo4j/query-stats';
 import { createApollo } from '../../src/server';
 

@@ -7,7 +7,7 @@ import { createApplication, type Application } from '../../../src/app';
 import type { RequestContext } from '../../../src/graphql/context';
 import { createLogger } from '../../../src/platform/logger';
 import { importDataset } from '../../../src/import/bulk-import';
-import { recordStatements } from '../../../src/record-statements';
+import { recordStatements } from '../../../scripts/bench/record-statements';
 import { loadDataset } from '../../../src/seed/load-dataset';
 import { createApollo } from '../../../src/server';
 import { generateDataset } from '../../../src/synthetic/generate-dataset';

@@ -1,7 +1,7 @@
 import type { ApolloServer, GraphQLRequest } from '@apollo/server';
-import type { RequestContext } from './graphql/context';
-import { withQueryStats, type QueryStats } from './neo4j/query-stats';
-import { createContext, type ServerDependencies } from './server';
+import type { RequestContext } from '../../src/graphql/context';
+import { withQueryStats, type QueryStats } from '../../src/neo4j/query-stats';
+import { createContext, type ServerDependencies } from '../../src/server';
 
 /**
  * Runs one operation through the full Apollo pipeline in this process, with the context a request carrying

@@ -1,8 +1,8 @@
 import type { ApolloServer } from '@apollo/server';
-import type { RequestContext } from './graphql/context';
+import type { RequestContext } from '../../src/graphql/context';
 import { executeOperation } from './execute-operation';
-import type { QueryStats, RecordedStatement } from './neo4j/query-stats';
-import type { ServerDependencies } from './server';
+import type { QueryStats, RecordedStatement } from '../../src/neo4j/query-stats';
+import type { ServerDependencies } from '../../src/server';
 
 /**
  * Runs a GraphQL operation through the real resolvers in this process and returns every statement it sent, with
