@@ -5,15 +5,10 @@ import path from 'node:path';
 import { parsePartialDate } from '../../../src/domain/partial-date';
 import { DATASET_SECTIONS, readDataset, type Dataset } from '../../../src/seed/dataset';
 import { toInputs } from '../../../src/seed/to-inputs';
-import {
-  ANCHOR,
-  ANCHOR_FAR_ID,
-  ANCHOR_LAB_ID,
-  FIRST_DATE,
-  generateDataset,
-  LAST_DATE,
-  RESOURCES_BY_PROVIDER_KIND,
-} from '../../../src/synthetic/generate-dataset';
+import { ANCHOR, ANCHOR_FAR_ID, ANCHOR_LAB_ID } from '../../../src/synthetic/anchor-kit';
+import { FIRST_DATE, LAST_DATE } from '../../../src/synthetic/calendar';
+import { RESOURCES_BY_PROVIDER_KIND } from '../../../src/synthetic/compute-deals';
+import { generateDataset } from '../../../src/synthetic/generate-dataset';
 import { writeDataset } from '../../../src/synthetic/write-dataset';
 
 const SECTIONS = DATASET_SECTIONS;
