@@ -11,6 +11,7 @@ import { applyMigrations } from './neo4j/migrate';
 import { waitForDatabase } from './neo4j/wait-for-database';
 import { createRepositories, type Repositories } from './repositories';
 import { buildAppSchema } from './schema';
+import { fixToday } from './domain/today';
 import type { ServerDependencies } from './server';
 
 /** Everything the server needs, wired once per process. */
@@ -29,6 +30,7 @@ export interface Application {
  * repositories are built before anything else, so a missing Cypher file fails here, at boot.
  */
 export async function createApplication(config: AppConfig, uri: string, logger: Logger): Promise<Application> {
+  fixToday(config.today);
   const catalog = new CypherCatalog();
   defineFactFragments(catalog);
   const driver = createDriver(driverSettings(config, uri), logger);

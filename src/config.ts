@@ -39,6 +39,14 @@ const originList = makeValidator<string[]>((input) =>
     }),
 );
 
+/** An ISO day (YYYY-MM-DD), or empty. */
+const isoDay = makeValidator<string>((input) => {
+  if (input !== '' && !(/^\d{4}-\d{2}-\d{2}$/.test(input) && new Date(`${input}T00:00:00Z`).toISOString().startsWith(input))) {
+    throw new Error(`expected a day such as 2026-12-06, got "${input}"`);
+  }
+  return input;
+});
+
 const boltUri = makeValidator<string>((input) => {
   if (input === '') return input;
   if (!/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/[^\s]+$/.test(input)) {
@@ -94,6 +102,8 @@ export interface AppConfig {
   /** Keys that identify a caller but may only read (their mutations get FORBIDDEN). */
   readonly readerKeys: readonly string[];
   readonly seedOnStart: boolean;
+  /** The day answers without an asOf read (YYYY-MM-DD), for tests and demos; null: today by the clock. */
+  readonly today: string | null;
   /** How far one page of a whole-graph analytics answer may scan, so it answers in bounded time at any size. */
   readonly analytics: { readonly scanLimits: { readonly loopStarts: number; readonly rivalries: number } };
   /** Abuse limits: every request is checked against them before any resolver runs. */
@@ -150,6 +160,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       METRICS_ENABLED: bool({ default: true }),
       METRICS_TOKEN: str({ default: '' }),
       SEED_ON_START: bool({ default: true }),
+      TODAY: isoDay({ default: '' }),
       MONEY_LOOPS_SCAN_LIMIT: num({ default: 20000 }),
       TWO_SIDED_SCAN_LIMIT: num({ default: 20000 }),
       MAX_QUERY_TOKENS: num({ default: 1000 }),
@@ -204,6 +215,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
     apiKeys: env.API_KEYS,
     readerKeys: env.READER_API_KEYS,
     seedOnStart: env.SEED_ON_START,
+    today: env.TODAY === '' ? null : env.TODAY,
     analytics: { scanLimits: { loopStarts: env.MONEY_LOOPS_SCAN_LIMIT, rivalries: env.TWO_SIDED_SCAN_LIMIT } },
     limits: {
       maxTokens: env.MAX_QUERY_TOKENS,

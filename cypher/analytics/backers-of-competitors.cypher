@@ -2,8 +2,8 @@
 // With $rollUp, the target's subsidiaries' rivalries count as the target's, investments into a competitor's
 // subsidiaries count for the competitor, and each backer is its top-level parent (links valid as of $asOf).
 // Bounded: ownership chains of at most 5 links, $limit rows.
-// Returns per (competitor, backer): competitor, backer (maps), rivalries ({rivalry, memberId}: the rivalry facts and the
-// target-side member), investments (investment rows: investment, investor, investee), hedges (the backer group's
+// Returns per (competitor, backer): competitor, backer (maps), rivalries ({rivalry, member}: the rivalry facts and the
+// target-side member company), investments (investment rows: investment, investor, investee), hedges (the backer group's
 // investments into the target group, same shape). Projections come from the fact definitions (fact-map, company-map).
 MATCH (x:Company {id: $companyId})
 USING INDEX x:Company(id)
@@ -17,7 +17,7 @@ UNWIND targetGroup AS member
 MATCH (member)-[:COMPETES_IN]->(rv:Rivalry)<-[:COMPETES_IN]-(c:Company)
 WHERE NOT c IN targetGroup
   AND {{> fact-counts rv}}
-WITH targetGroup, c, collect(DISTINCT {rivalry: {{> fact-map Rivalry rv}}, memberId: member.id}) AS rivalries
+WITH targetGroup, c, collect(DISTINCT {rivalry: {{> fact-map Rivalry rv}}, member: {{> company-map member}}}) AS rivalries
 CALL (c) {
   MATCH (cm:Company)-[links:SUBSIDIARY_OF*0..5]->(c)
   WHERE ($rollUp OR size(links) = 0)

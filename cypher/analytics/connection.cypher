@@ -3,7 +3,8 @@
 // company ids sort first is returned (deterministic), with the number of routes; each step lists every relation
 // between its two companies.
 // Params: $fromId, $toId, $kinds (relationship types: INVESTED_IN, SUPPLIES_COMPUTE, COMPETES_WITH, SUBSIDIARY_OF,
-// ACQUIRED), $maxHops (1-6), $asOf. Bounded: at most 6 hops. Returns: companies (maps, in order), steps (see
+// ACQUIRED), $maxHops (1-6), the scope's ($asOfDay...: see the fact-counts fragment). A relation is walked when one
+// of its facts counts by itself in the scope (the relationship's summary only prunes). Bounded: at most 6 hops. Returns: companies (maps, in order), steps (see
 // fragments/path-steps), ties (number of shortest routes). No row when there is no path within $maxHops.
 // Returns companies as toCompanyRecord reads them; steps come from fragments/path-steps.
 // Both ends are read from the unique id index (hinted), a then b (the subquery fixes the order the planner would
@@ -18,6 +19,7 @@ CALL (a) {
 MATCH p = ALL SHORTEST (a)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED
   WHERE type(r) IN $kinds
     AND {{> edge-counts r}}
+    AND {{> edge-holds r}}
 ]-{1,6}(b)
 WITH p
 WHERE length(p) <= $maxHops

@@ -1,5 +1,5 @@
 import { scopeParams } from '../neo4j/as-of';
-import type { FactScope } from '../domain/lifecycle';
+import type { FactScope } from '../domain/as-of';
 import { emptyMoney, headlineUsd, type Money } from '../domain/money';
 import { storedDate, type PartialDate } from '../domain/partial-date';
 import { inScope, moneyOfFacts } from '../facts/fact-lifecycle';
@@ -70,7 +70,8 @@ export interface BackingRow {
   backer: CompanyRecord;
   investments: InvestmentRow[];
   hedges: InvestmentRow[];
-  rivalries: { rivalry: RivalryFact; memberId: string }[];
+  /** The rivalries that make the competitor one, each with the target-side company in it (the target or its subsidiary). */
+  rivalries: { rivalry: RivalryFact; member: CompanyRecord }[];
 }
 
 export interface TwoSidedRow {
@@ -185,7 +186,7 @@ export class AnalyticsRepository {
       backer: toCompanyRecord(row.backer),
       investments: (row.investments as Row[]).map((r) => toInvestmentRow(r, scope)),
       hedges: (row.hedges as Row[]).map((r) => toInvestmentRow(r, scope)),
-      rivalries: (row.rivalries as Row[]).map((r) => ({ rivalry: inScope(toFactRecord(RIVALRY, r.rivalry), scope) as RivalryFact, memberId: r.memberId as string })),
+      rivalries: (row.rivalries as Row[]).map((r) => ({ rivalry: inScope(toFactRecord(RIVALRY, r.rivalry), scope) as RivalryFact, member: toCompanyRecord(r.member) })),
     }));
   }
 

@@ -25,17 +25,20 @@ export function partiesOf(rows: readonly InvestmentRow[]): CompanyRecord[] {
 
 export function toCompetitorBacking(target: CompanyRecord, row: BackingRow): CompetitorBacking {
   const money = investedMoney(row.investments);
+  // Subsidiaries on every side the answer runs through: the backer's investing ones, the competitor's funded ones,
+  // and the target's own that hold the rivalry.
   const through = new Map<string, CompanyRecord>();
   for (const investment of row.investments) {
     if (investment.investee.id !== row.competitor.id) through.set(investment.investee.id, investment.investee);
     if (investment.investor.id !== row.backer.id) through.set(investment.investor.id, investment.investor);
   }
-  const members = new Set(row.rivalries.map((r) => r.memberId).filter((id) => id !== target.id));
-  const viaTarget = [...members];
+  const viaTarget = [...new Map(row.rivalries.filter((r) => r.member.id !== target.id).map((r) => [r.member.id, r.member])).values()];
+  for (const member of viaTarget) through.set(member.id, member);
+  const backerVia = [...through.values()].filter((company) => !viaTarget.includes(company));
   const amount = amountPhrase(investments(row.investments));
   const markets = [...new Set(row.rivalries.map((r) => r.rivalry.market))].join(', ');
-  const via = through.size > 0 ? ` (through ${[...through.values()].map((c) => c.name).join(', ')})` : '';
-  const targetVia = viaTarget.length > 0 ? ` through its subsidiary ${viaTarget.join(', ')}` : '';
+  const via = backerVia.length > 0 ? ` (through ${backerVia.map((c) => c.name).join(', ')})` : '';
+  const targetVia = viaTarget.length > 0 ? ` through its subsidiary ${viaTarget.map((c) => c.name).join(', ')}` : '';
   const hedge = row.hedges.length > 0 ? `; ${row.backer.name} also invested ${amountPhrase(investments(row.hedges))} in ${target.name} itself` : '';
   return {
     competitor: row.competitor as Company,
@@ -127,10 +130,11 @@ export function toMoneyLoop(row: PathRow): MoneyLoop {
 export function toSubgraph(center: CompanyRecord, row: NeighborhoodRow): Subgraph {
   const edges = row.edges.slice(0, RESULT_LIMITS.neighborhoodEdges).map((edge): SubgraphEdge => {
     const isMoney = edge.kind === RelationKind.INVESTED_IN || edge.kind === RelationKind.SUPPLIES_COMPUTE;
-    const money = sumMoney(edge.moneys);
+    // Only the facts that count in the scope (the Cypher lists one money per such fact): rivalries and subsidiary
+    // links carry none.
+    const money = isMoney || edge.kind === RelationKind.ACQUIRED ? sumMoney(edge.moneys) : emptyMoney();
     const total = headlineUsd(money);
-    // Counted from the facts as of the date (the Cypher filters them), not from the edge's list of every fact ever.
-    const facts = isMoney ? edge.moneys.length : 1;
+    const facts = edge.moneys.length;
     const amountText = total > 0 ? formatUsd(total) : money.ceilingUsd > 0 ? `up to ${formatUsd(money.ceilingUsd)}` : 'undisclosed';
     const labels: Record<RelationKind, string> = {
       [RelationKind.INVESTED_IN]: `invested ${amountText}${facts > 1 ? ` (${facts})` : ''}`,

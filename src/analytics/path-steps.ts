@@ -1,5 +1,5 @@
 import type { CompanyRecord } from '../domain/company';
-import type { FactScope } from '../domain/lifecycle';
+import type { FactScope } from '../domain/as-of';
 import { headlineUsd, type Money } from '../domain/money';
 import { factState, inScope, moneyOfFacts } from '../facts/fact-lifecycle';
 import { toFactRecord } from '../facts/fact-record';

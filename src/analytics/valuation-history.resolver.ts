@@ -24,8 +24,8 @@ export class ValuationHistoryResolver {
     const company = await ctx.loaders.company.load(companyId);
     if (!company) throw notFound('company', companyId);
     const [rounds, investments] = await Promise.all([
-      companyFacts(ctx, FUNDING_ROUND, role(FUNDING_ROUND, 'company'), companyId, asOf as PartialDate | null),
-      companyFacts(ctx, INVESTMENT, role(INVESTMENT, 'investee'), companyId, asOf as PartialDate | null),
+      companyFacts(ctx, FUNDING_ROUND, role(FUNDING_ROUND, 'company'), companyId, { asOf: asOf as PartialDate | null, includeImprecise: false }),
+      companyFacts(ctx, INVESTMENT, role(INVESTMENT, 'investee'), companyId, { asOf: asOf as PartialDate | null, includeImprecise: false }),
     ]);
     const history = valuationHistory(rounds as unknown as RoundTerms[], investments as unknown as InvestmentTerms[]);
     return { company: company as Company, valuations: history.points, investors: history.investors } as unknown as ValuationHistory;

@@ -6,15 +6,13 @@ import { INVESTMENT, type InvestmentFact } from '../facts/types/investment.fact'
 import { RIVALRY, type RivalryFact } from '../facts/types/rivalry.fact';
 import { listCost } from '../graphql/complexity';
 import { DateScalar } from '../graphql/date-scalar';
-import { companyFacts } from '../graphql/facts/company-fact-fields';
+import { AS_OF, companyFacts } from '../graphql/facts/company-fact-fields';
 import type { AppContext } from '../graphql/context';
 import { Company } from '../graphql/company.type';
-import { DEFAULT_SCOPE } from '../domain/lifecycle';
 import { sumMoney, type Money as MoneyValue } from '../domain/money';
-import { factState } from '../facts/fact-lifecycle';
+import { factState, scopeOfRecord } from '../facts/fact-lifecycle';
 import { Money, toMoney } from '../graphql/money.type';
 
-const AS_OF = { nullable: true, description: 'Only facts known on or before this date (end of the period for YYYY-MM / YYYY).' };
 const RAISED_KINDS = [AmountKind.PAID, AmountKind.COMMITMENT];
 
 /** Company fields computed from its facts: its competitors, and the money it raised. */
@@ -22,7 +20,7 @@ const RAISED_KINDS = [AmountKind.PAID, AmountKind.COMMITMENT];
 export class CompanyFactsResolver {
   @FieldResolver(() => [Company], { description: 'Companies it competes with (either side of a rivalry), by name.', complexity: listCost })
   async competitors(@Root() company: Company, @Arg('asOf', () => DateScalar, AS_OF) asOf: PartialDate | null, @Ctx() ctx: AppContext): Promise<Company[]> {
-    const rivalries = (await companyFacts(ctx, RIVALRY, RIVALRY.parties[0], company.id, asOf)) as RivalryFact[];
+    const rivalries = (await companyFacts(ctx, RIVALRY, RIVALRY.parties[0], company.id, { asOf, includeImprecise: false })) as RivalryFact[];
     const others = [...new Set(rivalries.flatMap((rivalry) => rivalry.companyIds).filter((id) => id !== company.id))];
     const loaded = (await ctx.loaders.company.loadMany(others)).filter((c): c is CompanyRecord => c !== null && !(c instanceof Error));
     return loaded.sort((a, b) => a.name.localeCompare(b.name)) as Company[];
@@ -57,8 +55,8 @@ export class CompanyFactsResolver {
 
   private async received(company: Company, asOf: PartialDate | null, ctx: AppContext): Promise<MoneyValue> {
     const investee = INVESTMENT.parties.find((party) => party.role === 'investee');
-    const received = (await companyFacts(ctx, INVESTMENT, investee as never, company.id, asOf)) as InvestmentFact[];
-    const scope = { ...DEFAULT_SCOPE, asOf };
-    return sumMoney(received.map((investment) => factState(investment, scope)).filter((state) => state.counts).map((state) => state.money));
+    // Listed as known on the date, each carrying that scope; what counts as raised is what counts in it (not ended).
+    const received = (await companyFacts(ctx, INVESTMENT, investee as never, company.id, { asOf, includeImprecise: false })) as InvestmentFact[];
+    return sumMoney(received.map((investment) => factState(investment, scopeOfRecord(investment))).filter((state) => state.counts).map((state) => state.money));
   }
 }

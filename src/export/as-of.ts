@@ -1,3 +1,4 @@
+import { knownOn, stateIndex } from '../domain/as-of';
 import { lifecycle, timeline, type FactEvent, type Timeline } from '../domain/lifecycle';
 import { endOfPeriod, type PartialDate } from '../domain/partial-date';
 import type { FactDefinition } from '../facts/fact-definition';
@@ -24,7 +25,7 @@ function sameUpTo(a: Timeline, b: Timeline, known: number, day: string): boolean
   return (
     same(a.tlFrom, b.tlFrom, known) &&
     same(a.tlKnown, b.tlKnown, known) &&
-    b.tlKnown.filter((d) => d <= day).length === known &&
+    stateIndex(b, day, false) === known &&
     STATE_ARRAYS.every((name) => same(a[name], b[name], known + 1)) &&
     a.undisclosed === b.undisclosed &&
     endedBy(a) === endedBy(b)
@@ -50,9 +51,9 @@ function sameUpTo(a: Timeline, b: Timeline, known: number, day: string): boolean
 export function factAsOf(definition: FactDefinition, fact: FactRecord, day: string): FactAsOf | null {
   const fields = lifecycleFieldsOf(definition, fact);
   const original = timeline(fields);
-  if ((original.tlKnown[0] as string) > day) return null;
+  if (!knownOn(original, day, false)) return null;
   const history = lifecycle(fields);
-  const known = original.tlKnown.filter((d) => d <= day).length;
+  const known = stateIndex(original, day, false);
   if (known === history.length) {
     const laterDates = definition.fields.some((f) => f.kind === 'date' && f.notInFuture && fact[f.name] && endOfPeriod(fact[f.name] as PartialDate) > day);
     if (!laterDates) return { fact, keptWhole: false };

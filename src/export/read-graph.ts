@@ -29,7 +29,7 @@ export interface FactPage {
  */
 async function* pages(db: Database, statement: string, column: string, options: ReadOptions): AsyncGenerator<Record<string, unknown>[]> {
   const read = (after: string) => {
-    const rows = db.readRows(statement, { after, limit: int(options.pageSize), asOfDay: options.asOfDay });
+    const rows = db.readRows(statement, { after, limit: int(options.pageSize), asOfDay: options.asOfDay, includeImprecise: false });
     // A caller that stops early never awaits the page read ahead: its failure must not surface as unhandled.
     rows.catch(() => undefined);
     return rows;
@@ -62,7 +62,7 @@ export async function* sourcePages(db: Database, catalog: CypherCatalog, options
 async function unknownLinks(db: Database, catalog: CypherCatalog, definition: FactDefinition, facts: readonly FactRecord[], asOfDay: string): Promise<Set<string>> {
   const ids = [...new Set(facts.flatMap((fact) => (definition.links ?? []).map((link) => fact[link.idField] as string | null)).filter((id): id is string => !!id))];
   if (ids.length === 0) return new Set();
-  const [row] = await db.readRows(catalog.get('export/known-facts'), { ids, asOfDay });
+  const [row] = await db.readRows(catalog.get('export/known-facts'), { ids, asOfDay, includeImprecise: false });
   const known = new Set((row?.known as string[]) ?? []);
   return new Set(ids.filter((id) => !known.has(id)));
 }

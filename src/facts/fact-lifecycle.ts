@@ -1,6 +1,7 @@
 import type { AmountKind } from '../domain/enums';
 import { sumMoney, type Money } from '../domain/money';
-import { CONFIDENCE_RANK, Confidence, DEFAULT_SCOPE, stateAt, storedTimeline, timeline, type FactEvent, type FactScope, type FactState, type LifecycleFields, type Timeline } from '../domain/lifecycle';
+import { defaultScope, stateAt, type FactScope, type FactState } from '../domain/as-of';
+import { CONFIDENCE_RANK, Confidence, storedTimeline, timeline, type FactEvent, type LifecycleFields, type Timeline } from '../domain/lifecycle';
 import type { PartialDate } from '../domain/partial-date';
 import type { FactDefinition } from './fact-definition';
 
@@ -53,9 +54,9 @@ export function inScope<T extends object>(record: T, scope: FactScope): T {
   return Object.assign(record, { scope });
 }
 
-/** The scope a record was read in (analytics attach theirs), else today's default. */
+/** The scope a record was read in (analytics and Company fact lists attach theirs), else today's default. */
 export function scopeOfRecord(record: Readonly<Record<string, unknown>>): FactScope {
-  return (record.scope as FactScope | undefined) ?? DEFAULT_SCOPE;
+  return (record.scope as FactScope | undefined) ?? defaultScope();
 }
 
 /** A record's money in the scope it was read in. */

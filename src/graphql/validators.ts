@@ -1,3 +1,4 @@
+import { todayIso } from '../domain/today';
 import { registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 // Input rules class-validator runs on GraphQL inputs before a resolver sees them (beyond one field's own type).
@@ -61,7 +62,7 @@ export function NotInFuture(options?: ValidationOptions) {
         validate: (value: unknown) => {
           if (value === undefined || value === null) return true;
           const start = (value as { start?: string }).start;
-          return typeof start === 'string' && start <= new Date().toISOString().slice(0, 10);
+          return typeof start === 'string' && start <= todayIso();
         },
       },
     });

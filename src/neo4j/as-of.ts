@@ -1,18 +1,20 @@
-import { endOfPeriod, type PartialDate } from '../domain/partial-date';
+import { scopeDay, type FactScope } from '../domain/as-of';
+import { CONFIDENCE_RANK, ENDED_STATUSES } from '../domain/lifecycle';
+import type { PartialDate } from '../domain/partial-date';
 import { date, int } from './params';
-import { CONFIDENCE_RANK, ENDED_STATUSES, scopeDay, type FactScope } from '../domain/lifecycle';
 
-/** The DATE parameter for an `asOf` argument: the end of its period, or null for "all time". */
-export function asOfParam(asOf: PartialDate | null | undefined) {
-  return asOf ? date(endOfPeriod(asOf)) : null;
+/** What a list of a company's facts is read as of: the day (the end of the asOf period, today when none) and how imprecise dates count. */
+export interface KnownScope {
+  readonly asOf: PartialDate | null | undefined;
+  readonly includeImprecise: boolean;
 }
 
-/** A loader key for (company, asOf): loaders batch all keys of one asOf into one query. */
-export function asOfKey(id: string, asOf: PartialDate | null | undefined): string {
-  return `${asOf ? endOfPeriod(asOf) : ''}|${id}`;
+/** A loader key for (company, day, imprecise): loaders batch all keys of one day and mode into one query. */
+export function asOfKey(id: string, scope: KnownScope): string {
+  return `${scopeDay({ asOf: scope.asOf ?? null })}${scope.includeImprecise ? '~' : ''}|${id}`;
 }
 
-/** Splits loader keys back into { asOf end date -> ids }. */
+/** Splits loader keys back into { "day[~]" -> ids }. */
 export function groupAsOfKeys(keys: readonly string[]): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const key of keys) {
@@ -23,16 +25,23 @@ export function groupAsOfKeys(keys: readonly string[]): Map<string, string[]> {
   return groups;
 }
 
+/** The parameters the `fact-known` fragment reads, from a group of asOfKey. */
+export function knownParams(group: string) {
+  const includeImprecise = group.endsWith('~');
+  return { asOfDay: includeImprecise ? group.slice(0, -1) : group, includeImprecise };
+}
+
 /**
  * The parameters every analytics statement reads a scope with (see the `fact-counts` and `edge-counts` fragments):
- * $asOf (DATE, the end of the period, or null), $asOfDay (the same as an ISO day; far future for today), whether
- * imprecise dates count from the start of their period, the statuses that count, the lowest confidence rank, and
- * whether ended relationships may pass at all.
+ * $asOf (DATE, the end of the period: today when the scope names no date), $asOfDay (the same as an ISO day),
+ * whether imprecise dates count from the start of their period, the statuses that count, the lowest confidence rank,
+ * and whether ended relationships may pass at all.
  */
 export function scopeParams(scope: FactScope) {
+  const day = scopeDay(scope);
   return {
-    asOf: asOfParam(scope.asOf),
-    asOfDay: scopeDay(scope),
+    asOf: date(day),
+    asOfDay: day,
     includeImprecise: scope.includeImprecise,
     statuses: [...scope.statuses],
     minConfidenceRank: int(CONFIDENCE_RANK[scope.minConfidence]),

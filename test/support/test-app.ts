@@ -7,11 +7,12 @@ import { loadDataset } from '../../src/seed/load-dataset';
 import { executeOperation } from '../../scripts/bench/execute-operation';
 import type { QueryStats } from '../../src/neo4j/query-stats';
 import { createApollo } from '../../src/server';
+import { TEST_TODAY } from './test-today';
 
 export const WRITER_KEY = 'test-writer-key';
 export const READER_KEY = 'test-reader-key';
 
-/** Config pointing at the suite's database (chosen by global setup). */
+/** Config pointing at the suite's database (chosen by global setup), with today fixed to TEST_TODAY. */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
@@ -22,6 +23,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     NEO4J_CONNECT_RETRIES: '3',
     API_KEYS: WRITER_KEY,
     READER_API_KEYS: READER_KEY,
+    TODAY: TEST_TODAY,
     ...overrides,
   });
 }

@@ -9,7 +9,7 @@ CALL (pathNodes, pathRels) {
   WITH k, pathRels[k] AS rel, pathNodes[k] AS fromNode, pathNodes[k + 1] AS toNode
   CALL (rel, fromNode, toNode) {
     MATCH (fromNode)-[o:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(toNode)
-    WHERE o = rel OR (type(o) IN $stepKinds AND {{> edge-counts o}})
+    WHERE o = rel OR (type(o) IN $stepKinds AND {{> edge-counts o}} AND {{> edge-holds o}})
     WITH o, rel, fromNode, startNode(o) AS a, endNode(o) AS b
     ORDER BY CASE WHEN o = rel THEN 0 ELSE 1 END, type(o), coalesce(o.id, '')
     RETURN collect({

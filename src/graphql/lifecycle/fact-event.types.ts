@@ -86,7 +86,7 @@ export class FactEventType {
 
 @ObjectType('FactState', { description: 'A fact as it stood on a date (today when no date is given).' })
 export class FactStateType {
-  @Field(() => DateScalar, { nullable: true, description: 'The date read; null: today.' })
+  @Field(() => DateScalar, { nullable: true, description: 'The date read: the one asked for, else the answer\'s, else today.' })
   asOf!: PartialDate | null;
 
   @Field({ description: 'Known by then: its announcement (and every event so far) lies wholly on or before the date, or starts by then with includeImprecise.' })

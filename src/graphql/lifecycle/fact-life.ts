@@ -1,4 +1,5 @@
-import { ENDED_STATUSES, lifecycle, type FactScope } from '../../domain/lifecycle';
+import type { FactScope } from '../../domain/as-of';
+import { ENDED_STATUSES, lifecycle } from '../../domain/lifecycle';
 import type { Confidence } from '../../domain/lifecycle';
 import type { FactDefinition } from '../../facts/fact-definition';
 import { factState, lifecycleFieldsOf, scopeOfRecord } from '../../facts/fact-lifecycle';

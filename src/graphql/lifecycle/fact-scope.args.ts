@@ -1,6 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
-import { Confidence, ENDED_STATUSES, FactStatus, LIVE_STATUSES, type FactScope } from '../../domain/lifecycle';
+import type { FactScope } from '../../domain/as-of';
+import { Confidence, ENDED_STATUSES, FactStatus, LIVE_STATUSES } from '../../domain/lifecycle';
+import { today } from '../../domain/today';
 import type { PartialDate } from '../../domain/partial-date';
 import { DateScalar } from '../date-scalar';
 
@@ -30,9 +32,9 @@ export class FactScopeArgs {
   statuses?: FactStatus[];
 }
 
-/** The scope of an analytics request from its arguments. */
+/** The scope of an analytics request from its arguments; no asOf is today, fixed once for the whole answer. */
 export function toScope(args: FactScopeArgs): FactScope {
   const statuses = new Set<FactStatus>(args.statuses ?? LIVE_STATUSES);
   if (args.includeEnded) for (const status of ENDED_STATUSES) statuses.add(status);
-  return { asOf: args.asOf ?? null, includeImprecise: args.includeImprecise, statuses: [...statuses], minConfidence: args.minConfidence };
+  return { asOf: args.asOf ?? today(), includeImprecise: args.includeImprecise, statuses: [...statuses], minConfidence: args.minConfidence };
 }

@@ -58,10 +58,3 @@ export function factProjection(definition: FactDefinition, fact: string): string
 export function partyCompanies(definition: FactDefinition, fact: string): string {
   return `[(${fact})-[:${partyRelTypes(definition)}]-(p:Company) | ${companyMap('p')}]`;
 }
-
-/** A fact's date field compared with $asOf: facts known on or before it; an undated one always counts. */
-export function knownBy(definition: FactDefinition, fact: string, parameter = '$asOf'): string {
-  const field = definition.fields.find((f) => f.name === definition.dateField);
-  const date = `${fact}.${identifier(definition.dateField)}`;
-  return field?.required ? `(${parameter} IS NULL OR ${date} <= ${parameter})` : `(${parameter} IS NULL OR ${date} IS NULL OR ${date} <= ${parameter})`;
-}

@@ -1,7 +1,9 @@
 import { MONEY_SLOTS } from '../../domain/lifecycle';
 import { SOURCE_PROPERTIES } from '../../domain/source';
+import { precisionProperty } from '../../facts/fact-record';
 import { factType, FACTS } from '../../facts/registry';
 import type { CypherCatalog } from '../cypher-catalog';
+import { factCounts, known, stateIndex } from './as-of-cypher';
 import { companyMap, factProjection, identifier } from './cypher-text';
 
 /**
@@ -13,33 +15,52 @@ export function defineFactFragments(catalog: CypherCatalog): void {
   catalog.define('company-map', (variable) => companyMap(variable));
   catalog.define('source-map', (variable) => `${identifier(variable)} {${SOURCE_PROPERTIES.map((p) => `.${p}`).join(', ')}}`);
   catalog.define('fact-map', (type, variable) => factProjection(factType(type), identifier(variable)));
-  // Whether a fact counts in the request's scope: its state at $asOfDay (entry 0 of tlStatus is "not yet known") has
-  // one of $statuses, and its confidence is high enough. The same index as stateAt() in src/domain/lifecycle.ts.
-  catalog.define('fact-counts', (variable) => {
-    const v = identifier(variable);
-    return `(${v}.tlStatus[size([d IN CASE WHEN $includeImprecise THEN ${v}.tlFrom ELSE ${v}.tlKnown END WHERE d <= $asOfDay])] IN $statuses AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
-  });
+  // How a fact stood on $asOfDay, by the rule in src/domain/as-of.ts (stateAt there computes the same index): its
+  // timeline entry, whether it is known, whether it counts (entry 0 of tlStatus is "not yet known"; its status is one
+  // of $statuses; its confidence high enough) and its money by kind then.
+  catalog.define('fact-state-index', (variable) => stateIndex(identifier(variable)));
+  catalog.define('fact-known', (variable) => known(identifier(variable)));
+  catalog.define('fact-counts', (variable) => factCounts(identifier(variable)));
   // Money by kind of a fact in the request's scope, as [paid, committed, ceiling, contract, stake, undisclosed (0/1)].
   catalog.define('fact-money', (variable) => {
     const v = identifier(variable);
-    const n = `size([d IN CASE WHEN $includeImprecise THEN ${v}.tlFrom ELSE ${v}.tlKnown END WHERE d <= $asOfDay])`;
-    return `[k IN [${n}] | ${v}.tlMoney[(k * ${MONEY_SLOTS})..((k + 1) * ${MONEY_SLOTS})]][0]`;
+    return `[k IN [${stateIndex(v)}] | ${v}.tlMoney[(k * ${MONEY_SLOTS})..((k + 1) * ${MONEY_SLOTS})]][0]`;
   });
-  // Whether a derived relationship may count in the scope (see SCOPE_PROPERTIES in derived-edges.ts). The parameter
-  // tests come first so the common case (today, any confidence) reads no property for them.
+  // Whether a derived relationship may count in the scope (see SCOPE_PROPERTIES in derived-edges.ts): a summary
+  // that only prunes (it passes whenever one of its facts may count), so a traversal skips what cannot count before
+  // reading any fact. What counts is decided fact by fact: `edge-holds` after it.
   catalog.define('edge-counts', (variable) => {
     const v = identifier(variable);
-    return `(($asOf IS NULL OR (CASE WHEN $includeImprecise THEN ${v}.knownFrom ELSE ${v}.knownOn END) <= $asOfDay) AND ($keepEnded OR ${v}.endedKnown IS NULL OR ${v}.endedKnown > $asOfDay) AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
+    return `(${known(v)} AND ($keepEnded OR ${v}.endedKnown IS NULL OR ${v}.endedKnown > $asOfDay) AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
   });
+  // Whether a derived relationship holds in the scope: at least one of its facts (a per-pair relationship's factIds,
+  // a per-fact one's id) counts by itself. `edge-facts` lists those facts, oldest first: what an edge or a step
+  // shows (its date, money, count and label) comes from them alone.
+  catalog.define('edge-holds', (variable) => `EXISTS { ${edgeFacts(identifier(variable))} }`);
+  catalog.define('edge-facts', (variable) => `COLLECT { ${edgeFacts(identifier(variable))} RETURN held ORDER BY ${factDate('held')}, held.id }`);
+  // A fact's main date (its definition's dateField) and that date's precision, whatever its type.
+  catalog.define('fact-date', (variable) => factDate(identifier(variable)));
+  catalog.define('fact-date-precision', (variable) => factDate(identifier(variable), precisionProperty));
   // A cheaper superset for a traversal's candidates whose facts are checked one by one afterwards (two-sided
-  // backers' investments, a loop's steps): only what costs no property read by default (today, any confidence).
-  // Whether every fact of a pair ended is left to that check, so a hub's thousands of relationships are not read.
+  // backers' investments, a loop's steps): the first date and the confidence. Whether every fact of a pair ended is
+  // left to that check, so a hub's thousands of relationships are not read twice.
   catalog.define('edge-may-count', (variable) => {
     const v = identifier(variable);
-    return `(($asOf IS NULL OR ${v}.knownFrom <= $asOfDay) AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
+    return `(${known(v)} AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
   });
   catalog.define(
     'fact-map-any',
     (variable) => `CASE ${FACTS.map((definition) => `WHEN ${identifier(variable)}:${identifier(definition.name)} THEN ${factProjection(definition, identifier(variable))}`).join(' ')} END`,
   );
+}
+
+
+/** The facts of derived relationship `v` that count in the scope, bound to `held` (a MATCH ... WHERE, no RETURN). */
+function edgeFacts(v: string): string {
+  return `MATCH (held:Fact) WHERE held.id IN coalesce(${v}.factIds, [${v}.id]) AND ${factCounts('held')}`;
+}
+
+/** The main date of fact `v` (or another property named from it), by its type's definition. */
+function factDate(v: string, property: (dateField: string) => string = (name) => name): string {
+  return `CASE ${FACTS.map((d) => `WHEN ${v}:${identifier(d.name)} THEN ${v}.${identifier(property(d.dateField))}`).join(' ')} END`;
 }

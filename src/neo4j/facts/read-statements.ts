@@ -1,5 +1,6 @@
 import type { FactDefinition, LinkSpec, PartySpec } from '../../facts/fact-definition';
-import { factProjection, factsOfCompany, identifier, knownBy, partyCompanies } from './cypher-text';
+import { known } from './as-of-cypher';
+import { factProjection, factsOfCompany, identifier, partyCompanies } from './cypher-text';
 
 /** Facts of one type by id (the loader's batch), with their parties' companies. Params: $ids. */
 export function findByIdsStatement(definition: FactDefinition): string {
@@ -30,17 +31,17 @@ export function linkedToStatement(definition: FactDefinition, link: LinkSpec): s
 }
 
 /**
- * The facts each company takes part in, in one role, known by $asOf, oldest first (a Company field's batch).
- * Params: $ids, $asOf. Returns: id (the company), fact, companies.
+ * The facts each company takes part in, in one role, known on $asOfDay (the as-of rule), oldest first (a Company
+ * field's batch). Params: $ids, $asOfDay, $includeImprecise. Returns: id (the company), fact, companies.
  */
 export function ofCompaniesStatement(definition: FactDefinition, party: PartySpec): string {
   return [
-    `// ${definition.name} facts of each company as ${party.role}, known by $asOf, oldest first. Params: $ids, $asOf.`,
+    `// ${definition.name} facts of each company as ${party.role}, known on $asOfDay, oldest first. Params: $ids, $asOfDay, $includeImprecise.`,
     'UNWIND $ids AS id',
     'MATCH (c:Company {id: id})',
     'USING INDEX c:Company(id)',
     `MATCH ${factsOfCompany(definition, party, 'c', 'f')}`,
-    `WHERE ${knownBy(definition, 'f')}`,
+    `WHERE ${known('f')}`,
     `RETURN id, ${factProjection(definition, 'f')} AS fact, ${partyCompanies(definition, 'f')} AS companies`,
     `ORDER BY f.${identifier(definition.dateField)}, f.id`,
   ].join('\n');

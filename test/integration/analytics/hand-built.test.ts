@@ -84,9 +84,14 @@ describe('analytics on small hand-built graphs with known answers', () => {
         rivalries: [['unit', 'rival', 'frontier-models', '2022']],
         subsidiaries: [['unit', 'parent', '2015']],
       });
-      const { data } = await app.gql<{ backersOfCompetitors: { competitor: { id: string }; explanation: string }[] }>(query, { id: 'parent' });
+      const { data } = await app.gql<{ backersOfCompetitors: { competitor: { id: string }; explanation: string; throughSubsidiaries: { id: string }[] }[] }>(
+        query.replace('explanation', 'explanation throughSubsidiaries { id }'),
+        { id: 'parent' },
+      );
       expect(data!.backersOfCompetitors.map((r) => r.competitor.id)).toEqual(['rival']);
-      expect(data!.backersOfCompetitors[0].explanation).toContain('through its subsidiary unit');
+      expect(data!.backersOfCompetitors[0].explanation).toContain('through its subsidiary UNIT');
+      // The subsidiary the rivalry runs through on the company's own side is listed too, not only the backer's.
+      expect(data!.backersOfCompetitors[0].throughSubsidiaries).toEqual([{ id: 'unit' }]);
       const plain = await app.gql<{ backersOfCompetitors: unknown[] }>(query, { id: 'parent', rollUp: false });
       expect(plain.data!.backersOfCompetitors).toEqual([]);
     });

@@ -1,18 +1,16 @@
 import { AmountKind } from '../../../src/domain/enums';
 import {
   Confidence,
-  DEFAULT_SCOPE,
   ENDED_STATUSES,
   FactEventKind,
   FactStatus,
   LIVE_STATUSES,
   lifecycle,
-  stateAt,
   timeline,
   type FactEvent,
-  type FactScope,
   type LifecycleFields,
 } from '../../../src/domain/lifecycle';
+import { defaultScope, stateAt, type FactScope } from '../../../src/domain/as-of';
 import { emptyMoney, moneyPhrase } from '../../../src/domain/money';
 import { parsePartialDate } from '../../../src/domain/partial-date';
 
@@ -20,7 +18,7 @@ const d = parsePartialDate;
 const event = (kind: FactEventKind, on: string, extra: Partial<FactEvent> = {}): FactEvent => ({ kind, on: d(on), ...extra });
 const fields = (over: Partial<LifecycleFields>): LifecycleFields => ({ announcedOn: d('2023-09-25'), amountUsd: null, amountKind: null, status: 'ANNOUNCED', events: [], ...over });
 const at = (f: LifecycleFields, asOf: string | null, scope: Partial<FactScope> = {}) =>
-  stateAt(timeline(f), Confidence.REPORTED, { ...DEFAULT_SCOPE, asOf: asOf ? d(asOf) : null, ...scope });
+  stateAt(timeline(f), Confidence.REPORTED, { ...defaultScope(), asOf: asOf ? d(asOf) : null, ...scope });
 
 /** The seed's Amazon-Anthropic 2023 agreement: $1.25B now, an option on $2.75B more to the end of Q1 2024. */
 const amazon2023 = fields({
@@ -96,8 +94,8 @@ describe('a fact with a lifecycle', () => {
 
   it('counts for no one below the confidence asked for', () => {
     const t = timeline(fields({}));
-    expect(stateAt(t, Confidence.RUMOURED, { ...DEFAULT_SCOPE, minConfidence: Confidence.REPORTED }).counts).toBe(false);
-    expect(stateAt(t, Confidence.CONFIRMED, { ...DEFAULT_SCOPE, minConfidence: Confidence.REPORTED }).counts).toBe(true);
+    expect(stateAt(t, Confidence.RUMOURED, { ...defaultScope(), minConfidence: Confidence.REPORTED }).counts).toBe(false);
+    expect(stateAt(t, Confidence.CONFIRMED, { ...defaultScope(), minConfidence: Confidence.REPORTED }).counts).toBe(true);
   });
 });
 

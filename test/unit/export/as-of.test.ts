@@ -1,5 +1,6 @@
 import { AmountKind, InvestmentStatus } from '../../../src/domain/enums';
-import { Confidence, DEFAULT_SCOPE, FactEventKind, FactStatus, stateAt, timeline, type FactEvent } from '../../../src/domain/lifecycle';
+import { defaultScope, stateAt } from '../../../src/domain/as-of';
+import { Confidence, FactEventKind, FactStatus, timeline, type FactEvent } from '../../../src/domain/lifecycle';
 import { parsePartialDate } from '../../../src/domain/partial-date';
 import { factAsOf } from '../../../src/export/as-of';
 import { lifecycleFieldsOf } from '../../../src/facts/fact-lifecycle';
@@ -49,7 +50,7 @@ const amazon2023 = investment({
 });
 
 const stateOn = (fact: FactRecord, day: string) =>
-  stateAt(timeline(lifecycleFieldsOf(INVESTMENT, fact)), fact.confidence as Confidence, { ...DEFAULT_SCOPE, asOf: d(day) });
+  stateAt(timeline(lifecycleFieldsOf(INVESTMENT, fact)), fact.confidence as Confidence, { ...defaultScope(), asOf: d(day) });
 
 describe('an export as of a day', () => {
   it('leaves out a fact not yet known, imprecise dates counting once their period has ended', () => {

@@ -1,0 +1,21 @@
+import { AS_OF_PROPERTIES } from '../../domain/as-of';
+
+// The Cypher side of the as-of rule in src/domain/as-of.ts, over the same stored properties: every statement that
+// reads how a fact stood on a date uses these (through the catalog's fact-* and edge-* fragments, or directly in
+// generated statements). Params read: $asOfDay (ISO day), $includeImprecise, $statuses, $minConfidenceRank.
+const { precise, imprecise } = AS_OF_PROPERTIES;
+
+/** The timeline entry of fact `v` on $asOfDay (see stateIndex in src/domain/as-of.ts). */
+export function stateIndex(v: string): string {
+  return `size([d IN CASE WHEN $includeImprecise THEN ${v}.${imprecise.dates} ELSE ${v}.${precise.dates} END WHERE d <= $asOfDay])`;
+}
+
+/** Whether fact `v` is known on $asOfDay: its first state date is on or before it (see knownOn in src/domain/as-of.ts). */
+export function known(v: string): string {
+  return `(CASE WHEN $includeImprecise THEN ${v}.${imprecise.first} ELSE ${v}.${precise.first} END <= $asOfDay)`;
+}
+
+/** Whether fact `v` counts in the request's scope: its status on $asOfDay is one of $statuses, its confidence high enough. */
+export function factCounts(v: string): string {
+  return `(${v}.tlStatus[${stateIndex(v)}] IN $statuses AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
+}
