@@ -1,0 +1,60 @@
+import { parseArgs } from 'node:util';
+import neo4j from 'neo4j-driver';
+import { ANALYTICS_OPERATIONS, type GeneratedGraph } from './analytics-operations';
+import { postGraphQL } from './bench/graphql-post';
+import { OURS_NESTED } from './bench/nested-queries';
+import { timePaired } from './bench/stats';
+import { ANCHOR, ANCHOR_FAR_ID, ANCHOR_LAB_ID } from '../src/synthetic/anchor-kit';
+
+/**
+ * `npm run bench:paired -- --a URL --b URL`: two servers over the same generated graph (say the previous commit and
+ * this one, on the bench database), every growth-table request and the suite's nested list sent to each in turn
+ * (A, B, A, B...), so the machine's drift lands on both sides of each ratio. Prints p50 and p90 per side and B/A.
+ */
+const { values: args } = parseArgs({
+  options: {
+    a: { type: 'string' },
+    b: { type: 'string' },
+    bolt: { type: 'string', default: 'bolt://127.0.0.1:7691' },
+    user: { type: 'string', default: 'neo4j' },
+    password: { type: 'string', default: 'bench-password' },
+    iterations: { type: 'string', default: '40' },
+    warmup: { type: 'string', default: '5' },
+    only: { type: 'string', default: '' },
+  },
+});
+
+async function busiestInvestor(): Promise<string> {
+  const driver = neo4j.driver(String(args.bolt), neo4j.auth.basic(String(args.user), String(args.password)));
+  try {
+    const { records } = await driver.executeQuery('MATCH (c:Company)-[e:INVESTED_IN]->() WITH c, count(e) AS made ORDER BY made DESC, c.id LIMIT 1 RETURN c.id AS id');
+    return records[0]?.get('id') as string;
+  } finally {
+    await driver.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!args.a || !args.b) throw new Error('usage: bench-paired --a URL --b URL [--iterations N] [--only name,name]');
+  const graph: GeneratedGraph = { anchorId: ANCHOR_LAB_ID, farId: ANCHOR_FAR_ID, market: ANCHOR.market, busiestInvestorId: await busiestInvestor() };
+  const only = new Set(String(args.only).split(',').filter(Boolean));
+  const requests = [
+    ...ANALYTICS_OPERATIONS.flatMap((operation) => operation.generated.map((request) => ({ name: request.name, query: request.query(graph) }))),
+    { name: 'nestedList', query: OURS_NESTED },
+  ].filter((request) => only.size === 0 || only.has(request.name));
+  const send = (url: string, query: string) => async () => {
+    const { status, body } = await postGraphQL(url, query);
+    if (status !== 200 || (body as { errors?: unknown }).errors) throw new Error(`${url}: ${status} ${JSON.stringify(body).slice(0, 300)}`);
+  };
+  console.log(`A ${args.a}\nB ${args.b}\n`);
+  console.log(['request', 'A p50', 'B p50', 'B/A p50', 'A p90', 'B p90'].join('\t'));
+  for (const { name, query } of requests) {
+    const [a, b] = await timePaired(send(String(args.a), query), send(String(args.b), query), Number(args.warmup), Number(args.iterations));
+    console.log([name, a.p50, b.p50, (b.p50 / a.p50).toFixed(2), a.p90, b.p90].join('\t'));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
