@@ -27,6 +27,7 @@ import { replayer, waves } from './bench/replay';
 import { interleaved, type Window } from './bench/interleaved';
 import { throughput, timePaired, timeSerially, type Latency } from './bench/stats';
 import { freePort } from './free-port';
+import { GENERATED_REQUESTS, generatedRequest, type GeneratedGraph } from './analytics-operations';
 
 /**
  * `npm run bench`: owns a Neo4j instance of its own (NEO4J_BENCH_BOLT_PORT, wiped per scale) and the server
@@ -68,13 +69,6 @@ const { user: NEO4J_USER, password: NEO4J_PASSWORD } = BENCH_CREDENTIALS;
 /** The benchmark's own statements (the heap probe and the hand-written nested list), read once at start. */
 const BENCH_CYPHER = new CypherCatalog(path.join(ROOT, 'scripts', 'bench', 'cypher'));
 
-const OPERATIONS: Record<string, string> = {
-  company: `{ company(id: "${ANCHOR_LAB_ID}") { id name kind country founded } }`,
-  nestedList: OURS_NESTED,
-  backersOfCompetitors: `{ backersOfCompetitors(companyId: "${ANCHOR_LAB_ID}") { competitor { id } backer { id } totalUsd alsoBacksTarget explanation } }`,
-  connection: `{ connection(fromId: "${ANCHOR_LAB_ID}", toId: "${ANCHOR_FAR_ID}") { length steps { kind description } } }`,
-  moneyLoops: `{ moneyLoops(companyId: "${ANCHOR_LAB_ID}", maxLength: 4) { nodes { length totalUsd explanation } } }`,
-};
 const TARGETS = { lookupOverhead: 2.0, analyticsOverhead: 1.5, nestedRoundTrips: 3, nestedVsHandWritten: 1.3, throughputRetention: 0.5, peer: 1.0, growth: 2.0, importSpeedup: 50, listPageMs: 20, writeRoundTrips: 2, recordInvestmentMs: 20 };
 /** Each list shape is timed for about this long per side and form (at least 5 samples). */
 const LIST_SECONDS_PER_SHAPE = 4;
@@ -86,23 +80,31 @@ interface ScaleContext {
   readonly busiestInvestorDegree: number;
 }
 
+/** The generated graph of one scale as the analytics requests (scripts/analytics-operations.ts) ask about it. */
+const graphAt = (ctx: ScaleContext): GeneratedGraph => ({ anchorId: ANCHOR_LAB_ID, farId: ANCHOR_FAR_ID, market: ANCHOR.market, busiestInvestorId: ctx.busiestInvestorId });
+
 /**
- * The growth table: every analytics query, timed at each scale. `fromCompany` queries start from one company and must
- * grow at most TARGETS.growth from the smallest scale to the largest; whole-graph ones answer a bounded page.
+ * The operations the suite measures at the largest scale (overhead against the raw driver, throughput): a lookup, the
+ * nested list and three of the analytics requests of the growth table.
+ */
+function suiteOperations(ctx: ScaleContext): Record<string, string> {
+  const graph = graphAt(ctx);
+  return {
+    company: `{ company(id: "${ANCHOR_LAB_ID}") { id name kind country founded } }`,
+    nestedList: OURS_NESTED,
+    backersOfCompetitors: generatedRequest('backersOfCompetitors').query(graph),
+    connection: generatedRequest('connection').query(graph),
+    moneyLoops: generatedRequest('moneyLoops(company)').query(graph),
+  };
+}
+
+/**
+ * The growth table: every analytics request on a generated graph (from its declaration), then search and a filtered
+ * list, timed at each scale. `fromCompany` queries start from one company and must grow at most TARGETS.growth from
+ * the smallest scale to the largest; whole-graph ones answer a bounded page.
  */
 const GROWTH: { name: string; fromCompany: boolean; query: (ctx: ScaleContext) => string }[] = [
-  { name: 'backersOfCompetitors', fromCompany: true, query: () => OPERATIONS.backersOfCompetitors as string },
-  { name: 'connection', fromCompany: true, query: () => OPERATIONS.connection as string },
-  { name: 'twoSidedBackers(market)', fromCompany: false, query: () => `{ twoSidedBackers(market: "${ANCHOR.market}") { nodes { backer { id } sideA { id } sideB { id } totalUsdA totalUsdB explanation } } }` },
-  { name: 'twoSidedBackers', fromCompany: false, query: () => '{ twoSidedBackers { nodes { backer { id } sideA { id } sideB { id } totalUsdA totalUsdB explanation } pageInfo { hasNextPage } } }' },
-  { name: 'moneyLoops(company)', fromCompany: true, query: () => OPERATIONS.moneyLoops as string },
-  { name: 'moneyLoops', fromCompany: false, query: () => '{ moneyLoops(maxLength: 4) { nodes { length totalUsd explanation } pageInfo { hasNextPage } } }' },
-  { name: 'neighborhood(anchor, 2)', fromCompany: true, query: () => `{ neighborhood(companyId: "${ANCHOR_LAB_ID}", depth: 2) { truncated nodes { id name kind } edges { id from to kind amountUsd label } } }` },
-  { name: 'neighborhood(anchor, 3)', fromCompany: true, query: () => `{ neighborhood(companyId: "${ANCHOR_LAB_ID}", depth: 3) { truncated nodes { id name kind } edges { id from to kind amountUsd label } } }` },
-  { name: 'neighborhood(busiest, 2)', fromCompany: true, query: (ctx) => `{ neighborhood(companyId: "${ctx.busiestInvestorId}", depth: 2) { truncated nodes { id name kind } edges { id from to kind amountUsd label } } }` },
-  { name: 'neighborhood(busiest, 3)', fromCompany: true, query: (ctx) => `{ neighborhood(companyId: "${ctx.busiestInvestorId}", depth: 3) { truncated nodes { id name kind } edges { id from to kind amountUsd label } } }` },
-  { name: 'exposure(anchor)', fromCompany: true, query: () => `{ exposure(companyId: "${ANCHOR_LAB_ID}") { raisedUsd funders { counterparty { id } amountUsd share } computeSuppliers { counterparty { id } share } funderConcentration } }` },
-  { name: 'exposure(busiest)', fromCompany: true, query: (ctx) => `{ exposure(companyId: "${ctx.busiestInvestorId}") { investedUsd investees { counterparty { id } amountUsd share } funderConcentration } }` },
+  ...GENERATED_REQUESTS.map(({ name, fromCompany, query }) => ({ name, fromCompany, query: (ctx: ScaleContext) => query(graphAt(ctx)) })),
   { name: 'searchCompanies', fromCompany: false, query: () => '{ searchCompanies(text: "frontier lab", first: 10) { company { id name } score } }' },
   {
     name: 'investments(dates, amount) + totalCount',
@@ -291,7 +293,7 @@ async function main(): Promise<void> {
         growth[scale][name] = await timeSerially(() => post(ours.url, text), Math.min(WARMUP, iterations), iterations);
         log(`  ${name} at ${scale}: p50 ${growth[scale][name]?.p50} ms (${iterations} samples)`);
       }
-      if (scale === LARGEST && runs('suite')) await fullSuite(app, ours, uri, results, children);
+      if (scale === LARGEST && runs('suite')) await fullSuite(app, ours, uri, results, children, context);
       if (scale === LARGEST && runs('lists')) results.lists = await listsTable(app, ours.url, uri, children);
       if (scale === LARGEST && runs('writes')) {
         results.writes = await timeWrites(ours.url, 'bench-writer-key', Math.min(ITERATIONS, 51), `s${scale}`);
@@ -315,7 +317,8 @@ async function main(): Promise<void> {
   log(`\nresults written to ${path.relative(ROOT, out)}`);
 }
 
-async function fullSuite(app: Application, ours: { child: Child; url: string }, uri: string, results: Record<string, unknown>, children: Child[]): Promise<void> {
+async function fullSuite(app: Application, ours: { child: Child; url: string }, uri: string, results: Record<string, unknown>, children: Child[], context: ScaleContext): Promise<void> {
+  const OPERATIONS = suiteOperations(context);
   const apollo = createApollo(app.deps);
   await apollo.start();
   const database = app.deps.config.neo4j.database;

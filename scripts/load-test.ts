@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config';
 import { projectRoot } from '../src/platform/project-root';
 import { ManagedNeo4j } from '../src/managed-neo4j/managed-neo4j';
 import { freePort } from './free-port';
+import { ANALYTICS_OPERATIONS } from './analytics-operations';
 
 /**
  * `npm run test:load`: the real server process under a mixed read workload plus a trickle of idempotent writes,
@@ -38,10 +39,8 @@ const READS: { name: string; query: string }[] = [
     name: 'nested list',
     query: '{ companies(first: 20) { edges { node { id name investmentsReceived { id amountUsd investor { id name } } competitors { id name } } } } }',
   },
-  { name: 'backersOfCompetitors', query: '{ backersOfCompetitors(companyId: "anthropic") { competitor { id } backer { id } totalUsd alsoBacksTarget explanation } }' },
-  { name: 'twoSidedBackers', query: '{ twoSidedBackers(market: "frontier-models") { nodes { backer { id } sideA { id } sideB { id } explanation } } }' },
-  { name: 'moneyLoops', query: '{ moneyLoops(companyId: "anthropic", maxLength: 4) { nodes { length totalUsd explanation } } }' },
-  { name: 'connection', query: '{ connection(fromId: "mistral", toId: "microsoft") { length ties steps { description } } }' },
+  // Every analytics query: the first of its requests on the seed, from its declaration.
+  ...ANALYTICS_OPERATIONS.map(({ seed: [first] }) => ({ name: first.name, query: first.query })),
   { name: 'searchCompanies', query: '{ searchCompanies(text: "antropic", first: 5) { company { id } } }' },
   { name: 'investments as of', query: '{ investments(filter: { investeeId: "openai" }, first: 20) { totalCount edges { node { id amountUsd announcedOn } } } }' },
 ];

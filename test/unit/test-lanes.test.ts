@@ -69,7 +69,7 @@ describe('test lanes', () => {
     const needsMore = [
       /support\/(test-app|global-setup|disposable-neo4j|docker-answers|browser|explorer-build|server-process|graph-builder|plan)$/,
       /^(playwright-core|testcontainers|@testcontainers\/.*)$/,
-      /neo4j\/managed\//,
+      /(neo4j\/managed|managed-neo4j)\//,
     ];
     const imports = (file: string) => [...fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'|\b(?:require|import)\('([^']+)'\)/gm)].map((m) => m[1] ?? m[2]);
     const unitFiles = files.filter((file) => lanesOf(file)[0] === 'unit');

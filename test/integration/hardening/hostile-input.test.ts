@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
+import { ANALYTICS_OPERATIONS } from '../../../scripts/analytics-operations';
 import { WRITER_KEY, useSeededTestApp } from '../../support/test-app';
 
 /** Strings an attacker or a broken client sends. */
@@ -138,17 +139,13 @@ const OPERATIONS: { name: string; query: string; vars: fc.Arbitrary<Record<strin
     query: 'query ($p: String, $c: String, $after: String, $first: Int) { companies(filter: { namePrefix: $p, country: $c }, first: $first, after: $after) { edges { node { id } } } }',
     vars: fc.record({ p: hostileString, c: hostileString, after: hostileString, first: hostileInt }),
   },
-  { name: 'backersOfCompetitors', write: false, query: 'query ($id: ID!) { backersOfCompetitors(companyId: $id) { totalUsd } }', vars: fc.record({ id: hostileString }) },
-  { name: 'twoSidedBackers', write: false, query: 'query ($m: String) { twoSidedBackers(market: $m) { nodes { market } } }', vars: fc.record({ m: hostileString }) },
-  { name: 'moneyLoops', write: false, query: 'query ($id: ID, $n: Int) { moneyLoops(companyId: $id, maxLength: $n) { nodes { length } } }', vars: fc.record({ id: hostileString, n: hostileInt }) },
-  {
-    name: 'connection',
+  // Every analytics query, from its declaration.
+  ...ANALYTICS_OPERATIONS.map(({ field, hostile }) => ({
+    name: field,
     write: false,
-    query: 'query ($a: ID!, $b: ID!, $h: Int) { connection(fromId: $a, toId: $b, maxHops: $h) { length } }',
-    vars: fc.record({ a: hostileString, b: hostileString, h: hostileInt }),
-  },
-  { name: 'neighborhood', write: false, query: 'query ($id: ID!, $d: Int) { neighborhood(companyId: $id, depth: $d) { truncated } }', vars: fc.record({ id: hostileString, d: hostileInt }) },
-  { name: 'exposure', write: false, query: 'query ($id: ID!) { exposure(companyId: $id) { raisedUsd } }', vars: fc.record({ id: hostileString }) },
+    query: hostile.query,
+    vars: fc.record(Object.fromEntries(Object.entries(hostile.variables).map(([name, kind]) => [name, kind === 'int' ? hostileInt : hostileString]))),
+  })),
 ];
 
 /** A correct answer, or a client error that says what was wrong; never a server error. */
@@ -157,7 +154,7 @@ const ACCEPTABLE = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT']);
 /** Every Mutation field and every analytics query must have a hostile-input property above. */
 function uncovered(schema: GraphQLSchema): string[] {
   const covered = OPERATIONS.map((op) => op.query).join(' ');
-  const analytics = ['backersOfCompetitors', 'twoSidedBackers', 'moneyLoops', 'connection', 'neighborhood', 'exposure'];
+  const analytics = ANALYTICS_OPERATIONS.map((operation) => operation.field);
   const names = [...Object.keys(schema.getMutationType()!.getFields()), ...analytics.filter((name) => schema.getQueryType()!.getFields()[name])];
   return names.filter((name) => !new RegExp(`\\b${name}\\(`).test(covered));
 }

@@ -11,12 +11,14 @@ import { recordStatements } from '../../../scripts/bench/record-statements';
 import { loadDataset } from '../../../src/seed/load-dataset';
 import { createApollo } from '../../../src/server';
 import { generateDataset } from '../../../src/synthetic/generate-dataset';
+import { SEED_REQUESTS } from '../../../scripts/analytics-operations';
 import { startDisposableNeo4j, type DisposableNeo4j } from '../../support/disposable-neo4j';
 import { operatorName, operators, planShape, type Plan } from '../../support/plan';
 import { testConfig } from '../../support/test-app';
 
 /**
- * A guard that does not depend on timing or on luck: every analytics query and the hot reads run on the seed data,
+ * A guard that does not depend on timing or on luck: every analytics query (each request scripts/analytics-operations.ts
+ * declares on the seed) and the hot reads run on the seed data,
  * each statement they send is PROFILEd, and both the plan's shape (where it starts, which index, which way it
  * expands, in which order) and its database hits are checked against plans-and-db-hits.json.
  *
@@ -49,22 +51,8 @@ const OPERATIONS: Record<string, Expectation> = {
   },
   labsAndCloudsByName: { query: '{ companies(first: 20, filter: { kinds: [AI_LAB, CLOUD] }, sort: { field: NAME }) { edges { node { id name } } } }', startsAt: /Company\(kind, nameLower\)/ },
   labsAndCloudsById: { query: '{ companies(first: 20, filter: { kinds: [AI_LAB, CLOUD] }, sort: { field: ID }) { edges { node { id name } } } }', startsAt: /Company\(kind, id\)/ },
-  backersOfCompetitors: {
-    query: '{ backersOfCompetitors(companyId: "anthropic") { competitor { id } backer { id } throughSubsidiaries { id } investments { id } totalUsd alsoBacksTarget explanation } }',
-    startsAt: /Company\(id\)/,
-  },
-  backersOfCompetitorsNoRollUp: { query: '{ backersOfCompetitors(companyId: "anthropic", rollUpSubsidiaries: false) { competitor { id } backer { id } totalUsd } }', startsAt: /Company\(id\)/ },
-  backersOfCompetitorsAsOf: { query: '{ backersOfCompetitors(companyId: "anthropic", asOf: "2024-03-31") { competitor { id } backer { id } totalUsd } }', startsAt: /Company\(id\)/ },
-  twoSidedBackers: { query: '{ twoSidedBackers { nodes { backer { id } sideA { id } sideB { id } market totalUsdA totalUsdB } } }', startsAt: /COMPETES_WITH\(market\)/ },
-  twoSidedBackersInMarket: { query: '{ twoSidedBackers(market: "frontier-models") { nodes { backer { id } sideA { id } sideB { id } } } }', startsAt: /COMPETES_WITH\(market\)/ },
-  moneyLoopsOfCompany: { query: '{ moneyLoops(companyId: "anthropic", maxLength: 4) { nodes { length totalUsd explanation } } }', startsAt: /Company\(id\)/ },
-  moneyLoopsAll: { query: '{ moneyLoops(maxLength: 4) { nodes { length totalUsd } } }', startsAt: /Company\(id\)/ },
-  connection: { query: '{ connection(fromId: "mistral", toId: "microsoft") { length steps { description } } }', startsAt: /Company\(id\)/ },
-  neighborhood: { query: '{ neighborhood(companyId: "anthropic", depth: 2) { truncated nodes { id } edges { id kind } } }', startsAt: /Company\(id\)/ },
-  exposure: {
-    query: '{ exposure(companyId: "anthropic") { funders { counterparty { id } share } computeSuppliers { counterparty { id } } fundersThatSupplyCompute { id } funderConcentration } }',
-    startsAt: /Company\(id\)/,
-  },
+  // Every analytics query's requests on the seed, from its declaration.
+  ...Object.fromEntries(SEED_REQUESTS.map(({ name, query, startsAt }) => [name, { query, startsAt }])),
 };
 
 /** Reads that never belong in these plans: each would read every node or relationship of a label or type. */
