@@ -75,29 +75,42 @@ interface Order {
   descending: boolean;
 }
 
-/** Every order a list can be read in: each sort both ways for filter-style lists, the fixed order for flat ones. */
+/** Every order a list can be read in: its default (no sort given), and each sort both ways for filter-style lists. */
 function ordersOf(definition: FactDefinition): Order[] {
   const byDefault = definition.list.sorts.find((s) => s.value === definition.list.defaultSort.sort);
-  if (definition.list.args === 'flat' || !byDefault) {
-    return [{ label: 'default', args: '', field: byDefault?.field ?? 'id', descending: definition.list.defaultSort.descending }];
-  }
-  return definition.list.sorts.flatMap((sort) =>
+  const asDefault: Order = { label: 'default', args: '', field: byDefault?.field ?? 'id', descending: definition.list.defaultSort.descending };
+  if (definition.list.args === 'flat' || !byDefault) return [asDefault];
+  return [asDefault, ...definition.list.sorts.flatMap((sort) =>
     [false, true].map((descending) => ({
       label: `${sort.value} ${descending ? 'DESC' : 'ASC'}`,
       args: `sort: { field: ${sort.value}, direction: ${descending ? 'DESC' : 'ASC'} }`,
       field: sort.field,
       descending,
     })),
-  );
+  )];
 }
 
 type Row = { id: string; value: unknown };
 
-async function page(definition: FactDefinition, order: Order, field: string, after: string | null): Promise<{ rows: Row[]; endCursor: string | null; hasNextPage: boolean }> {
+interface Page {
+  rows: Row[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  totalCount: number;
+}
+
+async function page(definition: FactDefinition, order: Order, field: string, after: string | null): Promise<Page> {
   const args = [order.args, `first: ${PAGE}`, after ? `after: ${JSON.stringify(after)}` : ''].filter(Boolean).join(', ');
-  const data = await ok(app, `{ ${definition.plural}(${args}) { nodes { id ${field} } pageInfo { endCursor hasNextPage } } }`);
+  const data = await ok(app, `{ ${definition.plural}(${args}) { totalCount nodes { id ${field} } pageInfo { endCursor hasNextPage hasPreviousPage } } }`);
   const connection = data[definition.plural];
-  return { rows: connection.nodes.map((node: Record<string, unknown>) => ({ id: node.id, value: node[field] })), endCursor: connection.pageInfo.endCursor, hasNextPage: connection.pageInfo.hasNextPage };
+  return {
+    rows: connection.nodes.map((node: Record<string, unknown>) => ({ id: node.id, value: node[field] })),
+    endCursor: connection.pageInfo.endCursor,
+    hasNextPage: connection.pageInfo.hasNextPage,
+    hasPreviousPage: connection.pageInfo.hasPreviousPage,
+    totalCount: connection.totalCount,
+  };
 }
 
 /** Sort key of a read value: dates by their first day (a month sorts before its days), missing values last (by id, in the list's direction). */
@@ -128,6 +141,8 @@ describe.each(FACTS.flatMap((definition) => ordersOf(definition).map((order) => 
         const result = await page(definition, order, order.field, cursor);
         seen.push(...result.rows);
         pages += 1;
+        // Every page counts the whole list as it stands: ROWS at first, six more and one fewer once the rows changed.
+        expect({ pages, hasPreviousPage: result.hasPreviousPage, totalCount: result.totalCount }).toEqual({ pages, hasPreviousPage: pages > 1, totalCount: pages === 1 ? ROWS : ROWS + 5 });
         if (pages === 1) {
           // Between the first and second request: rows land on both sides of the cursor and a seen row goes.
           await recordFacts(definition, [100, 101, 102, 103, 104, 105], `${tag}-new`);
