@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { CounterpartyShareResolver, ExposureResolver } from './analytics/exposure.resolver';
+import { RelationKindsResolver } from './analytics/relation-kinds.resolver';
 import { InvestorValuationsResolver, ValuationHistoryResolver } from './analytics/valuation-history.resolver';
 import { CompanyConnectionResolver } from './company/company-connection.type';
 import { CompanyFactsResolver } from './company/company-facts.resolver';
@@ -33,6 +34,7 @@ function resolverFactories(): Map<ResolverClass, (repos: Repositories) => object
     [CounterpartyShareResolver, () => new CounterpartyShareResolver()],
     [ValuationHistoryResolver, () => new ValuationHistoryResolver()],
     [InvestorValuationsResolver, () => new InvestorValuationsResolver()],
+    [RelationKindsResolver, () => new RelationKindsResolver()],
   ]);
   // Every fact type's resolvers, made from its definition.
   for (const definition of FACTS) {

@@ -2,10 +2,11 @@
 // short routes (sequences of companies; two relations between the same two companies are one route) the one whose
 // company ids sort first is returned (deterministic), with the number of routes; each step lists every relation
 // between its two companies.
-// Params: $fromId, $toId, $kinds (relationship types: INVESTED_IN, SUPPLIES_COMPUTE, COMPETES_WITH, SUBSIDIARY_OF,
-// ACQUIRED), $maxHops (1-6), the scope's ($asOfDay...: see the fact-counts fragment). A relation is walked when one
-// of its facts counts by itself in the scope (the relationship's summary only prunes). Bounded: at most 6 hops. Returns: companies (maps, in order), steps (see
-// fragments/path-steps), ties (number of shortest routes). No row when there is no path within $maxHops.
+// Params: $fromId, $toId, $kinds (relation kinds: relationship types, see src/facts/relation-kinds.ts), $maxHops
+// (1-6), the scope's ($asOfDay...: see the fact-counts fragment). A relation is walked when one of its facts counts by
+// itself in the scope (the relationship's summary only prunes). Bounded: at most 6 hops. Returns: companies (maps, in
+// order), steps (see fragments/path-steps), ties (number of shortest routes). No row when there is no path within
+// $maxHops.
 // Returns companies as toCompanyRecord reads them; steps come from fragments/path-steps.
 // Both ends are read from the unique id index (hinted), a then b (the subquery fixes the order the planner would
 // otherwise pick from statistics).
@@ -16,7 +17,7 @@ CALL (a) {
   USING INDEX b:Company(id)
   RETURN b
 }
-MATCH p = ALL SHORTEST (a)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED
+MATCH p = ALL SHORTEST (a)-[r:{{> relation-types}}
   WHERE type(r) IN $kinds
     AND {{> edge-counts r}}
     AND {{> edge-holds r}}

@@ -10,8 +10,8 @@ CALL () {
   MATCH (s:Company)
   USING INDEX SEEK s:Company(id)
   WHERE s.id >= $fromStart
-    AND (EXISTS { (s)-[:INVESTED_IN|SUBSIDIARY_OF]->() } OR EXISTS { (s)<-[:SUPPLIES_COMPUTE]-() })
-    AND (EXISTS { (s)<-[:INVESTED_IN|SUBSIDIARY_OF]-() } OR EXISTS { (s)-[:SUPPLIES_COMPUTE]->() })
+    AND {{> money-out s}}
+    AND {{> money-in s}}
   WITH s ORDER BY s.id LIMIT $scanLimit
   RETURN count(s) AS scanned, max(s.id) AS lastStart
 }
@@ -19,8 +19,8 @@ CALL () {
   MATCH (s:Company)
   USING INDEX SEEK s:Company(id)
   WHERE s.id >= $fromStart
-    AND (EXISTS { (s)-[:INVESTED_IN|SUBSIDIARY_OF]->() } OR EXISTS { (s)<-[:SUPPLIES_COMPUTE]-() })
-    AND (EXISTS { (s)<-[:INVESTED_IN|SUBSIDIARY_OF]-() } OR EXISTS { (s)-[:SUPPLIES_COMPUTE]->() })
+    AND {{> money-out s}}
+    AND {{> money-in s}}
   WITH s ORDER BY s.id LIMIT $scanLimit
   CALL (s) {
     {{> analytics/fragments/money-ring}}

@@ -1,36 +1,37 @@
 // The subgraph around a company, ready to draw: companies within $depth hops over the chosen relation kinds, and
 // every such relation among them. Breadth-first, one layer per subquery, so depth 1 never expands a second layer.
-// Params: $companyId, $depth (1-3), $kinds (relationship types), $asOf, $maxNodes, $maxEdges.
+// Params: $companyId, $depth (1-3), $kinds (relation kinds: relationship types, see src/facts/relation-kinds.ts),
+// $asOf, $maxNodes, $maxEdges.
 // Bounded: $maxNodes companies and $maxEdges + 1 edges (one extra tells the caller it truncated).
 // A relation is drawn when one of its facts counts by itself in the scope (the relationship's summary only prunes);
 // its date is its earliest such fact's and its money theirs.
-// Returns: nodes (maps), edges (kind, fromId, toId, relId, date, precision, market, relKind, moneys: one per fact that
-// counts), nodesTruncated.
+// Returns: nodes (maps), edges (kind, fromId, toId, relId, date, precision, properties: those a per-fact relationship
+// copies from its fact, moneys: one per fact that counts), nodesTruncated.
 MATCH (c:Company {id: $companyId})
 USING INDEX c:Company(id)
 CALL (c) {
-  OPTIONAL MATCH (c)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(n)
+  OPTIONAL MATCH (c)-[r:{{> relation-types}}]-(n)
   WHERE type(r) IN $kinds AND {{> edge-counts r}} AND {{> edge-holds r}}
   RETURN collect(DISTINCT n)[..$maxNodes] AS layer1
 }
 CALL (c, layer1) {
   WITH c, layer1 WHERE $depth >= 2
   UNWIND layer1 AS m
-  MATCH (m)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(n)
+  MATCH (m)-[r:{{> relation-types}}]-(n)
   WHERE type(r) IN $kinds AND n <> c AND NOT n IN layer1 AND {{> edge-counts r}} AND {{> edge-holds r}}
   RETURN collect(DISTINCT n)[..$maxNodes] AS layer2
 }
 CALL (c, layer1, layer2) {
   WITH c, layer1, layer2 WHERE $depth >= 3
   UNWIND layer2 AS m
-  MATCH (m)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]-(n)
+  MATCH (m)-[r:{{> relation-types}}]-(n)
   WHERE type(r) IN $kinds AND n <> c AND NOT n IN layer1 AND NOT n IN layer2 AND {{> edge-counts r}} AND {{> edge-holds r}}
   RETURN collect(DISTINCT n)[..$maxNodes] AS layer3
 }
 WITH ([c] + layer1 + layer2 + layer3)[..$maxNodes] AS nodes, size(layer1) + size(layer2) + size(layer3) + 1 > $maxNodes AS nodesTruncated
 CALL (nodes) {
   UNWIND nodes AS a
-  MATCH (a)-[r:INVESTED_IN|SUPPLIES_COMPUTE|COMPETES_WITH|SUBSIDIARY_OF|ACQUIRED]->(b)
+  MATCH (a)-[r:{{> relation-types}}]->(b)
   WHERE b IN nodes AND type(r) IN $kinds AND {{> edge-counts r}}
   WITH a, b, r, {{> edge-facts r}} AS held
   WHERE size(held) > 0
@@ -44,8 +45,7 @@ CALL (nodes) {
     relId: r.id,
     date: {{> fact-date first}},
     precision: {{> fact-date-precision first}},
-    market: r.market,
-    relKind: r.kind,
+    properties: {{> edge-properties r}},
     moneys: [x IN held | {{> fact-money x}}]
   }) AS edges
 }

@@ -6,6 +6,7 @@ import { companiesCsv, exportFileName, pictureGraphml, relationsCsv } from './ex
 import { GraphView } from './graph/graph-view';
 import { resolveHighlight, type Highlight } from './graph/highlight';
 import { legend } from './graph/legend';
+import { RelationPalette } from './graph/palette';
 import { emptyPicture, mergeSubgraph, type Picture } from './graph/picture';
 import type { AnalyticsPanel, PanelContext } from './panels/analytics-panel';
 import { BackersPanel } from './panels/backers-panel';
@@ -53,6 +54,9 @@ export class ExplorerApp {
   private readonly panels: Readonly<Record<PanelId, AnalyticsPanel>>;
   private readonly tabs = el('nav', { className: 'tabs', attrs: { role: 'tablist' } });
   private readonly panelArea = el('div', { className: 'panel-area' });
+  /** How relation kinds are drawn: from the API's list of kinds, once it answered. */
+  private palette = new RelationPalette();
+  private readonly legendArea = el('div', { className: 'legend-area' }, legend(this.palette));
 
   constructor(
     private readonly root: HTMLElement,
@@ -72,6 +76,7 @@ export class ExplorerApp {
       centreOn: (id) => this.pickCompany({ id, name: id, kind: 'OTHER' }),
       expand: (id) => void this.expand(id),
       isExpanded: (id) => id === this.state.company || this.state.expand.includes(id),
+      relationStyle: (kind) => this.palette.style(kind),
     });
     this.panels = {
       backers: new BackersPanel(),
@@ -97,7 +102,20 @@ export class ExplorerApp {
 
   async start(): Promise<void> {
     this.syncControls();
+    await this.loadRelationKinds();
     await this.loadPicture(true);
+  }
+
+  /** The relation kinds the API walks, for the legend and the drawing; without them every kind is drawn grey. */
+  private async loadRelationKinds(): Promise<void> {
+    try {
+      this.palette = new RelationPalette(await this.client.relationKinds());
+    } catch (error) {
+      this.status.textContent = `Could not read the relation kinds: ${message(error)}`;
+      return;
+    }
+    this.graph.setPalette(this.palette);
+    replaceChildren(this.legendArea, legend(this.palette));
   }
 
   private layout(): void {
@@ -131,7 +149,7 @@ export class ExplorerApp {
         'main',
         {},
         // The legend sits below the drawing, never over it: nothing hides a node from a click.
-        el('div', { className: 'canvas' }, el('div', { className: 'graph-wrap' }, this.graphElement), el('footer', {}, this.status, legend())),
+        el('div', { className: 'canvas' }, el('div', { className: 'graph-wrap' }, this.graphElement), el('footer', {}, this.status, this.legendArea)),
         el('aside', {}, this.side.element, this.tabs, this.panelArea),
       ),
     );

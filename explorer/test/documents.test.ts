@@ -10,6 +10,8 @@ import { buildAppSchema } from '../../src/schema';
 
 /** The heaviest variables each document is sent with. */
 const WORST_CASE: Readonly<Record<keyof typeof documents, Record<string, unknown>>> = {
+  RELATION_KINDS: {},
+  RELATION_BETWEEN: { fromId: 'anthropic', toId: 'amazon', kinds: ['INVESTED_IN'], asOf: null },
   SEARCH_COMPANIES: { text: 'antropic', first: 8 },
   NEIGHBORHOOD: { companyId: 'anthropic', depth: 3, asOf: '2023-12-31' },
   COMPANY_DETAILS: { id: 'anthropic', asOf: null },

@@ -2,7 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, Max, MaxLength, Min } 
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { RESULT_LIMITS } from './analytics.repository';
 import { DiffersFrom } from '../graphql/validators';
-import { RelationKind } from './relation-kind';
+import { ALL_RELATION_KINDS, RelationKind } from './relation-kind';
 import { FactScopeArgs } from '../graphql/lifecycle/fact-scope.args';
 
 /** Hard caps: every traversal is bounded in Cypher, and arguments past them are BAD_USER_INPUT. */
@@ -85,7 +85,7 @@ export class ConnectionArgs extends FactScopeArgs {
   @Field(() => [RelationKind], { nullable: true, description: 'Relation kinds the path may use; all when omitted.' })
   @IsOptional()
   @ArrayMinSize(1)
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(ALL_RELATION_KINDS.length)
   kinds?: RelationKind[];
 
 }
@@ -104,7 +104,7 @@ export class NeighborhoodArgs extends FactScopeArgs {
   @Field(() => [RelationKind], { nullable: true })
   @IsOptional()
   @ArrayMinSize(1)
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(ALL_RELATION_KINDS.length)
   kinds?: RelationKind[];
 
 }

@@ -7,6 +7,7 @@ import { toCompanyRecord, type CompanyRecord } from '../domain/company';
 import { toFactRecord } from '../facts/fact-record';
 import { INVESTMENT, type InvestmentFact } from '../facts/types/investment.fact';
 import { RIVALRY, type RivalryFact } from '../facts/types/rivalry.fact';
+import { MONEY_RELATION_KINDS } from '../facts/relation-kinds';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database, Row } from '../neo4j/database';
 import { int } from '../neo4j/params';
@@ -100,8 +101,8 @@ export interface EdgeRow {
   toId: string;
   relId: string | null;
   date: PartialDate | null;
-  market: string | null;
-  relKind: string | null;
+  /** The properties a per-fact relationship copies from its fact (its definition's derived properties). */
+  properties: Record<string, unknown>;
   /** Money by kind of each of its facts that count as of the date (acquisitions: the one). */
   moneys: Money[];
 }
@@ -149,8 +150,8 @@ function toPathRow(row: Row, scope: FactScope): PathRow | null {
   return steps ? { companies, steps, ties: (row.ties as number | undefined) ?? 1 } : null;
 }
 
-/** The relation kinds a money loop's steps list. */
-const MONEY_STEP_KINDS = ['INVESTED_IN', 'SUPPLIES_COMPUTE', 'SUBSIDIARY_OF'];
+/** The relation kinds a money loop's steps list: those money flows along. */
+const MONEY_STEP_KINDS = MONEY_RELATION_KINDS.map((spec) => spec.kind);
 
 /** Runs the analytics statements in cypher/analytics/ and converts their rows to plain records. */
 export class AnalyticsRepository {

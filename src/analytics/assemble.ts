@@ -1,8 +1,9 @@
 import { formatPartialDate } from '../domain/partial-date';
-import { emptyMoney, formatUsd, headlineUsd, sumMoney, type Money as MoneyValue } from '../domain/money';
+import { emptyMoney, headlineUsd, sumMoney, type Money as MoneyValue } from '../domain/money';
 import { AmountKind } from '../domain/enums';
+import { relationKind } from '../facts/relation-kinds';
+import { amountPhrase } from '../facts/relation-phrases';
 import { toMoney } from '../graphql/money.type';
-import { amountPhrase } from './describe';
 import type { CompanyRecord } from '../domain/company';
 import type { Company } from '../graphql/company.type';
 import type { BackingRow, ExposureFact, ExposureRow, InvestmentRow, NeighborhoodRow, PathRow, TwoSidedRow } from './analytics.repository';
@@ -10,8 +11,8 @@ import { RESULT_LIMITS, investedMoney } from './analytics.repository';
 import type { ExplainedRelation, ExplainedStep } from './path-steps';
 import type { CompetitorBacking } from './competitor-backing.type';
 import { EXPOSURE_LIST_CAP, type CounterpartyShare, type Exposure } from './exposure.type';
-import type { GraphPath, LoopStep, MoneyLoop, PathStep } from './path-step.type';
-import { MoneyFlowKind, RelationKind } from './relation-kind';
+import { LOOP_STEP_KINDS, type GraphPath, type LoopStep, type MoneyLoop, type PathStep } from './path-step.type';
+import { MoneyFlowKind } from './relation-kind';
 import type { Subgraph, SubgraphEdge } from './subgraph.type';
 import type { TwoSidedBacker } from './two-sided-backer.type';
 
@@ -85,18 +86,13 @@ export function toGraphPath(row: PathRow): GraphPath {
   return { nodes: companies(row.companies), steps: row.steps.map(toPathStep), length: row.steps.length, ties: row.ties };
 }
 
-const FLOW: Record<RelationKind, MoneyFlowKind> = {
-  [RelationKind.INVESTED_IN]: MoneyFlowKind.INVESTMENT,
-  [RelationKind.SUPPLIES_COMPUTE]: MoneyFlowKind.COMPUTE,
-  [RelationKind.SUBSIDIARY_OF]: MoneyFlowKind.OWNERSHIP,
-  [RelationKind.COMPETES_WITH]: MoneyFlowKind.OWNERSHIP,
-  [RelationKind.ACQUIRED]: MoneyFlowKind.OWNERSHIP,
-};
+/** How money flows along a loop step's relation (loops step only along kinds with a money flow). */
+const flowOf = (step: ExplainedStep) => (relationKind(step.kind).moneyFlow?.kind ?? MoneyFlowKind.OWNERSHIP) as MoneyFlowKind;
 
 export function toMoneyLoop(row: PathRow): MoneyLoop {
   const moneys: MoneyValue[] = [];
   const steps: LoopStep[] = row.steps.map((step) => {
-    const kind = FLOW[step.kind];
+    const kind = flowOf(step);
     const description =
       kind === MoneyFlowKind.COMPUTE
         ? `${step.from.name} pays ${step.to.name} for compute: ${step.description}`
@@ -106,11 +102,11 @@ export function toMoneyLoop(row: PathRow): MoneyLoop {
     const money = kind === MoneyFlowKind.OWNERSHIP ? emptyMoney() : step.money;
     moneys.push(money);
     return {
+      // The step's facts under their kind's field (investments, computeDeals), as on a path step.
+      ...Object.fromEntries(LOOP_STEP_KINDS.map((spec) => [spec.field, step[spec.field]])),
       from: step.from as Company,
       to: step.to as Company,
       kind,
-      investments: step.investments,
-      computeDeals: step.computeDeals,
       money: toMoney(money),
       amountUsd: kind === MoneyFlowKind.OWNERSHIP ? null : step.amountUsd,
       description,
@@ -129,20 +125,13 @@ export function toMoneyLoop(row: PathRow): MoneyLoop {
 
 export function toSubgraph(center: CompanyRecord, row: NeighborhoodRow): Subgraph {
   const edges = row.edges.slice(0, RESULT_LIMITS.neighborhoodEdges).map((edge): SubgraphEdge => {
-    const isMoney = edge.kind === RelationKind.INVESTED_IN || edge.kind === RelationKind.SUPPLIES_COMPUTE;
-    // Only the facts that count in the scope (the Cypher lists one money per such fact): rivalries and subsidiary
-    // links carry none.
-    const money = isMoney || edge.kind === RelationKind.ACQUIRED ? sumMoney(edge.moneys) : emptyMoney();
+    const spec = relationKind(edge.kind);
+    // Only the facts that count in the scope (the Cypher lists one money per such fact); a type without an amount
+    // (rivalries, subsidiary links) carries none.
+    const money = spec.carriesMoney ? sumMoney(edge.moneys) : emptyMoney();
     const total = headlineUsd(money);
     const facts = edge.moneys.length;
-    const amountText = total > 0 ? formatUsd(total) : money.ceilingUsd > 0 ? `up to ${formatUsd(money.ceilingUsd)}` : 'undisclosed';
-    const labels: Record<RelationKind, string> = {
-      [RelationKind.INVESTED_IN]: `invested ${amountText}${facts > 1 ? ` (${facts})` : ''}`,
-      [RelationKind.SUPPLIES_COMPUTE]: `supplies compute${total > 0 ? ` ${amountText}` : money.contractValueUsd > 0 ? ` ${formatUsd(money.contractValueUsd)} contract` : ''}${facts > 1 ? ` (${facts})` : ''}`,
-      [RelationKind.COMPETES_WITH]: `rivals: ${edge.market ?? 'unspecified'}`,
-      [RelationKind.SUBSIDIARY_OF]: 'subsidiary of',
-      [RelationKind.ACQUIRED]: edge.relKind === 'ACQUIHIRE_LICENSE' ? 'licence + hires' : 'acquired',
-    };
+    const label = spec.derived.label({ money, facts, properties: edge.properties ?? {} });
     return {
       id: edge.relId ?? `${edge.kind}:${edge.fromId}:${edge.toId}`,
       from: edge.fromId,
@@ -153,7 +142,7 @@ export function toSubgraph(center: CompanyRecord, row: NeighborhoodRow): Subgrap
       money: toMoney(money),
       facts,
       date: edge.date,
-      label: labels[edge.kind] + (edge.date ? ` ${formatPartialDate(edge.date)}` : ''),
+      label: label + (edge.date ? ` ${formatPartialDate(edge.date)}` : ''),
     };
   });
   return {

@@ -1,20 +1,27 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Company } from '../graphql/company.type';
 import { factObjectType } from '../graphql/facts/fact-types';
-import { ACQUISITION, type AcquisitionFact } from '../facts/types/acquisition.fact';
-import { COMPUTE_DEAL, type ComputeDealFact } from '../facts/types/compute-deal.fact';
-import { INVESTMENT, type InvestmentFact } from '../facts/types/investment.fact';
-import { RIVALRY, type RivalryFact } from '../facts/types/rivalry.fact';
-import { SUBSIDIARY_LINK, type SubsidiaryLinkFact } from '../facts/types/subsidiary-link.fact';
-
-const Investment = factObjectType(INVESTMENT);
-const ComputeDeal = factObjectType(COMPUTE_DEAL);
-const Rivalry = factObjectType(RIVALRY);
-const SubsidiaryLink = factObjectType(SUBSIDIARY_LINK);
-const Acquisition = factObjectType(ACQUISITION);
+import { humanName } from '../facts/human-name';
+import { MONEY_RELATION_KINDS, RELATION_KINDS, type RelationKindSpec } from '../facts/relation-kinds';
 import { MoneyFlowKind, RelationKind } from './relation-kind';
 import { connectionType } from '../graphql/connection';
 import { Money } from '../graphql/money.type';
+
+type Decorator = (prototype: object, property: string) => void;
+
+/**
+ * A field per relation kind holding its facts (RelationKindSpec.field): a list for a per-pair kind (`investments`),
+ * one nullable fact for a per-fact kind (`rivalry`), each of the fact type's own object type.
+ */
+function attachKindFields(target: ClassType, specs: readonly RelationKindSpec[], list: (spec: RelationKindSpec) => boolean): void {
+  for (const spec of specs) {
+    const type = factObjectType(spec.definition);
+    const decorate = list(spec)
+      ? Field(() => [type], { description: `For ${spec.kind}: the ${humanName(spec.definition.plural)} between the two that count as of the date.` })
+      : Field(() => type, { nullable: true, description: `For ${spec.kind}: the ${humanName(spec.definition.name)} it rests on, when it counts as of the date.` });
+    (decorate as Decorator)(target.prototype, spec.field);
+  }
+}
 
 @ObjectType({ description: 'One relation between two companies, with the fact(s) it rests on as of the date.' })
 export class PathRelation {
@@ -24,20 +31,7 @@ export class PathRelation {
   @Field({ description: 'Whether the relation points from `from` to `to` (false: the path follows it backwards).' })
   forward!: boolean;
 
-  @Field(() => [Investment], { description: 'For INVESTED_IN: the investments between the two that count as of the date.' })
-  investments!: InvestmentFact[];
-
-  @Field(() => [ComputeDeal], { description: 'For SUPPLIES_COMPUTE: the deals between the two that count as of the date.' })
-  computeDeals!: ComputeDealFact[];
-
-  @Field(() => Rivalry, { nullable: true })
-  rivalry!: RivalryFact | null;
-
-  @Field(() => SubsidiaryLink, { nullable: true })
-  subsidiaryLink!: SubsidiaryLinkFact | null;
-
-  @Field(() => Acquisition, { nullable: true })
-  acquisition!: AcquisitionFact | null;
+  // One field per relation kind with its facts (investments, computeDeals, rivalry...): see attachKindFields below.
 
   @Field(() => Money, { description: 'Money by kind on this relation as of the date.' })
   money!: Money;
@@ -48,6 +42,8 @@ export class PathRelation {
   @Field({ description: 'One line of English, e.g. "Amazon invested paid $1.25B of up to $4B in Anthropic (2023-09)".' })
   description!: string;
 }
+
+attachKindFields(PathRelation, RELATION_KINDS, (spec) => spec.perPair);
 
 @ObjectType({ description: 'One hop of a path: the relation it follows (its fields), and every relation between the same two companies.' })
 export class PathStep extends PathRelation {
@@ -87,11 +83,7 @@ export class LoopStep {
   @Field(() => MoneyFlowKind)
   kind!: MoneyFlowKind;
 
-  @Field(() => [Investment])
-  investments!: InvestmentFact[];
-
-  @Field(() => [ComputeDeal])
-  computeDeals!: ComputeDealFact[];
+  // A field per money kind whose facts carry money (investments, computeDeals): see attachKindFields below.
 
   @Field(() => Money, { description: 'Money by kind on this step as of the date (nothing for OWNERSHIP).' })
   money!: Money;
@@ -102,6 +94,11 @@ export class LoopStep {
   @Field()
   description!: string;
 }
+
+/** The kinds whose facts a loop step lists: those with a money flow whose facts carry money. */
+export const LOOP_STEP_KINDS = MONEY_RELATION_KINDS.filter((spec) => spec.carriesMoney);
+
+attachKindFields(LoopStep, LOOP_STEP_KINDS, (spec) => spec.perPair);
 
 @ObjectType({ description: 'A cycle in which money flows out as investment and comes back (compute spending, investments, ownership).' })
 export class MoneyLoop {

@@ -1,3 +1,6 @@
+import type { CompanyRecord } from '../domain/company';
+import type { Money } from '../domain/money';
+
 /**
  * A fact type declared once: what it is called, who takes part in it, what it records, how it is listed and how it
  * shows up between companies. Everything else (GraphQL types and inputs, validation, stored properties, row mappers,
@@ -44,6 +47,8 @@ export interface PartySpec {
   readonly direction: 'toFact' | 'fromFact';
   /** A symmetric pair (a rivalry's two companies): one role, two companies, stored sorted by id. */
   readonly pair?: boolean;
+  /** A pair's message when both ids are the same company. */
+  readonly distinctMessage?: string;
   /** Any number of companies in this role, none included (a round's lead investors): ids given as a list. */
   readonly many?: boolean;
   readonly description?: string;
@@ -88,7 +93,11 @@ export interface LinkSpec {
   readonly reverse?: { readonly field: string; readonly description: string };
 }
 
-/** The relationship between the parties that traversals use. */
+/**
+ * The relationship between the parties that traversals use (`connection` walks it, `neighborhood` draws it): its
+ * type is a relation kind, and everything traversals say about it comes from here (src/facts/relation-kinds.ts lists
+ * the kinds). A symmetric relation is one whose ends are the same pair party (a rivalry's `companies`).
+ */
 export interface DerivedEdgeSpec {
   readonly type: string;
   /** The roles at the start and end of the relationship (a pair's first and second company for a symmetric fact). */
@@ -100,6 +109,35 @@ export interface DerivedEdgeSpec {
    */
   readonly grouping: 'perPair' | 'perFact';
   readonly properties?: readonly string[];
+  /** What the relation means, start to end ("investor to investee"), or between the two for a symmetric one. */
+  readonly description: string;
+  /** How money flows along it in a money loop; absent: a loop never steps along it. */
+  readonly moneyFlow?: MoneyFlowSpec;
+  /** A neighbourhood edge's label (its date is appended), from the facts of the edge that count. */
+  readonly label: (edge: EdgeSummary) => string;
+  /**
+   * A path step's sentence, from the facts of the relation that count (in the answer's scope, oldest first): the
+   * relation's start and end companies, or, for a symmetric relation, the step's two companies in its order.
+   */
+  readonly sentence: (start: CompanyRecord, end: CompanyRecord, facts: readonly Readonly<Record<string, unknown>>[]) => string;
+}
+
+/** How money moves along a relation in a money loop. */
+export interface MoneyFlowSpec {
+  /** INVESTMENT: an investor pays; COMPUTE: a customer pays for compute; OWNERSHIP: takings count for the parent. */
+  readonly kind: 'INVESTMENT' | 'COMPUTE' | 'OWNERSHIP';
+  /** Who pays: the relationship's start ('from'), or its end ('to': the loop walks it against its direction). */
+  readonly payer: 'from' | 'to';
+}
+
+/** What a neighbourhood edge's label is made from. */
+export interface EdgeSummary {
+  /** Money by kind of its facts that count (none for a type without an amount). */
+  readonly money: Money;
+  /** How many of its facts count. */
+  readonly facts: number;
+  /** The properties a per-fact relationship copies from its fact (`properties` above); none for a per-pair one. */
+  readonly properties: Readonly<Record<string, unknown>>;
 }
 
 /** How a fact type is listed: its filters, sorts and the shape of the list's arguments. */

@@ -9,7 +9,7 @@ import type { FactDefinition } from './fact-definition';
 // type with them shares (amountUsd or valueUsd with amountKind, status, closedOn, startsOn, endsOn, events).
 
 /** The amount field of a definition: the usd field its amountKind is given with. */
-function amountField(definition: FactDefinition): string | null {
+export function amountField(definition: FactDefinition): string | null {
   return definition.fields.find((field) => field.name === 'amountKind')?.presentWith ?? null;
 }
 

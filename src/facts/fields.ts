@@ -6,11 +6,20 @@ import type { FieldSpec } from './fact-definition';
 /** Field shapes several fact types share, so a note or an amount means the same everywhere. */
 export const note = { name: 'note', kind: 'text', maxLength: 1000 } as const satisfies FieldSpec;
 
-/** A dollar amount and its nature, given together. */
-export function amount<N extends string>(name: N, description: string) {
+/**
+ * A dollar amount and its nature, given together. `kinds` narrows the natures a type accepts (a subset of AmountKind,
+ * e.g. only CONTRACT_VALUE): its GraphQL enum and the dataset schema then offer those alone.
+ */
+export function amount<N extends string, K extends Readonly<Partial<Record<AmountKind, AmountKind>>> = typeof AmountKind>(name: N, description: string, kinds?: K) {
   return [
     { name, kind: 'usd', description, min: 0, max: MAX_AMOUNT_USD },
-    { name: 'amountKind', kind: 'enum', enumType: AmountKind, presentWith: name, description: 'What the amount is: cash paid, a commitment, a ceiling, a contract value, a stake value.' },
+    {
+      name: 'amountKind',
+      kind: 'enum',
+      enumType: (kinds ?? AmountKind) as K,
+      presentWith: name,
+      description: kinds ? `What the amount is: ${Object.values(kinds).map((kind) => kind.toLowerCase().replace(/_/g, ' ')).join(', ')}.` : 'What the amount is: cash paid, a commitment, a ceiling, a contract value, a stake value.',
+    },
   ] as const satisfies readonly FieldSpec[];
 }
 

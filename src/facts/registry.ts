@@ -16,6 +16,9 @@ export const FACTS: readonly FactDefinition[] = DEFINITIONS;
 /** The dataset section of each fact type, as a type (`"investments" | "computeDeals" | ...`). */
 export type FactSection = (typeof DEFINITIONS)[number]['section'];
 
+/** The relation kinds traversals walk, as a type (`"INVESTED_IN" | "SUPPLIES_COMPUTE" | ...`): each derived type. */
+export type RelationKindName = Extract<(typeof DEFINITIONS)[number], { readonly derived: object }>['derived']['type'];
+
 /** A fact type by its name ("Investment"); throws for a name no definition has. */
 export function factType(name: string): FactDefinition {
   const found = FACTS.find((definition) => definition.name === name);

@@ -2,6 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import { Confidence, FactEventKind, FactStatus } from '../domain/lifecycle';
 import { SourceKind } from '../domain/source';
 import { AcquisitionKind, AmountKind, CompanyKind, ComputeDealStatus, ComputeResource, Instrument, InvestmentStatus, SortDirection } from '../domain/enums';
+import { FACTS } from '../facts/registry';
 
 // The domain's enums as GraphQL enums, registered once when the schema is built.
 const names = new Map<object, string>();
@@ -35,3 +36,13 @@ register(FactEventKind, {
 register(FactStatus, { name: 'FactStatus', description: 'Where a fact stands on a date. ENDED, TERMINATED and LAPSED facts are left out of analytics unless asked for.' });
 register(Confidence, { name: 'Confidence', description: 'CONFIRMED: by a party or a filing; REPORTED: by an original publisher; RUMOURED: by unnamed sources.' });
 register(SourceKind, { name: 'SourceKind', description: "ORIGINAL reporting, a SYNDICATION or COPY of another publisher's, a FILING, or a COMPANY_RELEASE by a party." });
+
+// A fact field whose values are a subset of a domain enum (amount(..., kinds): a partnership's CONTRACT_VALUE alone) is
+// its own GraphQL enum, named after its type and field: PartnershipAmountKind.
+for (const definition of FACTS) {
+  for (const field of definition.fields) {
+    if (field.kind !== 'enum' || !field.enumType || names.has(field.enumType)) continue;
+    const name = `${definition.name}${field.name.charAt(0).toUpperCase()}${field.name.slice(1)}`;
+    register(field.enumType, { name, description: field.description });
+  }
+}

@@ -7,7 +7,10 @@ import type {
   Exposure,
   GraphPath,
   InvestmentFact,
+  Money,
   MoneyLoop,
+  RelationKind,
+  RelationKindInfo,
   RivalryFact,
   SearchHit,
   Subgraph,
@@ -58,6 +61,15 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
 type AsOf = string | null;
 
 export const api = {
+  async relationKinds(): Promise<RelationKindInfo[]> {
+    return (await graphql<{ relationKinds: RelationKindInfo[] }>(documents.RELATION_KINDS, {})).relationKinds;
+  },
+  /** The relations of one kind between two companies, each explained in a sentence (the facts of those that hold). */
+  async relationBetween(from: string, to: string, kind: RelationKind, asOf: AsOf): Promise<{ kind: RelationKind; forward: boolean; description: string; money: Money }[]> {
+    type Answer = { connection: { steps: { relations: { kind: RelationKind; forward: boolean; description: string; money: Money }[] }[] } | null };
+    const { connection } = await graphql<Answer>(documents.RELATION_BETWEEN, { fromId: from, toId: to, kinds: [kind], asOf });
+    return (connection?.steps[0]?.relations ?? []).filter((relation) => relation.kind === kind);
+  },
   async searchCompanies(text: string, first = 8): Promise<SearchHit[]> {
     return (await graphql<{ searchCompanies: SearchHit[] }>(documents.SEARCH_COMPANIES, { text, first })).searchCompanies;
   },

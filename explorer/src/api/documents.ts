@@ -22,6 +22,21 @@ function document(operation: string, ...fragments: string[]): string {
   return [operation, ...fragments].join('\n');
 }
 
+/** The relation kinds the API walks and draws: the legend, colours and line styles are made from them. */
+export const RELATION_KINDS = `query RelationKinds {
+  relationKinds { kind description symmetric perPair factType carriesMoney moneyFlow }
+}`;
+
+/** The relations of one kind between two companies, explained: the side panel's view of a kind it has no form for. */
+export const RELATION_BETWEEN = document(
+  `query RelationBetween($fromId: ID!, $toId: ID!, $kinds: [RelationKind!], $asOf: Date) {
+  connection(fromId: $fromId, toId: $toId, maxHops: 1, kinds: $kinds, asOf: $asOf) {
+    steps { relations { kind forward description money { ...MoneyFields } } }
+  }
+}`,
+  MONEY,
+);
+
 export const SEARCH_COMPANIES = document(
   `query SearchCompanies($text: String!, $first: Int!) {
   searchCompanies(text: $text, first: $first) { score company { ...CompanyRef aliases } }

@@ -1,7 +1,20 @@
 // Shapes of the public API's answers, as the explorer's documents (./documents.ts) select them.
 
-export const RELATION_KINDS = ['INVESTED_IN', 'SUPPLIES_COMPUTE', 'COMPETES_WITH', 'SUBSIDIARY_OF', 'ACQUIRED'] as const;
-export type RelationKind = (typeof RELATION_KINDS)[number];
+/** A relation kind's name ("INVESTED_IN"): the API lists them (relationKinds), the explorer keeps no list of its own. */
+export type RelationKind = string;
+
+/** A relation kind as the API lists it (query relationKinds), in the order the legend shows and colours them. */
+export interface RelationKindInfo {
+  kind: RelationKind;
+  /** "investor to investee", or what a symmetric kind means ("rivals in a market"). */
+  description: string;
+  symmetric: boolean;
+  /** One relation per pair standing for all their facts of the type (its money drawn as the edge's width). */
+  perPair: boolean;
+  factType: string;
+  carriesMoney: boolean;
+  moneyFlow: MoneyFlowKind | null;
+}
 
 export const COMPANY_KINDS = ['AI_LAB', 'BIG_TECH', 'CLOUD', 'NEOCLOUD', 'CHIPMAKER', 'INVESTOR', 'OTHER'] as const;
 export type CompanyKind = (typeof COMPANY_KINDS)[number];

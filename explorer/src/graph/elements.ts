@@ -2,14 +2,15 @@
 
 import type { ElementDefinition } from 'cytoscape';
 import type { SubgraphEdge } from '../api/types';
-import { COMPANY_STYLES, RELATION_STYLES, type MoneyStyle } from './palette';
+import { COMPANY_STYLES, type MoneyStyle, type RelationPalette } from './palette';
 import type { Picture } from './picture';
 
-const MONEY_KINDS = new Set(['INVESTED_IN', 'SUPPLIES_COMPUTE']);
-
-/** How an edge's money is drawn (see MoneyStyle): the headline decides first, then what else it holds. */
-export function moneyStyleOf(edge: Pick<SubgraphEdge, 'kind' | 'money'>): MoneyStyle {
-  if (!MONEY_KINDS.has(edge.kind)) return 'none';
+/**
+ * How an edge's money is drawn (see MoneyStyle): only a kind whose edge stands for a pair's money (palette: money)
+ * has any; the headline decides first, then what else it holds.
+ */
+export function moneyStyleOf(edge: Pick<SubgraphEdge, 'kind' | 'money'>, palette: RelationPalette): MoneyStyle {
+  if (!palette.style(edge.kind).money) return 'none';
   const { money } = edge;
   if (money.headlineUsd > 0) return 'headline';
   if (money.ceilingUsd > 0) return 'ceiling-only';
@@ -31,8 +32,8 @@ export function edgeWidth(usd: number): number {
 }
 
 /** Width for a drawn edge: money edges by their headline (or contract value when that is all), others fixed. */
-export function widthOf(edge: Pick<SubgraphEdge, 'kind' | 'money'>): number {
-  switch (moneyStyleOf(edge)) {
+export function widthOf(edge: Pick<SubgraphEdge, 'kind' | 'money'>, palette: RelationPalette): number {
+  switch (moneyStyleOf(edge, palette)) {
     case 'headline':
       return edgeWidth(edge.money.headlineUsd);
     case 'contract-only':
@@ -47,6 +48,8 @@ export function widthOf(edge: Pick<SubgraphEdge, 'kind' | 'money'>): number {
 export interface ElementOptions {
   /** Companies whose neighbourhood was merged in (drawn with a ring). */
   expanded: ReadonlySet<string>;
+  /** How each relation kind is drawn. */
+  palette: RelationPalette;
 }
 
 /** The picture as cytoscape elements: data for the stylesheet's mappers, classes for its selectors. */
@@ -74,10 +77,10 @@ export function pictureElements(picture: Picture, options: ElementOptions): Elem
         target: edge.to,
         kind: edge.kind,
         label: edge.label,
-        color: RELATION_STYLES[edge.kind].color,
-        width: widthOf(edge),
+        color: options.palette.style(edge.kind).color,
+        width: widthOf(edge, options.palette),
       },
-      classes: [`relation-${edge.kind}`, `money-${moneyStyleOf(edge)}`, edge.origin === 'analytics' ? 'from-analytics' : ''].filter(Boolean).join(' '),
+      classes: [`relation-${edge.kind}`, `money-${moneyStyleOf(edge, options.palette)}`, edge.origin === 'analytics' ? 'from-analytics' : ''].filter(Boolean).join(' '),
     }));
   return [...nodes, ...edges];
 }

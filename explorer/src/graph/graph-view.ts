@@ -1,5 +1,6 @@
 import cytoscape, { type CoseLayoutOptions, type Core, type ElementDefinition } from 'cytoscape';
 import { pictureElements } from './elements';
+import { RelationPalette } from './palette';
 import type { Picture } from './picture';
 import { graphStylesheet } from './stylesheet';
 
@@ -44,6 +45,7 @@ const MAX_FIT_ZOOM = 1.4;
  */
 export class GraphView {
   private readonly cy: Core;
+  private palette = new RelationPalette();
 
   constructor(
     private readonly container: HTMLElement,
@@ -51,7 +53,7 @@ export class GraphView {
   ) {
     this.cy = cytoscape({
       container,
-      style: graphStylesheet(),
+      style: graphStylesheet(this.palette),
       minZoom: 0.15,
       maxZoom: 4,
       wheelSensitivity: 0.3,
@@ -66,9 +68,15 @@ export class GraphView {
     this.publish();
   }
 
+  /** Draws relation kinds as the palette says (the API's kinds, known once it answered), from now on. */
+  setPalette(palette: RelationPalette): void {
+    this.palette = palette;
+    this.cy.style(graphStylesheet(palette));
+  }
+
   /** Draws the picture; `fresh` drops every position (a new company), otherwise known companies stay put. */
   show(picture: Picture, expanded: ReadonlySet<string>, fresh: boolean): void {
-    const elements = pictureElements(picture, { expanded });
+    const elements = pictureElements(picture, { expanded, palette: this.palette });
     const wanted = new Set(elements.map((element) => element.data.id as string));
     const hadPositions = !fresh && this.cy.nodes().length > 0;
     let addedAny = false;

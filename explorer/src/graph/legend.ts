@@ -1,6 +1,6 @@
-import type { CompanyKind, RelationKind } from '../api/types';
+import type { CompanyKind } from '../api/types';
 import { el } from '../dom/el';
-import { COMPANY_STYLES, MONEY_STYLE_LEGEND, RELATION_STYLES, type LineStyle, type MoneyStyle } from './palette';
+import { COMPANY_STYLES, MONEY_STYLE_LEGEND, type LineStyle, type MoneyStyle, type RelationPalette } from './palette';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -28,9 +28,9 @@ const MONEY_SWATCH: Readonly<Record<Exclude<MoneyStyle, 'none'>, () => SVGSVGEle
   undisclosed: () => lineSwatch('#555', 'solid', 1.5),
 };
 
-/** The legend: every relation kind's colour and line, how money sets an edge's look, and company kinds. */
-export function legend(): HTMLElement {
-  const relations = (Object.entries(RELATION_STYLES) as [RelationKind, (typeof RELATION_STYLES)[RelationKind]][]).map(([kind, style]) =>
+/** The legend: every relation kind's colour and line (as the API lists the kinds), how money sets an edge's look, and company kinds. */
+export function legend(palette: RelationPalette): HTMLElement {
+  const relations = palette.entries().map(([kind, style]) =>
     el('li', { data: { relation: kind } }, lineSwatch(style.color, style.line, 3), ` ${style.label}`, el('small', {}, ` (${style.meaning})`)),
   );
   const money = MONEY_STYLE_LEGEND.filter((entry): entry is { style: Exclude<MoneyStyle, 'none'>; label: string } => entry.style !== 'none').map((entry) =>

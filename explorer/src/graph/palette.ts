@@ -1,6 +1,6 @@
 // How each kind of relation, company and money is drawn: the graph's stylesheet and its legend both read this.
 
-import type { CompanyKind, RelationKind } from '../api/types';
+import type { CompanyKind, RelationKind, RelationKindInfo } from '../api/types';
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
 
@@ -11,15 +11,52 @@ export interface RelationStyle {
   /** Symmetric relations (rivalries) have no direction to show. */
   directed: boolean;
   meaning: string;
+  /** The edge stands for all the facts of a pair and is as wide as their headline money (investments, compute). */
+  money: boolean;
 }
 
-export const RELATION_STYLES: Readonly<Record<RelationKind, RelationStyle>> = {
-  INVESTED_IN: { label: 'Invested in', color: '#2e7d32', line: 'solid', directed: true, meaning: 'investor → investee' },
-  SUPPLIES_COMPUTE: { label: 'Supplies compute', color: '#1565c0', line: 'solid', directed: true, meaning: 'provider → customer' },
-  COMPETES_WITH: { label: 'Competes with', color: '#c62828', line: 'dashed', directed: false, meaning: 'rivals in a market' },
-  SUBSIDIARY_OF: { label: 'Subsidiary of', color: '#6a1b9a', line: 'solid', directed: true, meaning: 'subsidiary → parent' },
-  ACQUIRED: { label: 'Acquired', color: '#8d6e63', line: 'solid', directed: true, meaning: 'acquirer → target' },
-};
+/** Colours given to the relation kinds in the order the API lists them: a new kind takes the next one. */
+export const RELATION_COLORS: readonly string[] = ['#2e7d32', '#1565c0', '#c62828', '#6a1b9a', '#8d6e63', '#00838f', '#ef6c00', '#ad1457', '#827717', '#37474f'];
+
+/** "SUPPLIES_COMPUTE" -> "Supplies compute". */
+export function relationLabel(kind: RelationKind): string {
+  const words = kind.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A kind's style from the API's description of it, in the colour of its place in the list. */
+function styleOf(info: RelationKindInfo, index: number): RelationStyle {
+  return {
+    label: relationLabel(info.kind),
+    color: RELATION_COLORS[index % RELATION_COLORS.length] as string,
+    line: info.symmetric ? 'dashed' : 'solid',
+    directed: !info.symmetric,
+    meaning: info.symmetric ? info.description : info.description.replace(/ to /g, ' → '),
+    money: info.perPair && info.carriesMoney,
+  };
+}
+
+/**
+ * The relation kinds' styles, made from the API's list of kinds (query relationKinds): the explorer keeps no list of
+ * its own, so a kind the API adds is drawn, coloured and in the legend with no change here. A kind it does not know
+ * (an answer from a newer server) is drawn grey.
+ */
+export class RelationPalette {
+  private readonly styles: ReadonlyMap<RelationKind, RelationStyle>;
+
+  constructor(readonly kinds: readonly RelationKindInfo[] = []) {
+    this.styles = new Map(kinds.map((info, index) => [info.kind, styleOf(info, index)]));
+  }
+
+  style(kind: RelationKind): RelationStyle {
+    return this.styles.get(kind) ?? { label: relationLabel(kind), color: '#9e9e9e', line: 'solid', directed: true, meaning: kind, money: false };
+  }
+
+  /** Every listed kind with its style, in the API's order. */
+  entries(): [RelationKind, RelationStyle][] {
+    return [...this.styles];
+  }
+}
 
 export const COMPANY_STYLES: Readonly<Record<CompanyKind, { label: string; color: string }>> = {
   AI_LAB: { label: 'AI lab', color: '#b39ddb' },

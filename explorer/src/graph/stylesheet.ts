@@ -1,10 +1,9 @@
 import type { StylesheetJson, StylesheetJsonBlock } from 'cytoscape';
-import type { RelationKind } from '../api/types';
-import { HIGHLIGHT_COLOR, RELATION_STYLES } from './palette';
+import { HIGHLIGHT_COLOR, type RelationPalette } from './palette';
 
 /** The graph's cytoscape stylesheet, derived from the palette (the legend reads the same palette). */
-export function graphStylesheet(): StylesheetJson {
-  const relationRules = (Object.entries(RELATION_STYLES) as [RelationKind, (typeof RELATION_STYLES)[RelationKind]][]).map(
+export function graphStylesheet(palette: RelationPalette): StylesheetJson {
+  const relationRules = palette.entries().map(
     ([kind, style]): StylesheetJsonBlock => ({
       selector: `edge.relation-${kind}`,
       style: {

@@ -1,9 +1,9 @@
 import type { Api } from '../api/client';
-import type { Money, Source } from '../api/types';
+import type { Money, RelationKind, Source } from '../api/types';
 import { el, externalLink, replaceChildren, type Child } from '../dom/el';
 import { formatDate, todayIso } from '../format/dates';
 import { moneyLines } from '../format/money';
-import { RELATION_STYLES } from '../graph/palette';
+import type { RelationStyle } from '../graph/palette';
 import { edgesOf, type Picture, type PictureEdge } from '../graph/picture';
 import { acquisitionView, computeDealView, describeEvent, investmentView, rivalryView, subsidiaryLinkView, type FactView } from './fact-views';
 
@@ -14,6 +14,8 @@ export interface SidePanelHost {
   centreOn(id: string): void;
   expand(id: string): void;
   isExpanded(id: string): boolean;
+  /** How a relation kind is drawn (the API's kinds). */
+  relationStyle(kind: RelationKind): RelationStyle;
 }
 
 /** The facts behind what was clicked: a company's details and money, or a relation's facts with their sources. */
@@ -68,7 +70,7 @@ export class SidePanel {
   async showEdge(edge: PictureEdge, picture: Picture, asOf: string | null): Promise<void> {
     const token = this.begin(`edge:${edge.id}`);
     const views = await this.factsOf(edge, asOf);
-    const style = RELATION_STYLES[edge.kind];
+    const style = this.host.relationStyle(edge.kind);
     const swatch = el('span', { className: 'swatch' });
     swatch.style.background = style.color;
     this.finish(
@@ -76,10 +78,11 @@ export class SidePanel {
       el('h2', {}, swatch, ` ${nameOf(picture, edge.from)} → ${nameOf(picture, edge.to)}`),
       el('p', { className: 'meta' }, `${style.label} · ${edge.label}${asOf ? ` · as of ${asOf}` : ''}`),
       edge.origin === 'analytics' ? el('p', { className: 'hint' }, 'Drawn from an analytics answer: outside the neighbourhood.') : null,
-      edge.kind === 'INVESTED_IN' || edge.kind === 'SUPPLIES_COMPUTE' ? el('div', {}, el('h3', {}, 'Money on this relation'), moneyBlock(edge.money)) : null,
-      el('h3', {}, `Facts (${views.shown.length})`),
-      views.shown.length === 0 ? el('p', { className: 'hint' }, 'No fact of this relation is known on the date.') : null,
+      style.money ? el('div', {}, el('h3', {}, 'Money on this relation'), moneyBlock(edge.money)) : null,
+      el('h3', {}, `Facts (${views.shown.length + views.explained.length})`),
+      views.shown.length + views.explained.length === 0 ? el('p', { className: 'hint' }, 'No fact of this relation is known on the date.') : null,
       ...views.shown.map((view) => factBlock(view)),
+      ...views.explained.map((relation) => el('article', { className: 'fact' }, el('p', {}, relation.description), moneyBlock(relation.money))),
       views.hidden > 0 ? el('p', { className: 'hint' }, `${views.hidden} later fact${views.hidden === 1 ? '' : 's'} not yet known on the date.`) : null,
       views.more ? el('p', { className: 'hint' }, 'More facts exist than listed here (first 20).') : null,
     );
@@ -106,12 +109,17 @@ export class SidePanel {
     this.element.dataset.loaded = 'true';
   }
 
-  private async factsOf(edge: PictureEdge, asOf: string | null): Promise<{ shown: FactView[]; hidden: number; more: boolean }> {
+  /**
+   * The facts behind an edge, each with its own view for the kinds the panel has a form for; for any other kind the
+   * API lists (a kind added since), the relation's explained sentences on the date (`explained`).
+   */
+  private async factsOf(edge: PictureEdge, asOf: string | null): Promise<{ shown: FactView[]; hidden: number; more: boolean; explained: { description: string; money: Money }[] }> {
     const date = asOf ?? todayIso();
     const known = <T extends { state: { known: boolean } }>(facts: T[], view: (fact: T) => FactView, more = false) => ({
       shown: facts.filter((fact) => fact.state.known).map(view),
       hidden: facts.filter((fact) => !fact.state.known).length,
       more,
+      explained: [],
     });
     const single = <T extends { state: { known: boolean } }>(fact: T | null, view: (fact: T) => FactView) => known(fact ? [fact] : [], view);
     const factId = edge.id.includes(':') ? null : edge.id;
@@ -130,6 +138,8 @@ export class SidePanel {
         return single(factId ? await this.host.api.subsidiaryLink(factId, asOf) : null, (fact) => subsidiaryLinkView(fact, date));
       case 'ACQUIRED':
         return single(factId ? await this.host.api.acquisition(factId, asOf) : null, (fact) => acquisitionView(fact, date));
+      default:
+        return { shown: [], hidden: 0, more: false, explained: await this.host.api.relationBetween(edge.from, edge.to, edge.kind, asOf) };
     }
   }
 

@@ -1,4 +1,10 @@
-import type { CompanyRef, GraphCompany, Money, RelationKind, Subgraph, SubgraphEdge } from '../../src/api/types';
+import type { CompanyRef, GraphCompany, Money, RelationKind, RelationKindInfo, Subgraph, SubgraphEdge } from '../../src/api/types';
+import { RelationPalette } from '../../src/graph/palette';
+import { relationKindInfos } from '../../../src/analytics/relation-kind';
+
+/** The relation kinds as the server lists them (its own answer to relationKinds), and the palette made from them. */
+export const KINDS: RelationKindInfo[] = relationKindInfos();
+export const PALETTE = new RelationPalette(KINDS);
 
 export function money(parts: Partial<Money> = {}): Money {
   const base = { paidUsd: 0, committedUsd: 0, ceilingUsd: 0, contractValueUsd: 0, stakeValueUsd: 0, undisclosedCount: 0, ...parts };
@@ -16,7 +22,7 @@ export function ref(id: string, kind: CompanyRef['kind'] = 'AI_LAB'): CompanyRef
 
 export function edge(kind: RelationKind, from: string, to: string, parts: Partial<SubgraphEdge> = {}): SubgraphEdge {
   return {
-    id: kind === 'INVESTED_IN' || kind === 'SUPPLIES_COMPUTE' ? `${kind}:${from}:${to}` : `fact-${kind.toLowerCase()}-${from}-${to}`,
+    id: KINDS.find((info) => info.kind === kind)?.perPair ? `${kind}:${from}:${to}` : `fact-${kind.toLowerCase()}-${from}-${to}`,
     from,
     to,
     kind,

@@ -3,7 +3,10 @@ import { AcquisitionKind } from '../../domain/enums';
 import type { PartialDate } from '../../domain/partial-date';
 import type { FactDefinition } from '../fact-definition';
 import type { RecordOf } from '../fact-record';
+import type { CompanyRecord } from '../../domain/company';
+import { factMoney } from '../fact-lifecycle';
 import { amount, announcedOn, lifecycleFields, note } from '../fields';
+import { disclosedPrefix, when } from '../relation-phrases';
 
 /** An acquisition, or a licence deal that hires the team (acqui-hire). */
 export const ACQUISITION = {
@@ -26,7 +29,16 @@ export const ACQUISITION = {
   ],
   dateField: 'announcedOn',
   deriveId: (parties, f) => factId('acq', [...parties], f.announcedOn as PartialDate, [f.kind]),
-  derived: { type: 'ACQUIRED', from: 'acquirer', to: 'target', grouping: 'perFact', properties: ['kind', 'announcedOn', 'amountUsd', 'amountKind'] },
+  derived: {
+    type: 'ACQUIRED',
+    from: 'acquirer',
+    to: 'target',
+    grouping: 'perFact',
+    properties: ['kind', 'announcedOn', 'amountUsd', 'amountKind'],
+    description: 'acquirer to target',
+    label: ({ properties }) => (properties.kind === AcquisitionKind.ACQUIHIRE_LICENSE ? 'licence + hires' : 'acquired'),
+    sentence: acquisitionSentence,
+  },
   list: {
     description: 'Acquisitions and acqui-hire licences, newest first.',
     args: 'flat',
@@ -44,3 +56,11 @@ export const ACQUISITION = {
 
 /** A recorded ACQUISITION, typed from its definition. */
 export type AcquisitionFact = RecordOf<typeof ACQUISITION>;
+
+/** "Microsoft licensed Inflection's technology and hired its team ($650M, 2024-03)". */
+function acquisitionSentence(acquirer: CompanyRecord, target: CompanyRecord, facts: readonly Readonly<Record<string, unknown>>[]): string {
+  const [acquisition] = facts as readonly AcquisitionFact[];
+  if (!acquisition) return `${acquirer.name} acquired ${target.name}`;
+  const verb = acquisition.kind === AcquisitionKind.ACQUIHIRE_LICENSE ? `licensed ${target.name}'s technology and hired its team` : `acquired ${target.name}`;
+  return `${acquirer.name} ${verb} (${disclosedPrefix(factMoney(acquisition))}${when(acquisition.announcedOn)})`;
+}

@@ -3,7 +3,11 @@ import { ComputeDealStatus, ComputeResource } from '../../domain/enums';
 import type { PartialDate } from '../../domain/partial-date';
 import type { FactDefinition } from '../fact-definition';
 import type { RecordOf } from '../fact-record';
+import type { CompanyRecord } from '../../domain/company';
+import { formatUsd, headlineUsd } from '../../domain/money';
+import { moneyOfFacts } from '../fact-lifecycle';
 import { amount, announcedOn, lifecycleFields, note } from '../fields';
+import { count, disclosedPrefix, edgeAmount, factCount, span } from '../relation-phrases';
 
 /** A compute-supply agreement: a provider sells cloud, chips or data-centre capacity to a customer. */
 export const COMPUTE_DEAL = {
@@ -38,7 +42,18 @@ export const COMPUTE_DEAL = {
   links: [{ idField: 'relatedInvestmentId', field: 'relatedInvestment', rel: 'TIED_TO', target: 'Investment', description: 'The investment this deal came with (e.g. a cloud commitment tied to a stake).' }],
   dateField: 'announcedOn',
   deriveId: (parties, f) => factId('cd', [...parties], f.announcedOn as PartialDate, [f.valueUsd ?? null, f.resource, f.capacity ?? null]),
-  derived: { type: 'SUPPLIES_COMPUTE', from: 'provider', to: 'customer', grouping: 'perPair' },
+  derived: {
+    type: 'SUPPLIES_COMPUTE',
+    from: 'provider',
+    to: 'customer',
+    grouping: 'perPair',
+    description: 'provider to customer',
+    // The customer pays the provider: a loop walks the relationship against its direction.
+    moneyFlow: { kind: 'COMPUTE', payer: 'to' },
+    label: ({ money, facts }) =>
+      `supplies compute${headlineUsd(money) > 0 ? ` ${edgeAmount(money)}` : money.contractValueUsd > 0 ? ` ${formatUsd(money.contractValueUsd)} contract` : ''}${factCount(facts)}`,
+    sentence: dealsSentence,
+  },
   list: {
     description: 'Compute deals, filtered, sorted (newest first by default) and paged.',
     args: 'filter',
@@ -65,3 +80,9 @@ export const COMPUTE_DEAL = {
 
 /** A recorded COMPUTE_DEAL, typed from its definition. */
 export type ComputeDealFact = RecordOf<typeof COMPUTE_DEAL>;
+
+/** "AWS supplies compute to Anthropic ($11B, 2025-10)". */
+function dealsSentence(provider: CompanyRecord, customer: CompanyRecord, facts: readonly Readonly<Record<string, unknown>>[]): string {
+  const deals = facts as readonly ComputeDealFact[];
+  return `${provider.name} supplies compute to ${customer.name} (${disclosedPrefix(moneyOfFacts(deals))}${count(deals.length, 'deal')}${span(deals.map((d) => d.announcedOn))})`;
+}

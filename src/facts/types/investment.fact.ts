@@ -3,7 +3,9 @@ import { Instrument, InvestmentStatus } from '../../domain/enums';
 import type { PartialDate } from '../../domain/partial-date';
 import type { FactDefinition } from '../fact-definition';
 import type { RecordOf } from '../fact-record';
+import type { CompanyRecord } from '../../domain/company';
 import { amount, announcedOn, lifecycleFields, note } from '../fields';
+import { amountPhrase, count, edgeAmount, factCount, span } from '../relation-phrases';
 
 /** One investment (one tranche) of an investor into a company. */
 export const INVESTMENT = {
@@ -48,7 +50,16 @@ export const INVESTMENT = {
   ],
   dateField: 'announcedOn',
   deriveId: (parties, f) => factId('inv', [...parties], f.announcedOn as PartialDate, [f.amountUsd ?? null, f.amountKind ?? null, f.round ?? null]),
-  derived: { type: 'INVESTED_IN', from: 'investor', to: 'investee', grouping: 'perPair' },
+  derived: {
+    type: 'INVESTED_IN',
+    from: 'investor',
+    to: 'investee',
+    grouping: 'perPair',
+    description: 'investor to investee',
+    moneyFlow: { kind: 'INVESTMENT', payer: 'from' },
+    label: ({ money, facts }) => `invested ${edgeAmount(money)}${factCount(facts)}`,
+    sentence: investmentsSentence,
+  },
   list: {
     description: 'Investments, filtered, sorted (newest first by default) and paged.',
     args: 'filter',
@@ -76,3 +87,9 @@ export const INVESTMENT = {
 
 /** A recorded INVESTMENT, typed from its definition. */
 export type InvestmentFact = RecordOf<typeof INVESTMENT>;
+
+/** "Amazon invested $2.75B in Anthropic (2024-03)"; several tranches are summed and counted. */
+function investmentsSentence(investor: CompanyRecord, investee: CompanyRecord, facts: readonly Readonly<Record<string, unknown>>[]): string {
+  const investments = facts as readonly InvestmentFact[];
+  return `${investor.name} invested ${amountPhrase(investments)} in ${investee.name} (${count(investments.length, 'investment')}${span(investments.map((i) => i.announcedOn))})`;
+}

@@ -1,6 +1,8 @@
 import type { FactDefinition } from '../fact-definition';
 import type { RecordOf } from '../fact-record';
+import type { CompanyRecord } from '../../domain/company';
 import { lifecycleFields, note } from '../fields';
+import { when } from '../relation-phrases';
 
 const MARKET = { regex: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, message: 'must be a lowercase kebab-case label such as "frontier-models"' };
 
@@ -19,6 +21,7 @@ export const RIVALRY = {
       rel: 'COMPETES_IN',
       direction: 'toFact',
       pair: true,
+      distinctMessage: 'a company cannot compete with itself: give two different company ids',
       description: 'The two competing companies.',
       companyField: { name: 'rivalries', description: 'Its rivalries (either side).' },
     },
@@ -31,7 +34,16 @@ export const RIVALRY = {
   ],
   dateField: 'since',
   deriveId: ([a, b], f) => `riv-${a}-${b}-${String(f.market)}`.slice(0, 120),
-  derived: { type: 'COMPETES_WITH', from: 'companies', to: 'companies', grouping: 'perFact', properties: ['market', 'since'] },
+  derived: {
+    type: 'COMPETES_WITH',
+    from: 'companies',
+    to: 'companies',
+    grouping: 'perFact',
+    properties: ['market', 'since'],
+    description: 'rivals in a market',
+    label: ({ properties }) => `rivals: ${(properties.market as string | null | undefined) ?? 'unspecified'}`,
+    sentence: rivalrySentence,
+  },
   rules: ['rivalry-pair-unique'],
   list: {
     description: 'Rivalries by market, then id, optionally for one company, market or date.',
@@ -53,3 +65,9 @@ export const RIVALRY = {
 
 /** A recorded RIVALRY, typed from its definition. */
 export type RivalryFact = RecordOf<typeof RIVALRY>;
+
+/** "Anthropic competes with OpenAI in frontier-models (since 2021)". */
+function rivalrySentence(a: CompanyRecord, b: CompanyRecord, facts: readonly Readonly<Record<string, unknown>>[]): string {
+  const [rivalry] = facts as readonly RivalryFact[];
+  return `${a.name} competes with ${b.name} in ${rivalry?.market}${rivalry?.since ? ` (since ${when(rivalry.since)})` : ''}`;
+}

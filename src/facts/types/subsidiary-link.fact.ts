@@ -17,7 +17,18 @@ export const SUBSIDIARY_LINK = {
   fields: [{ name: 'since', kind: 'date', notInFuture: true }, ...lifecycleFields],
   dateField: 'since',
   deriveId: ([child, parent]) => `sub-${child}-${parent}`.slice(0, 120),
-  derived: { type: 'SUBSIDIARY_OF', from: 'subsidiary', to: 'parent', grouping: 'perFact', properties: ['since'] },
+  derived: {
+    type: 'SUBSIDIARY_OF',
+    from: 'subsidiary',
+    to: 'parent',
+    grouping: 'perFact',
+    properties: ['since'],
+    description: 'subsidiary to parent',
+    // A subsidiary's takings count for its parent.
+    moneyFlow: { kind: 'OWNERSHIP', payer: 'from' },
+    label: () => 'subsidiary of',
+    sentence: (child, parent) => `${child.name} is a subsidiary of ${parent.name}`,
+  },
   rules: ['one-parent', 'no-ownership-cycle'],
   list: {
     description: 'Parent/subsidiary links, by id, optionally those touching one company.',

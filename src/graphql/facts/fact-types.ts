@@ -94,7 +94,7 @@ export function recordInputType(definition: FactDefinition): ClassType {
         ArrayMinSize(2),
         ArrayMaxSize(2),
         MaxLength(64, { each: true }),
-        DistinctPair({ message: 'a company cannot compete with itself: give two different company ids' }),
+        DistinctPair({ message: party.distinctMessage ?? 'give two different company ids' }),
       ]);
       continue;
     }

@@ -2,6 +2,7 @@ import { MONEY_SLOTS } from '../../domain/lifecycle';
 import { SOURCE_PROPERTIES } from '../../domain/source';
 import { precisionProperty } from '../../facts/fact-record';
 import { factType, FACTS } from '../../facts/registry';
+import { MONEY_RELATION_KINDS, RELATION_KINDS, type RelationKindSpec } from '../../facts/relation-kinds';
 import type { CypherCatalog } from '../cypher-catalog';
 import { factCounts, known, stateIndex } from './as-of-cypher';
 import { companyMap, factProjection, identifier } from './cypher-text';
@@ -48,12 +49,58 @@ export function defineFactFragments(catalog: CypherCatalog): void {
     const v = identifier(variable);
     return `(${known(v)} AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
   });
+  defineRelationFragments(catalog);
   catalog.define(
     'fact-map-any',
     (variable) => `CASE ${FACTS.map((definition) => `WHEN ${identifier(variable)}:${identifier(definition.name)} THEN ${factProjection(definition, identifier(variable))}`).join(' ')} END`,
   );
 }
 
+/** Relationship types as a pattern's alternatives: `INVESTED_IN|SUPPLIES_COMPUTE`. */
+const alternatives = (kinds: readonly RelationKindSpec[]) => kinds.map((spec) => identifier(spec.kind)).join('|');
+
+/**
+ * The relation kinds in Cypher, from src/facts/relation-kinds.ts (so a fact type with a derived relationship is walked
+ * with no Cypher edit): `[r:{{> relation-types}}]` every kind traversals walk, `[r:{{> money-relation-types}}]` those
+ * a money loop steps along, `{{> money-step r x y}}` whether money flows from x to y along r (the payer is the
+ * relationship's start, or its end for a kind walked against its direction), `{{> money-out s}}` / `{{> money-in s}}`
+ * whether money can leave / reach s along some relationship, `{{> investment-relation r}}` whether r is an investment
+ * (a loop needs one), and `{{> edge-properties r}}` the properties a per-fact relationship copies from its fact.
+ */
+function defineRelationFragments(catalog: CypherCatalog): void {
+  const payerFrom = MONEY_RELATION_KINDS.filter((spec) => spec.moneyFlow?.payer === 'from');
+  const payerTo = MONEY_RELATION_KINDS.filter((spec) => spec.moneyFlow?.payer === 'to');
+  const investments = MONEY_RELATION_KINDS.filter((spec) => spec.moneyFlow?.kind === 'INVESTMENT');
+  const types = (kinds: readonly RelationKindSpec[]) => kinds.map((spec) => `'${identifier(spec.kind)}'`);
+  const anyOf = (parts: string[]) => (parts.length === 0 ? 'false' : `(${parts.join(' OR ')})`);
+  catalog.define('relation-types', () => alternatives(RELATION_KINDS));
+  catalog.define('money-relation-types', () => alternatives(MONEY_RELATION_KINDS));
+  catalog.define('money-step', (rel, x, y) => {
+    const [r, from, to] = [identifier(rel), identifier(x), identifier(y)];
+    if (payerTo.length === 0) return `startNode(${r}) = ${from}`;
+    return `CASE type(${r}) ${types(payerTo).map((type) => `WHEN ${type} THEN startNode(${r}) = ${to}`).join(' ')} ELSE startNode(${r}) = ${from} END`;
+  });
+  catalog.define('money-out', (variable) => {
+    const v = identifier(variable);
+    return anyOf([...(payerFrom.length ? [`EXISTS { (${v})-[:${alternatives(payerFrom)}]->() }`] : []), ...(payerTo.length ? [`EXISTS { (${v})<-[:${alternatives(payerTo)}]-() }`] : [])]);
+  });
+  catalog.define('money-in', (variable) => {
+    const v = identifier(variable);
+    return anyOf([...(payerFrom.length ? [`EXISTS { (${v})<-[:${alternatives(payerFrom)}]-() }`] : []), ...(payerTo.length ? [`EXISTS { (${v})-[:${alternatives(payerTo)}]->() }`] : [])]);
+  });
+  catalog.define('investment-relation', (variable) => {
+    const v = identifier(variable);
+    if (investments.length === 0) return 'false';
+    return investments.length === 1 ? `type(${v}) = ${types(investments)[0]}` : `type(${v}) IN [${types(investments).join(', ')}]`;
+  });
+  catalog.define('edge-properties', (variable) => {
+    const v = identifier(variable);
+    const copied = RELATION_KINDS.filter((spec) => !spec.perPair && (spec.derived.properties ?? []).length > 0);
+    if (copied.length === 0) return '{}';
+    const map = (spec: RelationKindSpec) => `{${(spec.derived.properties ?? []).map((p) => `${identifier(p)}: ${v}.${identifier(p)}`).join(', ')}}`;
+    return `CASE type(${v}) ${copied.map((spec) => `WHEN '${identifier(spec.kind)}' THEN ${map(spec)}`).join(' ')} ELSE {} END`;
+  });
+}
 
 /** The facts of derived relationship `v` that count in the scope, bound to `held` (a MATCH ... WHERE, no RETURN). */
 function edgeFacts(v: string): string {

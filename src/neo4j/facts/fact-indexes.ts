@@ -5,6 +5,7 @@ import { identifier } from './cypher-text';
 /**
  * The range indexes a fact type's lists read from: its date, every sort field and every filtered field, on its own
  * label (ids are indexed by their constraints). Derived from the definition, so a new list filter brings its index.
+ * A per-fact derived relationship is found by its fact's id when the fact is rewritten or removed: unique, indexed.
  */
 export function factIndexStatements(definition: FactDefinition): string[] {
   const fields = new Set<string>([definition.dateField, ...definition.list.sorts.map((s) => s.field)]);
@@ -14,6 +15,9 @@ export function factIndexStatements(definition: FactDefinition): string[] {
   return [
     `CREATE CONSTRAINT fact_${label.toLowerCase()}_id IF NOT EXISTS FOR (f:${label}) REQUIRE f.id IS UNIQUE`,
     ...[...fields].map((field) => `CREATE INDEX fact_${label.toLowerCase()}_${identifier(field).toLowerCase()} IF NOT EXISTS FOR (f:${label}) ON (f.${identifier(field)})`),
+    ...(definition.derived?.grouping === 'perFact'
+      ? [`CREATE CONSTRAINT derived_${identifier(definition.derived.type).toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${identifier(definition.derived.type)}]-() REQUIRE r.id IS UNIQUE`]
+      : []),
   ];
 }
 

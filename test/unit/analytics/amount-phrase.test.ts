@@ -1,4 +1,4 @@
-import { amountPhrase } from '../../../src/analytics/describe';
+import { amountPhrase } from '../../../src/facts/relation-phrases';
 import { AmountKind } from '../../../src/domain/enums';
 import { timeline } from '../../../src/domain/lifecycle';
 import { parsePartialDate } from '../../../src/domain/partial-date';
