@@ -6,7 +6,7 @@ import type { AppContext } from '../graphql/context';
 import { primeCompanies } from '../loaders';
 import { BackersOfCompetitorsArgs, ConnectionArgs, ExposureArgs, LIMITS, MoneyLoopsArgs, NeighborhoodArgs, TwoSidedBackersArgs } from './analytics.args';
 import type { AnalyticsRepository, LoopPosition, ScanPage, TwoSidedPosition } from './analytics.repository';
-import { decodeScanCursor, encodeScanCursor } from '../graphql/scan-cursor';
+import { cursorKind, decodeScanCursor, encodeScanCursor } from '../graphql/scan-cursor';
 import { pageOf, type Page } from '../graphql/connection';
 import { partiesOf, toCompetitorBacking, toExposure, toGraphPath, toMoneyLoop, toSubgraph, toTwoSidedBacker } from './assemble';
 import { CompetitorBacking } from './competitor-backing.type';
@@ -15,7 +15,7 @@ import { GraphPath, MoneyLoopConnection } from './path-step.type';
 import { ALL_RELATION_KINDS } from './relation-kind';
 import { Subgraph } from './subgraph.type';
 import { TwoSidedBackerConnection } from './two-sided-backer.type';
-import { toScope } from '../graphql/lifecycle/fact-scope.args';
+import { toScope, type FactScopeArgs } from '../graphql/lifecycle/fact-scope.args';
 
 /** The analytics queries: each runs one bounded Cypher statement; answers carry their facts and explanations. */
 @Resolver()
@@ -37,9 +37,10 @@ export class AnalyticsResolver {
   @Query(() => TwoSidedBackerConnection, { description: 'Investors holding investments in both companies of a rivalry.', complexity: traversalCost.twoSided })
   async twoSidedBackers(@Args() args: TwoSidedBackersArgs, @Ctx() ctx: AppContext): Promise<TwoSidedBackerConnection> {
     const { market, rollUpSubsidiaries, first, after } = args;
-    const page = await this.repo.twoSidedBackers(toScope(args), market, rollUpSubsidiaries, first, decodeScanCursor(TWO_SIDED, after, isTwoSidedPosition));
+    const kind = scanCursorKind(TWO_SIDED, args, { market, rollUpSubsidiaries });
+    const page = await this.repo.twoSidedBackers(toScope(args), market, rollUpSubsidiaries, first, decodeScanCursor(kind, after, isTwoSidedPosition));
     primeCompanies(ctx, page.items.flatMap(({ row }) => [row.backer, row.sideA, row.sideB, ...partiesOf(row.investmentsA), ...partiesOf(row.investmentsB)]));
-    return toConnection(TWO_SIDED, page, after, toTwoSidedBacker);
+    return toConnection(kind, page, after, toTwoSidedBacker);
   }
 
   @Query(() => MoneyLoopConnection, {
@@ -48,10 +49,11 @@ export class AnalyticsResolver {
   })
   async moneyLoops(@Args() args: MoneyLoopsArgs, @Ctx() ctx: AppContext): Promise<MoneyLoopConnection> {
     const { companyId, maxLength, first, after } = args;
-    const page = await this.repo.moneyLoops(companyId, maxLength, toScope(args), first, decodeScanCursor(LOOPS, after, isLoopPosition));
+    const kind = scanCursorKind(LOOPS, args, { companyId, maxLength });
+    const page = await this.repo.moneyLoops(companyId, maxLength, toScope(args), first, decodeScanCursor(kind, after, isLoopPositionUpTo(maxLength)));
     if (companyId && page.items.length === 0) await this.requireCompany(ctx, companyId);
     primeCompanies(ctx, page.items.flatMap(({ row }) => row.companies));
-    return toConnection(LOOPS, page, after, toMoneyLoop);
+    return toConnection(kind, page, after, toMoneyLoop);
   }
 
   @Query(() => GraphPath, { nullable: true, description: 'The shortest explained path between two companies; null when none within maxHops.', complexity: traversalCost.connection })
@@ -94,16 +96,31 @@ export class AnalyticsResolver {
 const LOOPS = 'moneyLoops';
 const TWO_SIDED = 'twoSidedBackers';
 
+/**
+ * The kind tag of a scan page's cursors: the query, and a fingerprint of every argument but the page's (first,
+ * after), so a cursor is refused by another query and by the same one asked with other arguments. The scope is taken
+ * as `toScope` reads it (statuses a set, includeEnded adding the ended ones), with asOf as given: a cursor of "today"
+ * stays valid while it is paged.
+ */
+function scanCursorKind(query: string, scopeArgs: FactScopeArgs, args: Record<string, unknown>): string {
+  return cursorKind([query], { ...args, scope: { ...toScope(scopeArgs), asOf: scopeArgs.asOf ?? null } });
+}
+
 const isIds = (value: unknown, max: number): value is string[] =>
   Array.isArray(value) && value.length <= max && value.every((id) => typeof id === 'string' && id.length <= 200);
 
-function isLoopPosition(value: unknown): value is LoopPosition {
-  const { length, ids } = (value ?? {}) as Partial<LoopPosition>;
-  return Number.isInteger(length) && (length as number) >= 2 && (length as number) <= LIMITS.maxLoopLength && isIds(ids, LIMITS.maxLoopLength + 1);
+/** A loop position of a page asked for loops of at most `maxLength` steps. */
+function isLoopPositionUpTo(maxLength: number): (value: unknown) => value is LoopPosition {
+  return (value): value is LoopPosition => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+    const { length, ids } = value as Partial<LoopPosition>;
+    return Number.isInteger(length) && (length as number) >= 2 && (length as number) <= Math.min(maxLength, LIMITS.maxLoopLength) && isIds(ids, LIMITS.maxLoopLength + 1);
+  };
 }
 
+/** [market, rivalry id, backer id], or [market, rivalry id, PAST] past a rivalry. */
 function isTwoSidedPosition(value: unknown): value is TwoSidedPosition {
-  return isIds(value, 3);
+  return isIds(value, 3) && value.length === 3;
 }
 
 /** A scan page as a connection: each edge's cursor is its position; a scan stopped at its bound resumes past it. */

@@ -11,23 +11,36 @@ import { int, intOrNull } from '../neo4j/params';
 import { findByIds } from '../neo4j/find-by-ids';
 import { companyCountStatement, companyListStatement, COMPANY_FILTERS, type CompanyListShape, type CompanyOrderProperty } from '../neo4j/company-list-statements';
 import { companyMap } from '../neo4j/facts/cypher-text';
-import type { ListPosition } from '../neo4j/list-position';
+import { afterParams, phasesAfter, type ListOrder, type ListPosition } from '../neo4j/list-position';
 import { FACTS } from '../facts/registry';
 
-/** The stored property each sort field reads (names compare case-insensitively). */
-const ORDER_PROPERTY: Record<CompanySortField, CompanyOrderProperty> = { [CompanySortField.NAME]: 'nameLower', [CompanySortField.ID]: 'id', [CompanySortField.FOUNDED]: 'founded' };
+/**
+ * What each sort field reads: the stored property (names compare case-insensitively), its values' type and whether a
+ * company may lack one (no founding year: read after the others). Cursors are checked against it.
+ */
+export const COMPANY_ORDERS: Readonly<Record<CompanySortField, ListOrder & { readonly property: CompanyOrderProperty }>> = {
+  [CompanySortField.NAME]: { property: 'nameLower', type: 'string', nullable: false },
+  [CompanySortField.ID]: { property: 'id', type: 'string', nullable: false },
+  [CompanySortField.FOUNDED]: { property: 'founded', type: 'integer', nullable: true },
+};
 
 /** Lucene characters with a meaning in query syntax; user text is escaped so it is only ever searched for. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
-function filterParams(filter: CompanyFilter | undefined): Record<'kinds' | 'country' | 'namePrefix' | 'foundedFrom' | 'foundedTo', unknown> {
+/** A filter as the plain values its statement compares with: what a cursor's fingerprint is taken of. */
+export function normalizedCompanyFilter(filter: CompanyFilter | undefined): Record<'kinds' | 'country' | 'namePrefix' | 'foundedFrom' | 'foundedTo', unknown> {
   return {
     kinds: filter?.kinds?.length ? filter.kinds : null,
     country: filter?.country ?? null,
     namePrefix: filter?.namePrefix ? filter.namePrefix.toLowerCase() : null,
-    foundedFrom: intOrNull(filter?.foundedFrom),
-    foundedTo: intOrNull(filter?.foundedTo),
+    foundedFrom: filter?.foundedFrom ?? null,
+    foundedTo: filter?.foundedTo ?? null,
   };
+}
+
+function filterParams(filter: CompanyFilter | undefined): Record<'kinds' | 'country' | 'namePrefix' | 'foundedFrom' | 'foundedTo', unknown> {
+  const values = normalizedCompanyFilter(filter);
+  return { ...values, foundedFrom: intOrNull(values.foundedFrom as number | null), foundedTo: intOrNull(values.foundedTo as number | null) };
 }
 
 /** Stored properties of a company; `nameLower` backs case-insensitive prefix filtering. */
@@ -80,18 +93,18 @@ export class CompanyRepository {
    * pages neither skip nor repeat a company.
    */
   async list(filter: CompanyFilter | undefined, sort: CompanySort | undefined, after: ListPosition | null, first: number): Promise<{ items: { company: CompanyRecord; position: ListPosition }[]; hasMore: boolean }> {
-    const order = ORDER_PROPERTY[sort?.field ?? CompanySortField.NAME];
+    const listOrder = COMPANY_ORDERS[sort?.field ?? CompanySortField.NAME];
+    const order = listOrder.property;
     const descending = sort?.direction === SortDirection.DESC;
     const params = filterParams(filter);
     const filters = COMPANY_FILTERS.filter((name) => params[name] !== null);
     const items: { company: CompanyRecord; position: ListPosition }[] = [];
-    const phases: ('nonNull' | 'null')[] = after?.phase === 'null' ? ['null'] : order === 'founded' ? ['nonNull', 'null'] : ['nonNull'];
-    for (const phase of phases) {
+    for (const phase of phasesAfter(listOrder, after)) {
       const from = after && after.phase === phase ? after : null;
       const shape: CompanyListShape = { filters, order, descending, phase, after: from !== null };
       const rows = await this.db.readRows(this.listStatement(shape), {
         ...params,
-        ...(from ? { afterValue: order === 'founded' ? intOrNull(from.value as number | null) : from.value, afterId: from.id } : {}),
+        ...(from ? afterParams(listOrder, from) : {}),
         limit: int(first + 1 - items.length),
       });
       for (const row of rows) {

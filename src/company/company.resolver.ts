@@ -8,7 +8,7 @@ import { CompaniesArgs, CompanySortField, DeleteCompanyArgs, SearchCompaniesArgs
 import { SortDirection } from '../domain/enums';
 import { CompanyConnection, CompanySearchHit } from './company-connection.type';
 import { CreateCompanyInput, UpdateCompanyInput } from './company.input';
-import type { CompanyRepository } from './company.repository';
+import { COMPANY_ORDERS, normalizedCompanyFilter, type CompanyRepository } from './company.repository';
 import { Company } from '../graphql/company.type';
 import { listCost, pageCost } from '../graphql/complexity';
 import { DeletePayload, MUTATION_RESULT } from '../graphql/mutation-result';
@@ -24,8 +24,9 @@ export class CompanyResolver {
 
   @Query(() => CompanyConnection, { description: 'Companies, filtered, sorted and paged (Relay connection).', complexity: pageCost })
   async companies(@Args() args: CompaniesArgs, @Ctx() ctx: AppContext): Promise<CompanyConnection> {
-    const kind = listCursorKind('companies', args.sort?.field ?? CompanySortField.NAME, args.sort?.direction === SortDirection.DESC);
-    const after = decodeListCursor(kind, args.after);
+    const field = args.sort?.field ?? CompanySortField.NAME;
+    const kind = listCursorKind('companies', field, args.sort?.direction === SortDirection.DESC, normalizedCompanyFilter(args.filter));
+    const after = decodeListCursor(kind, COMPANY_ORDERS[field], args.after);
     const page = await this.repo.list(args.filter, args.sort, after, args.first);
     for (const { company } of page.items) ctx.loaders.company.prime(company.id, company);
     const edges = page.items.map((item) => ({ cursor: encodeListCursor(kind, item.position), node: item.company as Company }));

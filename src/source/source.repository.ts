@@ -1,13 +1,16 @@
 import { conflict } from '../domain/errors';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database, Tx } from '../neo4j/database';
-import { date, int } from '../neo4j/params';
-import type { ListPosition } from '../neo4j/list-position';
+import { int } from '../neo4j/params';
+import { afterParams, phasesAfter, type ListOrder, type ListPosition } from '../neo4j/list-position';
 import { sourceCountStatement, sourceListStatement, type SourceListShape } from '../neo4j/source-list-statements';
 import type { SourceInput } from '../graphql/source.input';
 import { sourceIdFor, sourceRow, toSourceRecord, type SourceRecord } from '../domain/source';
 import { findByIds } from '../neo4j/find-by-ids';
 
+
+/** Sources are listed newest first by their publication day; undated ones after the others (cursors are checked against it). */
+export const SOURCE_ORDER: ListOrder = { type: 'date', nullable: true };
 
 /** Every read and write of Source nodes (facts cite theirs in their own write statement). */
 export class SourceRepository {
@@ -38,13 +41,12 @@ export class SourceRepository {
    */
   async list(publisher: string | null, after: ListPosition | null, first: number): Promise<{ items: { source: SourceRecord; position: ListPosition }[]; hasMore: boolean }> {
     const items: { source: SourceRecord; position: ListPosition }[] = [];
-    const phases: ('nonNull' | 'null')[] = after?.phase === 'null' ? ['null'] : ['nonNull', 'null'];
-    for (const phase of phases) {
+    for (const phase of phasesAfter(SOURCE_ORDER, after)) {
       const from = after && after.phase === phase ? after : null;
       const shape: SourceListShape = { publisher: publisher !== null, phase, after: from !== null };
       const rows = await this.db.readRows(this.statement(JSON.stringify(shape), () => sourceListStatement(shape)), {
         publisher: publisher?.toLowerCase() ?? null,
-        ...(from ? { afterValue: typeof from.value === 'string' ? date(from.value) : null, afterId: from.id } : {}),
+        ...(from ? afterParams(SOURCE_ORDER, from) : {}),
         limit: int(first + 1 - items.length),
       });
       for (const row of rows) {

@@ -7,7 +7,7 @@ import { connectionType, pageOf } from '../graphql/connection';
 import { decodeListCursor, encodeListCursor, listCursorKind } from '../graphql/list-cursor';
 import type { AppContext } from '../graphql/context';
 import { SourceInput } from '../graphql/source.input';
-import type { SourceRepository } from './source.repository';
+import { SOURCE_ORDER, type SourceRepository } from './source.repository';
 import { Source } from '../graphql/source.type';
 import { COUNT_COST, pageCost } from '../graphql/complexity';
 import { DeletePayload, MUTATION_RESULT } from '../graphql/mutation-result';
@@ -19,8 +19,6 @@ class SourcesArgs extends PageArgs {
   @MaxLength(200)
   publisher?: string | null;
 }
-
-const SOURCES_ORDER = listCursorKind('sources', 'PUBLISHED_ON', true);
 
 const SourceConnection = connectionType(Source, 'Source', 'Sources, newest first (undated ones last), paged.');
 /** A page as the query returns it: the publisher filter is kept for totalCount, which is only counted when selected. */
@@ -47,10 +45,12 @@ export class SourceResolver {
 
   @Query(() => SourceConnection, { description: 'Sources, newest first (undated ones last), paged.', complexity: pageCost })
   async sources(@Args() { publisher, first, after }: SourcesArgs, @Ctx() ctx: AppContext): Promise<SourcePage> {
-    const position = decodeListCursor(SOURCES_ORDER, after);
+    // The publisher matches case-insensitively: the cursor's fingerprint is of the text as compared.
+    const kind = listCursorKind('sources', 'PUBLISHED_ON', true, { publisher: publisher?.toLowerCase() ?? null });
+    const position = decodeListCursor(kind, SOURCE_ORDER, after);
     const page = await this.repo.list(publisher ?? null, position, first);
     for (const { source } of page.items) ctx.loaders.source.prime(source.id, source);
-    const edges = page.items.map((item) => ({ cursor: encodeListCursor(SOURCES_ORDER, item.position), node: item.source as Source }));
+    const edges = page.items.map((item) => ({ cursor: encodeListCursor(kind, item.position), node: item.source as Source }));
     return { ...pageOf(edges, page.hasMore, position !== null), publisher: publisher ?? null };
   }
 

@@ -5,6 +5,7 @@ import type { FactDefinition } from '../../facts/fact-definition';
 import { FACTS, factType } from '../../facts/registry';
 import type { FactRecord } from '../../facts/fact-record';
 import type { FactInput, FactRepository, ListQuery } from '../../neo4j/facts/fact-repository';
+import { factListOrder } from '../../neo4j/list-position';
 import { Company } from '../company.type';
 import { Source } from '../source.type';
 import { primeFacts } from '../../loaders';
@@ -46,18 +47,28 @@ function namedClass(name: string): ClassType<{ repo: FactRepository }> {
   return holder[name] as ClassType<{ repo: FactRepository }>;
 }
 
-/** The list's filters, sort and page from its arguments. */
+/**
+ * A filter value as the statement compares it, for the cursor's fingerprint: a date by its period (2024-03 and
+ * 2024-03-01 differ as a bound), anything else as given.
+ */
+function filterKey(value: unknown): unknown {
+  const date = value as Partial<PartialDate> | null;
+  return date !== null && typeof date === 'object' && typeof date.start === 'string' && typeof date.precision === 'string' ? `${date.start}/${date.precision}` : value;
+}
+
+/** The list's filters, sort and page from its arguments; the cursor is checked against the list, order and filter. */
 function toListQuery(definition: FactDefinition, args: Record<string, unknown>, info: GraphQLResolveInfo): ListQuery & { kind: string } {
   const filterValues = definition.list.args === 'filter' ? ((args.filter as Record<string, unknown> | undefined) ?? {}) : args;
   const filters = Object.fromEntries(definition.list.filters.map((f) => [f.arg, filterValues[f.arg]]));
   const given = args.sort as { field: string; direction: string } | undefined;
   const sort = given?.field ?? definition.list.defaultSort.sort;
   const descending = given ? given.direction === 'DESC' : definition.list.defaultSort.descending;
-  const kind = listCursorKind(definition.plural, sort, descending);
+  const kind = listCursorKind(definition.plural, sort, descending, Object.fromEntries(Object.entries(filters).map(([arg, value]) => [arg, filterKey(value)])));
+  const after = decodeListCursor(kind, factListOrder(definition, sort), args.after as string | null | undefined);
   // Companies come with the page only when a party field is selected: a page of ids reads no company.
   const selected = connectionNodeFields(info);
   const withCompanies = definition.parties.some((party) => selected.has(party.role));
-  return { filters, sort, descending, first: args.first as number, after: decodeListCursor(kind, args.after as string | null | undefined), kind, withCompanies };
+  return { filters, sort, descending, first: args.first as number, after, kind, withCompanies };
 }
 
 /** The resolver classes of one fact type: the type's own, and its connection's (totalCount). */

@@ -1,4 +1,4 @@
-import type { ListPosition } from '../list-position';
+import { afterParams, factListOrder, phasesAfter, type ListPosition } from '../list-position';
 import { toCompanyRecord, type CompanyRecord } from '../../domain/company';
 import { badInput, conflict, DomainError, ErrorCode } from '../../domain/errors';
 import { endOfPeriod, type PartialDate } from '../../domain/partial-date';
@@ -103,18 +103,16 @@ export class FactRepository {
    * nor repeat a fact.
    */
   async list(query: ListQuery): Promise<ListPage> {
-    const sortField = this.sortField(query.sort);
-    const nullable = sortField !== 'id' && !this.definition.fields.find((f) => f.name === sortField)?.required;
+    const order = factListOrder(this.definition, query.sort);
     const filters = this.definition.list.filters.filter((f) => query.filters[f.arg] !== undefined && query.filters[f.arg] !== null).map((f) => f.arg);
     const params = this.filterParams(query.filters);
     const items: ListPage['items'][number][] = [];
-    const phases: ('nonNull' | 'null')[] = query.after?.phase === 'null' ? ['null'] : nullable ? ['nonNull', 'null'] : ['nonNull'];
-    for (const phase of phases) {
+    for (const phase of phasesAfter(order, query.after)) {
       const after = query.after && query.after.phase === phase ? query.after : null;
-      const shape: ListShape = { filters, sortField, descending: query.descending, phase, after: after !== null, companies: query.withCompanies };
+      const shape: ListShape = { filters, sortField: order.field, descending: query.descending, phase, after: after !== null, companies: query.withCompanies };
       const rows = await this.db.readRows(this.statementFor(shape), {
         ...params,
-        ...(after ? { afterValue: this.sortParam(sortField, after.value), afterId: after.id } : {}),
+        ...(after ? afterParams(order, after) : {}),
         limit: int(query.first + 1 - items.length),
       });
       for (const row of rows) items.push({ row: toFactRow(this.definition, row), position: { phase, value: row.sortValue ?? null, id: (row.fact as Row).id as string } });
@@ -131,12 +129,6 @@ export class FactRepository {
     if (!statement) this.shapes.set(key, (statement = countStatement(this.definition, filters)));
     const [row] = await this.db.readRows(statement, this.filterParams(filterValues));
     return (row?.total as number) ?? 0;
-  }
-
-  private sortField(sort: string): string {
-    const spec = this.definition.list.sorts.find((s) => s.value === sort);
-    if (!spec) throw badInput('sort', `${this.definition.plural} cannot be sorted by ${sort}`);
-    return spec.field;
   }
 
   private statementFor(shape: ListShape): string {
@@ -161,12 +153,6 @@ export class FactRepository {
       }
     }
     return params;
-  }
-
-  /** A cursor's sort value as the parameter type the field is stored as. */
-  private sortParam(field: string, value: unknown): unknown {
-    const spec = this.definition.fields.find((f) => f.name === field);
-    return spec?.kind === 'date' && typeof value === 'string' ? date(value) : value;
   }
 
   /** The facts of this type linked to each of the given facts (by the link with `idField`), grouped by target id. */
