@@ -3,6 +3,7 @@ import { ACQUISITION } from './types/acquisition.fact';
 import { COMPUTE_DEAL } from './types/compute-deal.fact';
 import { FUNDING_ROUND } from './types/funding-round.fact';
 import { INVESTMENT } from './types/investment.fact';
+import { PARTNERSHIP } from './types/partnership.fact';
 import { RIVALRY } from './types/rivalry.fact';
 import { SUBSIDIARY_LINK } from './types/subsidiary-link.fact';
 
@@ -10,8 +11,18 @@ import { SUBSIDIARY_LINK } from './types/subsidiary-link.fact';
  * Every fact type. The schema builder, the loaders, the seed loader, the bulk import, the dataset schema, the
  * generator's output and the shared contract tests iterate over this list; adding a type here is what adds it.
  */
-const DEFINITIONS = [FUNDING_ROUND, INVESTMENT, COMPUTE_DEAL, RIVALRY, SUBSIDIARY_LINK, ACQUISITION] as const;
+const DEFINITIONS = [FUNDING_ROUND, INVESTMENT, COMPUTE_DEAL, RIVALRY, SUBSIDIARY_LINK, ACQUISITION, PARTNERSHIP] as const;
 export const FACTS: readonly FactDefinition[] = DEFINITIONS;
+
+/**
+ * Names a fact record or its GraphQL type already uses beside the fields (the stored timeline, the scope an answer
+ * read it in, its resolved state, history and sources): a field named so would be shadowed, so none may be.
+ */
+const RESERVED_FIELD_NAMES = ['id', 'sourceIds', 'timeline', 'scope', 'state', 'history', 'sources'];
+for (const definition of FACTS) {
+  const reserved = definition.fields.find((field) => RESERVED_FIELD_NAMES.includes(field.name));
+  if (reserved) throw new Error(`${definition.name}.${reserved.name}: a field may not take a name records already use`);
+}
 
 /** The dataset section of each fact type, as a type (`"investments" | "computeDeals" | ...`). */
 export type FactSection = (typeof DEFINITIONS)[number]['section'];

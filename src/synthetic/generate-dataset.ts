@@ -1,4 +1,5 @@
-import type { Dataset } from '../seed/dataset';
+import { FACTS, type FactSection } from '../facts/registry';
+import type { Dataset, FactRecords } from '../seed/dataset';
 import { generateAcquisitions } from './acquisitions';
 import { LAST_DATE } from './calendar';
 import { buildWorld, companyRecords } from './companies';
@@ -51,11 +52,15 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const rivalries = generateRivalries(world);
   const subsidiaries = generateSubsidiaries(world, master.fork());
   const acquisitions = generateAcquisitions(world, master.fork());
+  // Every fact type's section, empty for a type the generator does not make (partnerships): a type added to the
+  // registry needs no change here unless the benchmark should have it.
+  const sections = Object.fromEntries(FACTS.map((definition) => [definition.section, []])) as unknown as Record<FactSection, FactRecords>;
   const dataset: Dataset = {
     version: GENERATOR_VERSION,
     description: `Synthetic AI-industry graph (not real data): ${options.companies} companies, seed ${options.seed}. Made by npm run generate.`,
     sources: world.sources.records,
     companies: companyRecords(world),
+    ...sections,
     fundingRounds: investments.rounds,
     investments: investments.records,
     computeDeals,

@@ -22,12 +22,15 @@ const MUTATIONS: [string, string][] = [
   ['updateAcquisition', 'mutation { updateAcquisition(id: "acq-1", input: {note: "changed"}) { id } }'],
   ['recordFundingRound', 'mutation { recordFundingRound(input: {id: "round-new", companyId: "mistral", name: "Series C", announcedOn: "2024-06", leadInvestorIds: ["google"], sourceIds: ["src-one"]}) { id } }'],
   ['updateFundingRound', 'mutation { updateFundingRound(id: "round-1", input: {note: "changed"}) { id } }'],
+  ['recordPartnership', 'mutation { recordPartnership(input: {id: "ptn-new", companyIds: ["google", "mistral"], kind: INTEGRATION, announcedOn: "2024-01", sourceIds: ["src-one"]}) { id } }'],
+  ['updatePartnership', 'mutation { updatePartnership(id: "ptn-1", input: {note: "changed"}) { id } }'],
   ['removeInvestment', 'mutation { removeInvestment(id: "inv-1") { id deleted } }'],
   ['removeComputeDeal', 'mutation { removeComputeDeal(id: "cd-1") { id deleted } }'],
   ['removeRivalry', 'mutation { removeRivalry(id: "riv-1") { id deleted } }'],
   ['removeSubsidiaryLink', 'mutation { removeSubsidiaryLink(id: "sub-1") { id deleted } }'],
   ['removeAcquisition', 'mutation { removeAcquisition(id: "acq-1") { id deleted } }'],
   ['removeFundingRound', 'mutation { removeFundingRound(id: "round-1") { id deleted } }'],
+  ['removePartnership', 'mutation { removePartnership(id: "ptn-1") { id deleted } }'],
   ['removeSource', 'mutation { removeSource(id: "src-unused") { id deleted } }'],
   ['deleteCompany', 'mutation { deleteCompany(id: "lonely", cascade: true) { id deleted } }'],
 ];
@@ -48,6 +51,7 @@ async function authWorld(app: TestApp): Promise<void> {
       sub: recordSubsidiaryLink(input: {id: "sub-1", childId: "aws", parentId: "amazon", sourceIds: ["src-two"]}) { id }
       acq: recordAcquisition(input: {id: "acq-1", acquirerId: "google", targetId: "mistral", announcedOn: "2024-01", sourceIds: ["src-two"]}) { id }
       round: recordFundingRound(input: {id: "round-1", companyId: "anthropic", name: "Series C", announcedOn: "2023-05", postMoneyValuationUsd: 4.1e9, sourceIds: ["src-two"]}) { id }
+      ptn: recordPartnership(input: {id: "ptn-1", companyIds: ["anthropic", "aws"], kind: DISTRIBUTION, announcedOn: "2023-09-25", sourceIds: ["src-two"]}) { id }
     }`,
   );
 }
@@ -113,6 +117,8 @@ describe('Authorization: mutations need the writer key, reads are public', () =>
       acquisitions { totalCount }
       fundingRound(id: "round-1") { id }
       fundingRounds { totalCount }
+      partnership(id: "ptn-1") { id }
+      partnerships { totalCount }
       valuationHistory(companyId: "anthropic") { valuations { round { id } } }
       source(id: "src-one") { id }
       sources { nodes { id } }
@@ -144,6 +150,8 @@ describe('Authorization: mutations need the writer key, reads are public', () =>
       acquisitions: { totalCount: 1 },
       fundingRound: { id: 'round-1' },
       fundingRounds: { totalCount: 1 },
+      partnership: { id: 'ptn-1' },
+      partnerships: { totalCount: 1 },
       valuationHistory: { valuations: [{ round: { id: 'round-1' } }] },
       source: { id: 'src-one' },
       sources: { nodes: expect.arrayContaining([{ id: 'src-one' }, { id: 'src-two' }, { id: 'src-unused' }]) },

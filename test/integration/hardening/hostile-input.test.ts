@@ -114,6 +114,18 @@ const OPERATIONS: { name: string; query: string; vars: fc.Arbitrary<Record<strin
     vars: fc.record({ id: fc.oneof(hostileString, fc.constant('acq-microsoft-inflection-2024')), usd: hostileNumber, on: hostileDate, note: hostileString }),
   },
   {
+    name: 'recordPartnership',
+    write: true,
+    query: 'mutation ($a: ID!, $b: ID!, $on: Date!, $coverage: String, $usd: Float) { recordPartnership(input: { companyIds: [$a, $b], kind: DISTRIBUTION, announcedOn: $on, coverage: $coverage, valueUsd: $usd, amountKind: CONTRACT_VALUE, sourceIds: ["src-x"] }) { id } }',
+    vars: fc.record({ a: fc.oneof(hostileString, fc.constant('aws')), b: fc.oneof(hostileString, fc.constant('mistral')), on: hostileDate, coverage: hostileString, usd: hostileNumber }),
+  },
+  {
+    name: 'updatePartnership',
+    write: true,
+    query: 'mutation ($id: ID!, $on: Date, $ends: Date, $coverage: String, $note: String) { updatePartnership(id: $id, input: { announcedOn: $on, endsOn: $ends, coverage: $coverage, note: $note }) { id } }',
+    vars: fc.record({ id: fc.oneof(hostileString, fc.constant('ptn-aws-mistral-2024-02')), on: hostileDate, ends: hostileDate, coverage: hostileString, note: hostileString }),
+  },
+  {
     name: 'recordFundingRound',
     write: true,
     query: 'mutation ($c: ID!, $name: String!, $on: Date!, $usd: Float, $pre: Float, $post: Float, $leads: [ID!], $url: String!) { recordFundingRound(input: { companyId: $c, name: $name, announcedOn: $on, amountUsd: $usd, amountKind: PAID, preMoneyValuationUsd: $pre, postMoneyValuationUsd: $post, leadInvestorIds: $leads, sources: [{ url: $url, publisher: "p", title: "t" }] }) { id } }',
@@ -126,10 +138,10 @@ const OPERATIONS: { name: string; query: string; vars: fc.Arbitrary<Record<strin
     vars: fc.record({ id: fc.oneof(hostileString, fc.constant('round-anthropic-series-f-2025')), name: hostileString, usd: hostileNumber, post: hostileNumber, on: hostileDate, closed: hostileDate, leads: fc.array(hostileString, { maxLength: 2 }) }),
   },
   {
-    name: 'removeInvestment, removeComputeDeal, removeRivalry, removeSource, removeSubsidiaryLink, removeAcquisition, removeFundingRound',
+    name: 'removeInvestment, removeComputeDeal, removeRivalry, removeSource, removeSubsidiaryLink, removeAcquisition, removeFundingRound, removePartnership',
     write: true,
     query:
-      'mutation ($id: ID!) { a: removeInvestment(id: $id) { deleted } b: removeComputeDeal(id: $id) { deleted } c: removeRivalry(id: $id) { deleted } d: removeSource(id: $id) { deleted } e: removeSubsidiaryLink(id: $id) { deleted } f: removeAcquisition(id: $id) { deleted } g: removeFundingRound(id: $id) { deleted } }',
+      'mutation ($id: ID!) { a: removeInvestment(id: $id) { deleted } b: removeComputeDeal(id: $id) { deleted } c: removeRivalry(id: $id) { deleted } d: removeSource(id: $id) { deleted } e: removeSubsidiaryLink(id: $id) { deleted } f: removeAcquisition(id: $id) { deleted } g: removeFundingRound(id: $id) { deleted } h: removePartnership(id: $id) { deleted } }',
     vars: fc.record({ id: hostileString }),
   },
   { name: 'searchCompanies', write: false, query: 'query ($t: String!) { searchCompanies(text: $t) { company { id } } }', vars: fc.record({ t: hostileString }) },

@@ -83,8 +83,8 @@ describe('bulk import', () => {
       }),
     ).rejects.toThrow('interrupted');
     const state = JSON.parse(fs.readFileSync(`${file}.import-state.json`, 'utf8'));
-    // 169 sources are 9 batches of 20, so the eleventh batch interrupted is the companies' third.
-    expect(seed.sources.length).toBe(169);
+    // 178 sources are 9 batches of 20, so the eleventh batch interrupted is the companies' third.
+    expect(seed.sources.length).toBe(178);
     expect(state.committed).toEqual({ sources: 9, companies: 2 });
     let resumedBatches = 0;
     const report = await importDataset(app.db, app.catalog, file, { batchSize: 20, onBatch: () => {
