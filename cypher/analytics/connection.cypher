@@ -17,13 +17,34 @@ CALL (a) {
   USING INDEX b:Company(id)
   RETURN b
 }
-MATCH p = ALL SHORTEST (a)-[r:{{> relation-types}}
-  WHERE type(r) IN $kinds
-    AND {{> edge-counts r}}
-    AND {{> edge-holds r}}
-]-{1,6}(b)
-WITH p
-WHERE length(p) <= $maxHops
+// The summaries prune: the shortest routes over relationships that may count are found first, and kept when every
+// relationship on them holds (one of its facts counts by itself). Holding relationships are a subset of those that
+// may count, so when any such route survives its length is the shortest and the survivors are all the routes of that
+// length. Only when none survives (and some route within $maxHops may count) is the search run again with each
+// relationship checked as it is expanded.
+CALL (a, b) {
+  MATCH p = ALL SHORTEST (a)-[r:{{> relation-types}}
+    WHERE type(r) IN $kinds
+      AND {{> edge-counts r}}
+  ]-{1,6}(b)
+  WITH p
+  WHERE length(p) <= $maxHops
+  WITH collect(p) AS candidates
+  RETURN [x IN candidates WHERE all(rel IN relationships(x) WHERE {{> edge-holds rel}})] AS quick, size(candidates) AS candidates
+}
+CALL (a, b, quick, candidates) {
+  WITH a, b, quick, candidates
+  WHERE size(quick) = 0 AND candidates > 0
+  MATCH p = ALL SHORTEST (a)-[r:{{> relation-types}}
+    WHERE type(r) IN $kinds
+      AND {{> edge-counts r}}
+      AND {{> edge-holds r}}
+  ]-{1,6}(b)
+  WITH p
+  WHERE length(p) <= $maxHops
+  RETURN collect(p) AS exact
+}
+UNWIND quick + exact AS p
 WITH p, [n IN nodes(p) | n.id] AS route
 ORDER BY route, [x IN relationships(p) | type(x)]
 WITH collect(p) AS paths, collect(DISTINCT route) AS routes

@@ -281,13 +281,19 @@ export class AnalyticsRepository {
       maxEdges: int(RESULT_LIMITS.neighborhoodEdges),
     });
     if (!row) return null;
+    const nodes = (row.nodes as unknown[]).map(toCompanyRecord);
+    const edges = (row.edges as Row[]).map((edge) => ({
+      ...(edge as unknown as EdgeRow),
+      moneys: (edge.moneys as unknown[]).map(toMoneyValue),
+      date: storedDate(edge.date, edge.precision),
+    }));
+    // The layers were found over relationship summaries; the edges are those that hold. A company reached only
+    // through relations that do not hold is not in the picture (unless the edge cap cut edges that could reach it).
+    if (edges.length > RESULT_LIMITS.neighborhoodEdges) return { nodes, edges, nodesTruncated: row.nodesTruncated as boolean };
+    const reached = withinHops(companyId, edges, depth);
     return {
-      nodes: (row.nodes as unknown[]).map(toCompanyRecord),
-      edges: (row.edges as Row[]).map((edge) => ({
-        ...(edge as unknown as EdgeRow),
-        moneys: (edge.moneys as unknown[]).map(toMoneyValue),
-        date: storedDate(edge.date, edge.precision),
-      })),
+      nodes: nodes.filter((node) => reached.has(node.id)),
+      edges: edges.filter((edge) => reached.has(edge.fromId) && reached.has(edge.toId)),
       nodesTruncated: row.nodesTruncated as boolean,
     };
   }
@@ -323,4 +329,24 @@ function paths(rows: readonly Row[], scope: FactScope, length: number): { row: P
     const path = toPathRow(row, scope);
     return path ? [{ row: path, position: { length, ids: row.ids as string[] } }] : [];
   });
+}
+
+/** The companies within `depth` hops of `start` over the given edges, either way. */
+function withinHops(start: string, edges: readonly { fromId: string; toId: string }[], depth: number): Set<string> {
+  const reached = new Set([start]);
+  let frontier = [start];
+  for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
+    const next: string[] = [];
+    const from = new Set(frontier);
+    for (const edge of edges) {
+      for (const [here, there] of [[edge.fromId, edge.toId], [edge.toId, edge.fromId]] as const) {
+        if (from.has(here) && !reached.has(there)) {
+          reached.add(there);
+          next.push(there);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return reached;
 }
