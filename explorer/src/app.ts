@@ -1,3 +1,4 @@
+import { pageSocket, type ChangeSocket } from './api/change-feed';
 import { api, type Api } from './api/client';
 import type { CompanyRef } from './api/types';
 import { el, replaceChildren } from './dom/el';
@@ -10,6 +11,7 @@ import { RelationPalette } from './graph/palette';
 import { emptyPicture, mergeSubgraph, type Picture } from './graph/picture';
 import type { AnalyticsPanel, PanelContext } from './panels/analytics-panel';
 import { BackersPanel } from './panels/backers-panel';
+import { ChangesPanel } from './panels/changes-panel';
 import { ConnectionPanel } from './panels/connection-panel';
 import { DateControl } from './panels/date-control';
 import { ExposurePanel } from './panels/exposure-panel';
@@ -19,6 +21,9 @@ import { SidePanel } from './panels/side-panel';
 import { TwoSidedPanel } from './panels/two-sided-panel';
 import './probe';
 import { DEPTHS, formatViewState, parseViewState, PANELS, type Depth, type PanelId, type ViewState } from './state/url-state';
+
+/** The panels of analytics queries, loaded for the company and date; the changes panel is the other one. */
+type AnalyticsPanelId = Exclude<PanelId, 'changes'>;
 
 /** How long the slider must rest before the picture is asked for again. */
 const SLIDER_SETTLE_MS = 250;
@@ -38,6 +43,8 @@ export class ExplorerApp {
   /** `base` plus whatever the current highlight brought in: what is on screen and what exports write. */
   private shown: Picture = emptyPicture();
   private highlightSpec: Highlight | null = null;
+  /** What the highlight marks on screen, to come back to after a row under the pointer marked something else. */
+  private marked: { nodeIds: string[]; edgeIds: string[] } = { nodeIds: [], edgeIds: [] };
   private centre: CompanyRef | null = null;
   private generation = 0;
   private panelQueue: Promise<void> = Promise.resolve();
@@ -51,7 +58,10 @@ export class ExplorerApp {
   private readonly depth = el('select', { attrs: { name: 'depth', 'aria-label': 'Depth' } }, ...DEPTHS.map((depth) => el('option', { attrs: { value: String(depth) } }, `${depth} hop${depth > 1 ? 's' : ''}`)));
   private readonly date: DateControl;
   private readonly side: SidePanel;
-  private readonly panels: Readonly<Record<PanelId, AnalyticsPanel>>;
+  private readonly panels: Readonly<Record<AnalyticsPanelId, AnalyticsPanel>>;
+  private readonly changes: ChangesPanel;
+  /** The WebSocket the changes panel follows the log over, opened when it is first shown. */
+  private socket: ChangeSocket | null = null;
   private readonly tabs = el('nav', { className: 'tabs', attrs: { role: 'tablist' } });
   private readonly panelArea = el('div', { className: 'panel-area' });
   /** How relation kinds are drawn: from the API's list of kinds, once it answered. */
@@ -61,6 +71,7 @@ export class ExplorerApp {
   constructor(
     private readonly root: HTMLElement,
     private readonly client: Api = api,
+    private readonly openSocket: () => ChangeSocket = pageSocket,
   ) {
     this.state = parseViewState(location.search);
     this.search = new SearchBox(client, (company) => this.pickCompany(company), { placeholder: 'Search a company (typos are fine)', name: 'company' });
@@ -85,6 +96,23 @@ export class ExplorerApp {
       connection: new ConnectionPanel(client),
       exposure: new ExposurePanel(),
     };
+    this.changes = new ChangesPanel({
+      api: client,
+      socket: () => (this.socket ??= this.openSocket()),
+      relationKinds: () => this.palette.kinds,
+      highlight: (highlight) => {
+        if (this.state.panel === 'changes') this.setHighlight(highlight);
+      },
+      preview: (highlight) => this.preview(highlight),
+      setRow: (row) => {
+        if (this.state.panel === 'changes') this.navigate({ row }, 'replace');
+      },
+      setSince: (since) => {
+        this.navigate({ since, row: null }, 'replace');
+        this.setHighlight(null);
+        this.loadPanel();
+      },
+    });
     // The page first: cytoscape reads its container's size when it starts.
     this.layout();
     this.graph = new GraphView(this.graphElement, {
@@ -121,7 +149,7 @@ export class ExplorerApp {
   private layout(): void {
     for (const id of PANELS) {
       this.tabs.append(
-        el('button', { attrs: { role: 'tab', type: 'button' }, data: { tab: id }, on: { click: () => this.openPanel(this.state.panel === id ? null : id) } }, this.panels[id].title),
+        el('button', { attrs: { role: 'tab', type: 'button' }, data: { tab: id }, on: { click: () => this.openPanel(this.state.panel === id ? null : id) } }, this.panelTitle(id)),
       );
     }
     const exportButton = (label: string, make: () => [string, string, string]) =>
@@ -153,6 +181,10 @@ export class ExplorerApp {
         el('aside', {}, this.side.element, this.tabs, this.panelArea),
       ),
     );
+  }
+
+  private panelTitle(id: PanelId): string {
+    return id === 'changes' ? this.changes.title : this.panels[id].title;
   }
 
   /** Writes the state into the URL: push for a new view (Back returns to the last), replace for a refinement. */
@@ -195,7 +227,8 @@ export class ExplorerApp {
       this.graphElement.dataset.status = 'empty';
       this.status.textContent = 'Search a company to draw its neighbourhood.';
       this.side.clear();
-      replaceChildren(this.panelArea);
+      // The changes panel needs no company; the others clear.
+      this.loadPanel();
       return;
     }
     this.graphElement.dataset.status = 'loading';
@@ -228,6 +261,7 @@ export class ExplorerApp {
   }
 
   private describe(): void {
+    if (!this.centre) return;
     const { asOf, depth } = this.state;
     const drawn = `${this.shown.nodes.size} companies, ${this.shown.edges.size} relations`;
     this.status.textContent = `${this.centre?.name ?? ''} · ${depth} hop${depth > 1 ? 's' : ''} · ${asOf ? `as of ${asOf}` : 'today'} · ${drawn}${this.base.truncated ? ' · cut short by the API’s caps' : ''}`;
@@ -238,8 +272,19 @@ export class ExplorerApp {
     const resolved = this.highlightSpec ? resolveHighlight(this.base, this.highlightSpec) : { picture: this.base, nodeIds: [], edgeIds: [] };
     this.shown = resolved.picture;
     this.graph.show(this.shown, new Set(this.state.expand), fresh);
+    this.marked = { nodeIds: resolved.nodeIds, edgeIds: resolved.edgeIds };
     this.graph.highlight(resolved.nodeIds, resolved.edgeIds);
     if (this.state.selection) this.graph.select(this.state.selection.id);
+  }
+
+  /** Marks what a highlight names among what is drawn, adding nothing (a row under the pointer); null: the highlight again. */
+  private preview(highlight: Highlight | null): void {
+    if (!highlight) {
+      this.graph.highlight(this.marked.nodeIds, this.marked.edgeIds);
+      return;
+    }
+    const resolved = resolveHighlight(this.shown, highlight);
+    this.graph.highlight(resolved.nodeIds.filter((id) => this.graph.has(id)), resolved.edgeIds.filter((id) => this.graph.has(id)));
   }
 
   private setHighlight(highlight: Highlight | null): void {
@@ -302,11 +347,20 @@ export class ExplorerApp {
     this.loadPanel();
   }
 
-  /** Loads the open panel for the current company and date; loads run one after another, the last one wins. */
+  /**
+   * Loads the open panel for the current company and date; loads run one after another, the last one wins. The
+   * changes panel needs neither: it keeps following the log while open, and highlights its row again on a new picture.
+   */
   private loadPanel(): void {
     const id = this.state.panel;
     const centre = this.centre;
     const generation = ++this.panelGeneration;
+    if (id === 'changes') {
+      if (this.changes.element.parentElement !== this.panelArea) replaceChildren(this.panelArea, el('h2', {}, this.changes.title), this.changes.element);
+      this.changes.show(this.state.since, this.state.row);
+      return;
+    }
+    this.changes.close();
     if (!id || !centre) {
       replaceChildren(this.panelArea);
       return;

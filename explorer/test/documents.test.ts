@@ -1,6 +1,7 @@
 import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import * as documents from '../src/api/documents';
+import { SOURCE_BATCH_SIZE, sourceBatches, sourceBatchVariables } from '../src/api/source-batch';
 import { loadConfig } from '../../src/config';
 import { limitRules, parseOptions } from '../../src/graphql/limits';
 import { buildAppSchema } from '../../src/schema';
@@ -25,6 +26,10 @@ const WORST_CASE: Readonly<Record<keyof typeof documents, Record<string, unknown
   MONEY_LOOPS: { companyId: 'anthropic', asOf: null },
   CONNECTION: { fromId: 'anthropic', toId: 'microsoft', asOf: null },
   EXPOSURE: { companyId: 'anthropic', asOf: null },
+  CHANGES: { since: '2026-11-29', after: '1200', first: 100 },
+  CHANGE_HEAD: {},
+  CHANGE_FEED: { after: '1200' },
+  SOURCES_BY_ID: sourceBatchVariables(Array.from({ length: SOURCE_BATCH_SIZE }, (_, i) => `src-${i}`)),
 };
 
 describe('explorer GraphQL documents', () => {
@@ -44,6 +49,18 @@ describe('explorer GraphQL documents', () => {
       estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
     });
     expect(complexity).toBeLessThanOrEqual(limits.maxComplexity);
+  });
+
+  it('reads sources by id in batches of the alias limit, filling a short batch with its last id', () => {
+    expect(SOURCE_BATCH_SIZE).toBe(limits.maxAliases);
+    const ids = Array.from({ length: 45 }, (_, i) => `src-${i}`);
+    const batches = sourceBatches([...ids, 'src-0', 'src-44']);
+    expect(batches.map((batch) => batch.length)).toEqual([20, 20, 5]);
+    expect(batches.flat()).toEqual(ids);
+    const variables = sourceBatchVariables(batches[2]!);
+    expect(Object.keys(variables)).toHaveLength(SOURCE_BATCH_SIZE);
+    expect([variables.s0, variables.s4, variables.s5, variables.s19]).toEqual(['src-40', 'src-44', 'src-44', 'src-44']);
+    expect(() => sourceBatchVariables([])).toThrow();
   });
 
   it('covers every document', () => {

@@ -1,4 +1,4 @@
-import { dayNumber, formatDate, happenedBy, isIsoDay, isoOfDay, periodEnd, precisionOf, SLIDER_START } from '../src/format/dates';
+import { dayNumber, daysBefore, formatDate, formatTimestamp, happenedBy, isIsoDay, isoOfDay, periodEnd, precisionOf, SLIDER_START } from '../src/format/dates';
 import { formatShare, formatUsd, moneyLines } from '../src/format/money';
 import { money } from './support/fixtures';
 
@@ -75,5 +75,18 @@ describe('date formatting', () => {
     expect(isIsoDay('2023-02-29')).toBe(false);
     expect(isIsoDay('2023-12')).toBe(false);
     expect(isIsoDay('2023-1-01')).toBe(false);
+  });
+
+  it('counts days back across months and leap days, for the changes panel’s default week', () => {
+    expect(daysBefore('2026-12-06', 7)).toBe('2026-11-29');
+    expect(daysBefore('2024-03-03', 7)).toBe('2024-02-25');
+    expect(daysBefore('2026-01-03', 7)).toBe('2025-12-27');
+  });
+
+  it('writes a change’s moment to the second in UTC, whatever precision and offset the API gave', () => {
+    expect(formatTimestamp('2026-12-06T21:47:42.123456789Z')).toBe('2026-12-06 21:47:42 UTC');
+    expect(formatTimestamp('2026-12-06T21:47:42Z')).toBe('2026-12-06 21:47:42 UTC');
+    expect(formatTimestamp('2026-12-06T23:47:42.5+02:00')).toBe('2026-12-06 21:47:42 UTC');
+    expect(formatTimestamp('not a time')).toBe('not a time');
   });
 });

@@ -1,7 +1,7 @@
 import type { CompetitorBacking, GraphPath, MoneyLoop, TwoSidedBacker } from '../src/api/types';
-import { backingHighlight, loopHighlight, pathHighlight, resolveHighlight, twoSidedHighlight } from '../src/graph/highlight';
+import { backingHighlight, changeHighlight, loopHighlight, pathHighlight, resolveHighlight, twoSidedHighlight } from '../src/graph/highlight';
 import { emptyPicture, mergeSubgraph } from '../src/graph/picture';
-import { company, edge, ref, subgraph } from './support/fixtures';
+import { change, company, edge, KINDS, ref, subgraph } from './support/fixtures';
 
 // Anthropic's neighbourhood as the API draws it, in small: Amazon invests, AWS (Amazon's) supplies compute.
 const around = mergeSubgraph(
@@ -98,5 +98,44 @@ describe('highlight', () => {
     const resolved = resolveHighlight(around, highlight);
     expect(resolved.edgeIds.sort()).toEqual(['INVESTED_IN:microsoft:openai', 'rivalry-frontier']);
     expect(resolved.nodeIds.sort()).toEqual(['anthropic', 'microsoft', 'openai']);
+  });
+
+  describe('of a change', () => {
+    it('marks an investment’s companies and the drawn edge between them, whichever way the change lists them', () => {
+      const resolved = resolveHighlight(around, changeHighlight(change(7, { companyIds: ['anthropic', 'amazon'] }), KINDS));
+      expect(resolved.nodeIds.sort()).toEqual(['amazon', 'anthropic']);
+      expect(resolved.edgeIds).toEqual(['INVESTED_IN:amazon:anthropic']);
+      expect(resolved.picture).toEqual(around);
+    });
+
+    it('marks a per-fact relation by the fact’s own edge only', () => {
+      const rivalry = change(8, { entityType: 'Rivalry', entityId: 'rivalry-frontier', companyIds: ['openai', 'anthropic'] });
+      expect(resolveHighlight(around, changeHighlight(rivalry, KINDS)).edgeIds).toEqual(['rivalry-frontier']);
+      // Another rivalry between the same two, not drawn: its companies, no edge, and none drawn from the change.
+      const other = resolveHighlight(around, changeHighlight({ ...rivalry, entityId: 'rivalry-chat' }, KINDS));
+      expect(other.edgeIds).toEqual([]);
+      expect(other.nodeIds.sort()).toEqual(['anthropic', 'openai']);
+      expect(other.picture.edges.size).toBe(around.edges.size);
+    });
+
+    it('adds a company that is not drawn (named by its id) but never an edge the picture does not hold', () => {
+      const resolved = resolveHighlight(around, changeHighlight(change(9, { companyIds: ['microsoft', 'openai'] }), KINDS));
+      expect(resolved.nodeIds.sort()).toEqual(['microsoft', 'openai']);
+      expect(resolved.edgeIds).toEqual([]);
+      expect(resolved.picture.nodes.get('microsoft')).toMatchObject({ name: 'microsoft', origin: 'analytics' });
+      expect([...resolved.picture.edges.values()].filter((e) => e.origin === 'analytics')).toEqual([]);
+    });
+
+    it('marks a company change’s company, and nothing for a source', () => {
+      const companyChange = change(10, { entityType: 'Company', entityId: 'openai', companyIds: ['openai'], operation: 'updateCompany', kind: 'UPDATED' });
+      expect(resolveHighlight(around, changeHighlight(companyChange, KINDS))).toMatchObject({ nodeIds: ['openai'], edgeIds: [] });
+      const source = change(11, { entityType: 'Source', entityId: 'src-1', companyIds: [] });
+      expect(resolveHighlight(around, changeHighlight(source, KINDS))).toMatchObject({ nodeIds: [], edgeIds: [] });
+    });
+
+    it('marks every drawn edge of its kind among the companies when an update moved the fact', () => {
+      const moved = change(12, { kind: 'UPDATED', companyIds: ['amazon', 'anthropic', 'google'], before: { investorId: 'amazon' }, after: { investorId: 'google' } });
+      expect(resolveHighlight(around, changeHighlight(moved, KINDS)).edgeIds.sort()).toEqual(['INVESTED_IN:amazon:anthropic', 'INVESTED_IN:google:anthropic']);
+    });
   });
 });

@@ -10,11 +10,12 @@ describe('url-state', () => {
     expand: ['amazon', 'google'],
     selection: { type: 'edge', id: 'INVESTED_IN:amazon:anthropic' },
     row: 3,
+    since: '2026-11-01',
   };
 
   it('writes every part of a view and reads the same view back', () => {
     const search = formatViewState(full);
-    expect(search).toBe('?company=anthropic&depth=2&asOf=2023-12-31&panel=connection&to=microsoft&expand=amazon%2Cgoogle&edge=INVESTED_IN%3Aamazon%3Aanthropic&row=3');
+    expect(search).toBe('?company=anthropic&depth=2&asOf=2023-12-31&panel=connection&to=microsoft&expand=amazon%2Cgoogle&edge=INVESTED_IN%3Aamazon%3Aanthropic&row=3&since=2026-11-01');
     expect(parseViewState(search)).toEqual(full);
   });
 
@@ -39,6 +40,8 @@ describe('url-state', () => {
     ['panel=nonsense', { panel: null }],
     ['row=-1', { row: null }],
     ['row=1.5', { row: null }],
+    ['since=2026-02-30', { since: null }],
+    ['since=last-week', { since: null }],
     ['company=%20%20', { company: null }],
     [`company=${'x'.repeat(201)}`, { company: null }],
   ])('falls back to the default for a malformed %s', (search, expected) => {
@@ -51,7 +54,7 @@ describe('url-state', () => {
 
   it('accepts every depth and panel it writes', () => {
     for (const depth of [1, 2, 3] as const) expect(parseViewState(formatViewState({ ...DEFAULT_STATE, depth })).depth).toBe(depth);
-    for (const panel of ['backers', 'two-sided', 'loops', 'connection', 'exposure'] as const) {
+    for (const panel of ['backers', 'two-sided', 'loops', 'connection', 'exposure', 'changes'] as const) {
       expect(parseViewState(formatViewState({ ...DEFAULT_STATE, panel })).panel).toBe(panel);
     }
   });

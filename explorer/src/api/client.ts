@@ -1,6 +1,8 @@
 import * as documents from './documents';
+import { sourceBatches, sourceBatchVariables } from './source-batch';
 import type {
   AcquisitionFact,
+  Change,
   CompanyDetails,
   CompetitorBacking,
   ComputeDealFact,
@@ -13,6 +15,7 @@ import type {
   RelationKindInfo,
   RivalryFact,
   SearchHit,
+  SourceLink,
   Subgraph,
   SubsidiaryLinkFact,
   TwoSidedBacker,
@@ -110,6 +113,25 @@ export const api = {
   },
   async exposure(companyId: string, asOf: AsOf): Promise<Exposure> {
     return (await graphql<{ exposure: Exposure }>(documents.EXPOSURE, { companyId, asOf })).exposure;
+  },
+  /** A page of the changes since a day (YYYY-MM-DD, midnight UTC), newest first; `before`: older than that seq. */
+  async changes(since: string, before: number | null, first: number): Promise<{ changes: Change[]; more: boolean }> {
+    type Answer = { changes: { nodes: Change[]; pageInfo: { hasNextPage: boolean } } };
+    const { changes } = await graphql<Answer>(documents.CHANGES, { since, after: before === null ? null : String(before), first });
+    return { changes: changes.nodes, more: changes.pageInfo.hasNextPage };
+  },
+  /** The log's last seq (0 when it is empty). */
+  async changeHead(): Promise<number> {
+    return (await graphql<{ changes: { nodes: { seq: number }[] } }>(documents.CHANGE_HEAD, {})).changes.nodes[0]?.seq ?? 0;
+  },
+  /** Sources by id, SOURCE_BATCH_SIZE per request; an id the API does not know maps to null. */
+  async sourcesById(ids: readonly string[]): Promise<Map<string, SourceLink | null>> {
+    const found = new Map<string, SourceLink | null>();
+    for (const batch of sourceBatches(ids)) {
+      const answer = await graphql<Record<string, SourceLink | null>>(documents.SOURCES_BY_ID, sourceBatchVariables(batch));
+      batch.forEach((id, i) => found.set(id, answer[`s${i}`] ?? null));
+    }
+    return found;
   },
 };
 

@@ -1,6 +1,8 @@
 // Every GraphQL document the explorer sends. Each stays within the API's default shape limits (1,000 tokens,
 // cost 5,000, depth 12): explorer/test/documents.test.ts checks them against the real schema and limits.
 
+import { SOURCE_BATCH_SIZE } from './source-batch';
+
 const MONEY = /* GraphQL */ `
 fragment MoneyFields on Money {
   paidUsd committedUsd ceilingUsd contractValueUsd stakeValueUsd headlineUsd undisclosedCount description
@@ -214,4 +216,45 @@ export const EXPOSURE = document(
   SHARE,
   COMPANY,
   MONEY,
+);
+
+/** A change as the changes panel lists it: who, when, through which operation, what, and the records around it. */
+const CHANGE = /* GraphQL */ `
+fragment ChangeFields on Change {
+  seq group at actor operation entityType entityId entityIds kind companyIds before after summary redactedBy
+}`;
+
+/** The changes since a day, newest first, a page at a time (after: the oldest seq shown, for the page before it). */
+export const CHANGES = document(
+  `query Changes($since: String!, $after: String, $first: Int!) {
+  changes(filter: { since: $since }, newestFirst: true, after: $after, first: $first) {
+    pageInfo { hasNextPage }
+    nodes { ...ChangeFields }
+  }
+}`,
+  CHANGE,
+);
+
+/** The log's last seq, whatever it concerns: read before a page, it is where the live feed may start. */
+export const CHANGE_HEAD = `query ChangeHead {
+  changes(newestFirst: true, first: 1) { nodes { seq } }
+}`;
+
+/** The live feed (over WebSocket): every change after the given seq, replayed from the log, then each as it commits. */
+export const CHANGE_FEED = document(
+  `subscription ChangeFeed($after: String) {
+  changes(after: $after) { ...ChangeFields }
+}`,
+  CHANGE,
+);
+
+const SLOTS = Array.from({ length: SOURCE_BATCH_SIZE }, (_, i) => `s${i}`);
+
+/** SOURCE_BATCH_SIZE sources by id in one request (./source-batch.ts fills the slots); an unknown id answers null. */
+export const SOURCES_BY_ID = document(
+  `query SourcesById(${SLOTS.map((slot) => `$${slot}: ID!`).join(', ')}) {
+${SLOTS.map((slot) => `  ${slot}: source(id: $${slot}) { ...SourceLink }`).join('\n')}
+}`,
+  /* GraphQL */ `
+fragment SourceLink on Source { id url title publisher }`,
 );

@@ -77,6 +77,14 @@ export interface Source {
   publishedOn: string | null;
 }
 
+/** A source as a link: what the changes panel shows of a fact's sources. */
+export interface SourceLink {
+  id: string;
+  url: string;
+  title: string;
+  publisher: string;
+}
+
 export interface FactState {
   status: string | null;
   inForce: boolean;
@@ -243,4 +251,34 @@ export interface Exposure {
   funders: CounterpartyShare[];
   computeSuppliers: CounterpartyShare[];
   fundersThatSupplyCompute: CompanyRef[];
+}
+
+/** What a change did to its entity. */
+export type ChangeKind = 'CREATED' | 'UPDATED' | 'REMOVED';
+
+/** An entity's record as the dataset file holds it (a fact's parties by id, its `sourceIds`); only the changed fields for an update. */
+export type ChangeImage = Record<string, unknown>;
+
+/** One entry of the change log (query changes, subscription changes). */
+export interface Change {
+  seq: number;
+  group: number;
+  /** When the write committed: an ISO date-time, UTC. */
+  at: string;
+  /** The writer's key name; the API shows it only to callers with a key, so null on this page. */
+  actor: string | null;
+  operation: string;
+  /** Company, Source or a fact type (Investment...). */
+  entityType: string;
+  /** Null for an import batch (see entityIds). */
+  entityId: string | null;
+  entityIds: string[];
+  kind: ChangeKind;
+  /** The company itself, or the parties of a fact (before and after). */
+  companyIds: string[];
+  before: ChangeImage | null;
+  after: ChangeImage | null;
+  /** One English line saying what changed. */
+  summary: string;
+  redactedBy: number | null;
 }

@@ -60,3 +60,20 @@ export function isoOfDay(day: number): string {
 export function isIsoDay(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 }
+
+/** The ISO date `days` days before another. */
+export function daysBefore(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * A moment the API writes as an ISO date-time ("2026-12-06T21:47:42.123456789Z") as "2026-12-06 21:47:42 UTC", to the
+ * second; what is not such a date-time is returned as it is.
+ */
+export function formatTimestamp(at: string): string {
+  // Date reads at most milliseconds; Neo4j writes nanoseconds.
+  const time = Date.parse(at.replace(/(\.\d{3})\d+/, '$1'));
+  if (Number.isNaN(time)) return at;
+  const iso = new Date(time).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}

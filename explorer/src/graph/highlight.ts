@@ -1,7 +1,7 @@
 // Analytics answers as highlights on the picture: which companies and relations a loop, a path or a backer row
 // runs through, matched to what is drawn, and added to the picture where the neighbourhood does not reach.
 
-import type { CompanyRef, CompetitorBacking, GraphPath, Money, MoneyFlowKind, MoneyLoop, RelationKind, SubgraphEdge, TwoSidedBacker } from '../api/types';
+import type { Change, CompanyRef, CompetitorBacking, GraphPath, Money, MoneyFlowKind, MoneyLoop, RelationKind, RelationKindInfo, SubgraphEdge, TwoSidedBacker } from '../api/types';
 import { addFromAnalytics, type Picture, type PictureEdge } from './picture';
 
 /** A relation an answer names, in the direction the neighbourhood draws it. */
@@ -13,6 +13,11 @@ export interface Link {
   factId?: string;
   /** What to call it when it has to be drawn from the answer. */
   label: string;
+  /**
+   * Marked only where drawn, either way round, and never drawn from the answer (nor its ends added): a change names
+   * its fact's companies, not which way its relation is drawn, and a removed fact's relation is not there to draw.
+   */
+  drawnOnly?: boolean;
 }
 
 export interface Highlight {
@@ -80,6 +85,21 @@ export function twoSidedHighlight(row: TwoSidedBacker): Highlight {
   };
 }
 
+/**
+ * A change's fact on the picture: the companies it concerns (added where not drawn, named by id) and, where drawn,
+ * the relation the fact makes: a per-fact kind's own edge (its id is the fact's), or for a per-pair kind (investments,
+ * compute deals) the edge of that kind between two of the companies. Changes to companies and sources mark no relation.
+ */
+export function changeHighlight(change: Change, kinds: readonly RelationKindInfo[]): Highlight {
+  const companies = change.companyIds.map((id): CompanyRef => ({ id, name: id, kind: 'OTHER' }));
+  const info = kinds.find((candidate) => candidate.factType === change.entityType);
+  if (!info || !change.entityId) return { companies, links: [] };
+  const [first = '', second = first] = change.companyIds;
+  if (!info.perPair) return { companies, links: [{ kind: info.kind, from: first, to: second, factId: change.entityId, label: change.summary, drawnOnly: true }] };
+  const links = change.companyIds.flatMap((from, i) => change.companyIds.slice(i + 1).map((to): Link => ({ kind: info.kind, from, to, label: change.summary, drawnOnly: true })));
+  return { companies, links };
+}
+
 export interface ResolvedHighlight {
   /** The picture with whatever the answer names that was not drawn yet. */
   picture: Picture;
@@ -124,7 +144,7 @@ function linksUpTo(picture: Picture, id: string, ancestor: string): PictureEdge[
 /**
  * Finds each link among the drawn edges: the same fact, else the same kind between the same companies (either way
  * round for rivalries), else an edge of a subsidiary when the answer names the parent (answers roll up). A link
- * found nowhere is added to the picture, drawn from the answer.
+ * found nowhere is added to the picture, drawn from the answer, unless it is `drawnOnly`.
  */
 export function resolveHighlight(picture: Picture, highlight: Highlight): ResolvedHighlight {
   const added: SubgraphEdge[] = [];
@@ -132,8 +152,14 @@ export function resolveHighlight(picture: Picture, highlight: Highlight): Resolv
   const edgeIds = new Set<string>();
   const drawn = [...picture.edges.values()];
   for (const link of highlight.links) {
-    nodeIds.add(link.from).add(link.to);
     const sameKind = drawn.filter((edge) => edge.kind === link.kind);
+    if (link.drawnOnly) {
+      const ends = new Set([link.from, link.to]);
+      const found = link.factId ? sameKind.find((edge) => edge.id === link.factId) : sameKind.find((edge) => edge.from !== edge.to && ends.has(edge.from) && ends.has(edge.to));
+      if (found) edgeIds.add(found.id);
+      continue;
+    }
+    nodeIds.add(link.from).add(link.to);
     const exact =
       (link.factId ? sameKind.find((edge) => edge.id === link.factId) : undefined) ??
       sameKind.find((edge) => (edge.from === link.from && edge.to === link.to) || (link.kind === 'COMPETES_WITH' && edge.from === link.to && edge.to === link.from));

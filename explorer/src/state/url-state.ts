@@ -2,7 +2,7 @@
 
 import { isIsoDay } from '../format/dates';
 
-export const PANELS = ['backers', 'two-sided', 'loops', 'connection', 'exposure'] as const;
+export const PANELS = ['backers', 'two-sided', 'loops', 'connection', 'exposure', 'changes'] as const;
 export type PanelId = (typeof PANELS)[number];
 
 export const DEPTHS = [1, 2, 3] as const;
@@ -19,7 +19,7 @@ export interface ViewState {
   depth: Depth;
   /** The date the picture is drawn as of; null: today. */
   asOf: string | null;
-  /** The open analytics panel. */
+  /** The open panel (an analytics query's, or the changes). */
   panel: PanelId | null;
   /** The connection panel's other end. */
   to: string | null;
@@ -27,8 +27,10 @@ export interface ViewState {
   expand: string[];
   /** What the side panel shows. */
   selection: Selection | null;
-  /** The open panel's highlighted row (a loop, a backer...). */
+  /** The open panel's highlighted row (a loop, a backer...; in the changes panel, the change's seq). */
   row: number | null;
+  /** The day the changes panel lists changes since; null: the last week. */
+  since: string | null;
 }
 
 export const DEFAULT_STATE: ViewState = Object.freeze({
@@ -40,6 +42,7 @@ export const DEFAULT_STATE: ViewState = Object.freeze({
   expand: [],
   selection: null,
   row: null,
+  since: null,
 }) as ViewState;
 
 const MAX_ID_LENGTH = 200;
@@ -57,6 +60,7 @@ function oneOf<T extends string | number>(allowed: readonly T[], value: unknown)
 export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);
   const asOf = params.get('asOf');
+  const since = params.get('since');
   const node = id(params.get('node'));
   const edge = id(params.get('edge'));
   const row = Number(params.get('row'));
@@ -70,6 +74,7 @@ export function parseViewState(search: string): ViewState {
     expand: [...new Set(expand)],
     selection: node ? { type: 'node', id: node } : edge ? { type: 'edge', id: edge } : null,
     row: params.has('row') && Number.isInteger(row) && row >= 0 ? row : null,
+    since: since !== null && isIsoDay(since) ? since : null,
   };
 }
 
@@ -84,6 +89,7 @@ export function formatViewState(state: ViewState): string {
   if (state.expand.length > 0) params.set('expand', state.expand.join(','));
   if (state.selection) params.set(state.selection.type, state.selection.id);
   if (state.row !== null) params.set('row', String(state.row));
+  if (state.since) params.set('since', state.since);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -1,4 +1,4 @@
-import type { CompanyRef, GraphCompany, Money, RelationKind, RelationKindInfo, Subgraph, SubgraphEdge } from '../../src/api/types';
+import type { Change, CompanyRef, GraphCompany, Money, RelationKind, RelationKindInfo, Subgraph, SubgraphEdge } from '../../src/api/types';
 import { RelationPalette } from '../../src/graph/palette';
 import { relationKindInfos } from '../../../src/analytics/relation-kind';
 
@@ -39,4 +39,25 @@ export function edge(kind: RelationKind, from: string, to: string, parts: Partia
 export function subgraph(center: string, nodes: GraphCompany[], edges: SubgraphEdge[], truncated = false): Subgraph {
   const centre = nodes.find((node) => node.id === center) ?? company(center);
   return { truncated, center: { id: centre.id, name: centre.name, kind: centre.kind }, nodes, edges };
+}
+
+/** A change-log entry as the API answers it (an investment recorded by default). */
+export function change(seq: number, parts: Partial<Change> = {}): Change {
+  return {
+    seq,
+    group: seq,
+    at: '2026-12-06T21:47:42.123456789Z',
+    actor: null,
+    operation: 'recordInvestment',
+    entityType: 'Investment',
+    entityId: `inv-${seq}`,
+    entityIds: [],
+    kind: 'CREATED',
+    companyIds: ['amazon', 'anthropic'],
+    before: null,
+    after: { id: `inv-${seq}`, investorId: 'amazon', investeeId: 'anthropic', amountUsd: 1e9, sourceIds: [`src-${seq}`] },
+    summary: `a writer recorded investment inv-${seq} (amazon, anthropic)`,
+    redactedBy: null,
+    ...parts,
+  };
 }
