@@ -5,6 +5,7 @@ import type { Logger } from './platform/logger';
 import { createLoaders, type Loaders } from './loaders';
 import { CypherCatalog } from './neo4j/cypher-catalog';
 import { defineFactFragments } from './neo4j/facts/fact-fragments';
+import { defineChangeFragments } from './neo4j/changes/change-fragments';
 import { Database } from './neo4j/database';
 import { createDriver, driverSettings } from './neo4j/driver';
 import { applyMigrations } from './neo4j/migrate';
@@ -12,7 +13,14 @@ import { waitForDatabase } from './neo4j/wait-for-database';
 import { createRepositories, type Repositories } from './repositories';
 import { buildAppSchema } from './schema';
 import { fixToday } from './domain/today';
-import type { ServerDependencies } from './server';
+import type { ServerDependencies } from './http/server-dependencies';
+import { ChangeFeed } from './changes/change-feed';
+import { WatchEngine, type Answerer } from './changes/watch-engine';
+import { WatchRepository } from './changes/watch.repository';
+import { createContext } from './http/request-context';
+import { graphql } from 'graphql';
+import { ChangeLogRetention } from './changes/change-retention';
+import { WebhookDispatcher } from './changes/webhook-dispatcher';
 
 /** Everything the server needs, wired once per process. */
 export interface Application {
@@ -22,6 +30,8 @@ export interface Application {
   readonly repos: Repositories;
   readonly schema: GraphQLSchema;
   readonly deps: ServerDependencies<Loaders>;
+  /** Standing questions that alert (docs/changes.md). */
+  readonly watches: WatchEngine;
   close(): Promise<void>;
 }
 
@@ -33,6 +43,7 @@ export async function createApplication(config: AppConfig, uri: string, logger: 
   fixToday(config.today);
   const catalog = new CypherCatalog();
   defineFactFragments(catalog);
+  defineChangeFragments(catalog);
   const driver = createDriver(driverSettings(config, uri), logger);
   try {
     const db = new Database(driver, {
@@ -40,15 +51,36 @@ export async function createApplication(config: AppConfig, uri: string, logger: 
       transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
       unavailableCooldownMs: config.neo4j.unavailableCooldownMs,
     });
-    const repos = createRepositories(db, catalog, config.analytics.scanLimits);
+    const repos = createRepositories(db, catalog, config.analytics.scanLimits, config.webhooks);
     await waitForDatabase(
       driver,
       { uri, database: config.neo4j.database, retries: config.neo4j.connectRetries, delayMs: config.neo4j.connectRetryDelayMs },
       logger,
     );
     await applyMigrations(db, catalog, logger);
-    const schema = await buildAppSchema(repos);
+    // One follower of the change log per process, shared by every subscription (and the watches) it serves.
+    const feed = new ChangeFeed(repos.changes, db, {
+      pollMs: config.changes.pollMs,
+      ringSize: 5000,
+      maxFollowers: config.changes.maxSubscriptions,
+      maxLag: config.changes.maxLag,
+    }, logger);
+    // Watches answer their questions through this very schema, as a reader would; both exist only once it is built.
+    let answerWith: { schema: GraphQLSchema; deps: ServerDependencies<Loaders> } | null = null;
+    const answer: Answerer = async (document, variables) => {
+      if (!answerWith) throw new Error('the schema is not built yet');
+      const result = await graphql({ schema: answerWith.schema, source: document, variableValues: variables, contextValue: createContext(answerWith.deps, undefined, { roundTrips: 0 }) });
+      if (result.errors?.length) throw result.errors[0]?.originalError ?? result.errors[0];
+      return result.data as Record<string, unknown>;
+    };
+    const watchEngine = new WatchEngine(new WatchRepository(db, catalog), feed, answer, { perKey: config.changes.watchesPerKey, reloadMs: 2000, dayCheckMs: 60000 }, logger);
+    const schema = await buildAppSchema({ ...repos, watchEngine });
     const ping = catalog.get('system/ping');
+    const retention = config.changes.retentionDays === null ? null : new ChangeLogRetention(repos.changes, config.changes.retentionDays, logger);
+    retention?.start();
+    // Webhook deliveries: every process may deliver; a lease in Neo4j makes each delivery once across them.
+    const webhooks = config.webhooks.dispatch ? new WebhookDispatcher(repos.webhooks, repos.changes, db, repos.webhookHttp, config.webhooks, logger) : null;
+    webhooks?.start();
     const deps: ServerDependencies<Loaders> = {
       config,
       logger,
@@ -58,8 +90,26 @@ export async function createApplication(config: AppConfig, uri: string, logger: 
         await db.readRows(ping);
       },
       createLoaders: () => createLoaders(repos),
+      feed,
     };
-    return { driver, db, catalog, repos, schema, deps, close: () => driver.close() };
+    answerWith = { schema, deps };
+    await watchEngine.start();
+    return {
+      driver,
+      db,
+      catalog,
+      repos,
+      schema,
+      deps,
+      watches: watchEngine,
+      close: async () => {
+        await watchEngine.stop();
+        feed.stop();
+        await webhooks?.stop();
+        await retention?.stop();
+        await driver.close();
+      },
+    };
   } catch (error) {
     await driver.close();
     throw error;

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { bool, cleanEnv, makeValidator, num, port, str } from 'envalid';
 
@@ -37,6 +38,44 @@ const originList = makeValidator<string[]>((input) =>
       if (!url || !originOnly) throw new Error(`expected origins such as https://app.example.com (scheme, host and port, no path), or *; got "${entry}"`);
       return url.origin;
     }),
+);
+
+/**
+ * One entry of WEBHOOK_ALLOWED_HOSTS: `*` (any host name, its addresses still checked), a host name
+ * (`hooks.example.com`, or `*.example.com` for its subdomains), or an address or network (`127.0.0.1`, `10.0.0.0/8`,
+ * `::1`, `fd00::/8`), which also lets a private or loopback address through.
+ */
+export type AllowedHost =
+  | { readonly kind: 'any' }
+  | { readonly kind: 'name'; readonly name: string; readonly subdomains: boolean }
+  | { readonly kind: 'network'; readonly address: string; readonly prefix: number; readonly family: 'ipv4' | 'ipv6' };
+
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** Parses one WEBHOOK_ALLOWED_HOSTS entry (the one grammar: the webhook client reads what this returns). */
+export function parseAllowedHost(raw: string): AllowedHost {
+  const entry = raw.trim().toLowerCase();
+  if (entry === '*') return { kind: 'any' };
+  const [address, prefixText, ...rest] = entry.replace(/^\[|\]$/g, '').split('/');
+  const version = net.isIP(address ?? '');
+  if (version !== 0 && rest.length === 0) {
+    const max = version === 4 ? 32 : 128;
+    const prefix = prefixText === undefined ? max : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+    if (!(prefix >= 0 && prefix <= max)) throw new Error(`"${raw}": a network prefix must be 0-${max}`);
+    return { kind: 'network', address: address as string, prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
+  }
+  const subdomains = entry.startsWith('*.');
+  const name = subdomains ? entry.slice(2) : entry;
+  if (!HOST_NAME.test(name)) throw new Error(`"${raw}" is not a host name, an IP address, a CIDR network or *`);
+  return { kind: 'name', name, subdomains };
+}
+
+const allowedHosts = makeValidator<AllowedHost[]>((input) =>
+  input
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0)
+    .map(parseAllowedHost),
 );
 
 /** An ISO day (YYYY-MM-DD), or empty. */
@@ -106,6 +145,44 @@ export interface AppConfig {
   readonly today: string | null;
   /** How far one page of a whole-graph analytics answer may scan, so it answers in bounded time at any size. */
   readonly analytics: { readonly scanLimits: { readonly loopStarts: number; readonly rivalries: number } };
+  /** The change log's followers: subscriptions over WebSocket and SSE (see docs/changes.md). */
+  readonly changes: {
+    /** How often a process reads the log while anyone follows it (other processes' writes arrive within this). */
+    readonly pollMs: number;
+    /** Subscriptions at once per process, and per WebSocket connection. */
+    readonly maxSubscriptions: number;
+    readonly maxSubscriptionsPerConnection: number;
+    /** Changes a subscriber may fall behind before it is closed (SLOW_CONSUMER; it resumes with its last seq). */
+    readonly maxLag: number;
+    /** Whether a subscription needs an API key (queries never do). */
+    readonly subscriptionsRequireKey: boolean;
+    /** Days the log keeps changes (null: everything). */
+    readonly retentionDays: number | null;
+    /** Watches one API key may hold. */
+    readonly watchesPerKey: number;
+  };
+  /** Signed webhooks for changes (see docs/changes.md, "Webhooks"). */
+  readonly webhooks: {
+    /** Hosts deliveries may go to; empty: any host whose every address is public. Private addresses only when listed. */
+    readonly allowedHosts: readonly AllowedHost[];
+    /** One delivery's whole time budget: DNS, connect, request and response. */
+    readonly timeoutMs: number;
+    /** The most of a receiver's answer read; the rest is dropped. */
+    readonly maxResponseBytes: number;
+    /** How long a failing delivery is retried before it is marked FAILED (from its first attempt). */
+    readonly retryMs: number;
+    /** The wait after the first failure; each failure doubles it, up to `backoffMaxMs`. */
+    readonly backoffBaseMs: number;
+    readonly backoffMaxMs: number;
+    /** How often a process looks for endpoints with changes to deliver (it also looks at once after its own writes). */
+    readonly pollMs: number;
+    /** Endpoints one process delivers to at once (a slow receiver holds one of them, never the others). */
+    readonly concurrency: number;
+    /** Whether this process delivers at all (every process may; a claim in Neo4j makes each delivery once). */
+    readonly dispatch: boolean;
+    /** Days finished deliveries stay in an endpoint's delivery log. */
+    readonly deliveryLogDays: number;
+  };
   /** Abuse limits: every request is checked against them before any resolver runs. */
   readonly limits: {
     readonly maxTokens: number;
@@ -171,6 +248,23 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       MAX_QUERY_COMPLEXITY: num({ default: 5000 }),
       MAX_BODY_BYTES: num({ default: 102400 }),
       HTTP_REQUEST_TIMEOUT_MS: num({ default: 30000 }),
+      CHANGE_FEED_POLL_MS: num({ default: 100 }),
+      SUBSCRIPTIONS_MAX: num({ default: 1000 }),
+      SUBSCRIPTIONS_MAX_PER_CONNECTION: num({ default: 20 }),
+      SUBSCRIPTIONS_MAX_LAG: num({ default: 10000 }),
+      SUBSCRIPTIONS_REQUIRE_KEY: bool({ default: false }),
+      CHANGE_LOG_RETENTION_DAYS: num({ default: 0 }),
+      WATCHES_PER_KEY: num({ default: 100 }),
+      WEBHOOK_ALLOWED_HOSTS: allowedHosts({ default: [] }),
+      WEBHOOK_TIMEOUT_MS: num({ default: 10000 }),
+      WEBHOOK_MAX_RESPONSE_BYTES: num({ default: 65536 }),
+      WEBHOOK_RETRY_HOURS: num({ default: 72 }),
+      WEBHOOK_BACKOFF_MS: num({ default: 10000 }),
+      WEBHOOK_BACKOFF_MAX_MS: num({ default: 6 * 3600 * 1000 }),
+      WEBHOOK_POLL_MS: num({ default: 500 }),
+      WEBHOOK_CONCURRENCY: num({ default: 8 }),
+      WEBHOOK_DISPATCH: bool({ default: true }),
+      WEBHOOK_DELIVERY_LOG_DAYS: num({ default: 30 }),
     },
     {
       reporter: ({ errors }) => {
@@ -183,6 +277,22 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
   if (!Number.isInteger(env.PORT) || env.PORT < 0 || env.PORT > 65535) {
     throw new ConfigError(`Invalid configuration:\n  PORT: expected 0-65535, got "${env.PORT}"`);
   }
+  if (!(env.CHANGE_FEED_POLL_MS >= 10 && env.CHANGE_FEED_POLL_MS <= 200)) {
+    throw new ConfigError(`Invalid configuration:\n  CHANGE_FEED_POLL_MS: expected 10-200, got "${env.CHANGE_FEED_POLL_MS}"`);
+  }
+  const webhookProblems = [
+    ['WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 100, 120000],
+    ['WEBHOOK_MAX_RESPONSE_BYTES', env.WEBHOOK_MAX_RESPONSE_BYTES, 0, 10 * 1024 * 1024],
+    ['WEBHOOK_RETRY_HOURS', env.WEBHOOK_RETRY_HOURS, 0, 24 * 30],
+    ['WEBHOOK_BACKOFF_MS', env.WEBHOOK_BACKOFF_MS, 10, 24 * 3600 * 1000],
+    ['WEBHOOK_BACKOFF_MAX_MS', env.WEBHOOK_BACKOFF_MAX_MS, env.WEBHOOK_BACKOFF_MS, 24 * 3600 * 1000],
+    ['WEBHOOK_POLL_MS', env.WEBHOOK_POLL_MS, 10, 60000],
+    ['WEBHOOK_CONCURRENCY', env.WEBHOOK_CONCURRENCY, 1, 100],
+    ['WEBHOOK_DELIVERY_LOG_DAYS', env.WEBHOOK_DELIVERY_LOG_DAYS, 1, 3650],
+  ]
+    .filter(([, value, min, max]) => !(Number.isFinite(value) && (value as number) >= (min as number) && (value as number) <= (max as number)))
+    .map(([name, value, min, max]) => `  ${name}: expected ${min}-${max}, got "${value}"`);
+  if (webhookProblems.length > 0) throw new ConfigError(`Invalid configuration:\n${webhookProblems.join('\n')}`);
   if (!/^5\.26\.\d+$/.test(env.NEO4J_LOCAL_VERSION)) {
     throw new ConfigError(`Invalid configuration:\n  NEO4J_LOCAL_VERSION: expected 5.26.x, got "${env.NEO4J_LOCAL_VERSION}"`);
   }
@@ -216,6 +326,27 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
     readerKeys: env.READER_API_KEYS,
     seedOnStart: env.SEED_ON_START,
     today: env.TODAY === '' ? null : env.TODAY,
+    changes: {
+      pollMs: env.CHANGE_FEED_POLL_MS,
+      maxSubscriptions: env.SUBSCRIPTIONS_MAX,
+      maxSubscriptionsPerConnection: env.SUBSCRIPTIONS_MAX_PER_CONNECTION,
+      maxLag: env.SUBSCRIPTIONS_MAX_LAG,
+      subscriptionsRequireKey: env.SUBSCRIPTIONS_REQUIRE_KEY,
+      retentionDays: env.CHANGE_LOG_RETENTION_DAYS > 0 ? env.CHANGE_LOG_RETENTION_DAYS : null,
+      watchesPerKey: env.WATCHES_PER_KEY,
+    },
+    webhooks: {
+      allowedHosts: env.WEBHOOK_ALLOWED_HOSTS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      maxResponseBytes: env.WEBHOOK_MAX_RESPONSE_BYTES,
+      retryMs: Math.round(env.WEBHOOK_RETRY_HOURS * 3600 * 1000),
+      backoffBaseMs: env.WEBHOOK_BACKOFF_MS,
+      backoffMaxMs: env.WEBHOOK_BACKOFF_MAX_MS,
+      pollMs: env.WEBHOOK_POLL_MS,
+      concurrency: Math.trunc(env.WEBHOOK_CONCURRENCY),
+      dispatch: env.WEBHOOK_DISPATCH,
+      deliveryLogDays: env.WEBHOOK_DELIVERY_LOG_DAYS,
+    },
     analytics: { scanLimits: { loopStarts: env.MONEY_LOOPS_SCAN_LIMIT, rivalries: env.TWO_SIDED_SCAN_LIMIT } },
     limits: {
       maxTokens: env.MAX_QUERY_TOKENS,

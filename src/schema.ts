@@ -6,6 +6,8 @@ import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { CounterpartyShareResolver, ExposureResolver } from './analytics/exposure.resolver';
 import { RelationKindsResolver } from './analytics/relation-kinds.resolver';
 import { InvestorValuationsResolver, ValuationHistoryResolver } from './analytics/valuation-history.resolver';
+import { ChangesResolver, ChangeSubscriptionResolver, CompanyChangesResolver, FACT_CHANGES_RESOLVERS } from './changes/changes.resolver';
+import { WebhooksResolver } from './changes/webhooks.resolver';
 import { CompanyConnectionResolver } from './company/company-connection.type';
 import { CompanyFactsResolver } from './company/company-facts.resolver';
 import { CompanyResolver } from './company/company.resolver';
@@ -15,14 +17,19 @@ import { companyFactFieldsResolver } from './graphql/facts/company-fact-fields';
 import { factResolverClasses } from './graphql/facts/fact-resolvers';
 import type { FactRepository } from './neo4j/facts/fact-repository';
 import type { Repositories } from './repositories';
+import type { WatchEngine } from './changes/watch-engine';
+import { WatchesResolver } from './changes/watches.resolver';
+
+/** What resolvers are built from: the repositories, and the process's watch engine (none when only printing). */
+export type SchemaServices = Repositories & { readonly watchEngine?: WatchEngine | null };
 import { SourceConnectionResolver, SourceResolver } from './source/source.resolver';
 
 type ResolverClass = new (...args: never[]) => object;
 
 /** Each resolver class with how to build it from the repositories (constructor injection, no global state). */
-function resolverFactories(): Map<ResolverClass, (repos: Repositories) => object> {
+function resolverFactories(): Map<ResolverClass, (repos: SchemaServices) => object> {
   const CompanyFactFields = companyFactFieldsResolver() as ResolverClass;
-  const factories = new Map<ResolverClass, (repos: Repositories) => object>([
+  const factories = new Map<ResolverClass, (repos: SchemaServices) => object>([
     [CompanyResolver, (r) => new CompanyResolver(r.companies)],
     [CompanyConnectionResolver, (r) => new CompanyConnectionResolver(r.companies)],
     [CompanyFactsResolver, () => new CompanyFactsResolver()],
@@ -35,7 +42,13 @@ function resolverFactories(): Map<ResolverClass, (repos: Repositories) => object
     [ValuationHistoryResolver, () => new ValuationHistoryResolver()],
     [InvestorValuationsResolver, () => new InvestorValuationsResolver()],
     [RelationKindsResolver, () => new RelationKindsResolver()],
+    [ChangesResolver, (r) => new ChangesResolver(r.changes, r.reverter)],
+    [CompanyChangesResolver, (r) => new CompanyChangesResolver(r.changes)],
+    [ChangeSubscriptionResolver, () => new ChangeSubscriptionResolver()],
+    [WatchesResolver, (r) => new WatchesResolver(r.watchEngine ?? null)],
+    [WebhooksResolver, (r) => new WebhooksResolver(r.webhookEndpoints)],
   ]);
+  for (const { resolver } of FACT_CHANGES_RESOLVERS) factories.set(resolver as unknown as ResolverClass, (r) => new resolver(r.changes));
   // Every fact type's resolvers, made from its definition.
   for (const definition of FACTS) {
     for (const resolver of factResolverClasses(definition)) {
@@ -47,16 +60,28 @@ function resolverFactories(): Map<ResolverClass, (repos: Repositories) => object
 
 const FACTORIES = resolverFactories();
 
+const NO_TOPICS = {
+  publish(): void {
+    throw new Error('subscriptions follow the change log; nothing publishes to topics');
+  },
+  subscribe(): never {
+    throw new Error('subscriptions follow the change log; no topic can be subscribed');
+  },
+};
+
 /**
  * Builds the executable schema. Without repositories (emitting schema/schema.graphql) it is only printed, never
  * executed, so resolvers are not instantiated.
  */
-export async function buildAppSchema(repos: Repositories | null): Promise<GraphQLSchema> {
+export async function buildAppSchema(repos: SchemaServices | null): Promise<GraphQLSchema> {
   const instances = new Map<unknown, object>(repos ? [...FACTORIES].map(([type, make]) => [type, make(repos)]) : []);
   const resolvers = [...FACTORIES.keys()] as [ResolverClass, ...ResolverClass[]];
   return buildSchema({
     resolvers,
     authChecker,
+    // type-graphql wants a pub/sub once any subscription exists; ours are fed by the change log (each declares its
+    // own subscribe), so topics are never published to or subscribed.
+    pubSub: NO_TOPICS,
     // skipMissingProperties must be off: otherwise rules on an omitted field (amountKind without amountUsd) never run.
     validate: { forbidUnknownValues: false, skipMissingProperties: false },
     container: {

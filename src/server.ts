@@ -1,17 +1,16 @@
-import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
-import type { AppConfig } from './config';
-import { roleFromHeader } from './graphql/auth';
+import { createContext } from './http/request-context';
+import { attachSubscriptions, SSE_PATH } from './http/subscriptions';
+import type { ServerDependencies } from './http/server-dependencies';
 import type { RequestContext } from './graphql/context';
 import { createFormatError } from './graphql/format-error';
 import { complexityPlugin, firstLimitErrorOnly, limitRules, parseOptions } from './graphql/limits';
-import { requestLogger, withRequestId, type Logger } from './platform/logger';
+import { withRequestId } from './platform/logger';
 import { sendGraphQLResponse, toGraphQLRequest } from './http/apollo-http';
 import { corsPolicy } from './http/cors';
 import { errorResponse } from './http/error-response';
@@ -24,18 +23,8 @@ import { sendJson } from './http/send-json';
 import { builtFiles, builtPage } from './http/static-files';
 import { createApiMetrics, type ApiMetrics } from './metrics/api-metrics';
 import { projectRoot } from './platform/project-root';
-import type { Database } from './neo4j/database';
 import { withQueryStats, type QueryStats } from './neo4j/query-stats';
 
-export interface ServerDependencies<Loaders> {
-  readonly config: AppConfig;
-  readonly logger: Logger;
-  readonly schema: GraphQLSchema;
-  readonly db: Database;
-  /** Pings the database, for /ready and the `neo4j_up` metric. */
-  readonly ping: () => Promise<void>;
-  readonly createLoaders: () => Loaders;
-}
 
 export interface RunningServer {
   readonly url: string;
@@ -98,27 +87,6 @@ export function createApollo<Loaders>(deps: ServerDependencies<Loaders>, httpSer
 }
 
 /**
- * Builds the per-request context from the Authorization header. `requestId` is the HTTP request's (see
- * src/http/request-id.ts); operations run without HTTP get a new one.
- */
-export function createContext<Loaders>(
-  deps: ServerDependencies<Loaders>,
-  authorization: string | undefined,
-  stats: QueryStats,
-  requestId: string = crypto.randomUUID(),
-): RequestContext<Loaders> {
-  return {
-    requestId,
-    role: roleFromHeader(authorization, deps.config.apiKeys, deps.config.readerKeys),
-    presentedKey: authorization !== undefined && authorization !== '',
-    stats,
-    logger: requestLogger(deps.logger, requestId),
-    loaders: deps.createLoaders(),
-    operation: {},
-  };
-}
-
-/**
  * Starts HTTP:
  * - POST /graphql (and GET with Apollo's CSRF header); OPTIONS /graphql answers CORS preflights (`CORS_ORIGINS`);
  *   GET /graphql from a browser is the landing page (Apollo Sandbox, falling back to /graphiql) outside production;
@@ -132,7 +100,8 @@ export function createContext<Loaders>(
 export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): Promise<RunningServer> {
   const { limits } = deps.config;
   const readJson = jsonBodyReader(limits.maxBodyBytes);
-  const metrics = deps.config.metrics.enabled ? createApiMetrics({ driver: deps.db.driver, ping: deps.ping }) : undefined;
+  const feed = deps.feed;
+  const metrics = deps.config.metrics.enabled ? createApiMetrics({ driver: deps.db.driver, ping: deps.ping, feed: feed ? () => feed.stats() : undefined }) : undefined;
   const cors = corsPolicy(deps.config.cors);
   const fail = (res: http.ServerResponse, error: unknown) => {
     if (res.headersSent) {
@@ -188,6 +157,9 @@ export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): P
     ],
   ]);
   if (metrics) routes.set('/metrics', metricsRoute(metrics, deps.config.metrics.token));
+  // Subscriptions: graphql-ws upgrades on /graphql, graphql-sse on its own path.
+  const subscriptions = feed ? attachSubscriptions(httpServer, deps) : null;
+  if (subscriptions) routes.set(SSE_PATH, subscriptions.sse);
   const web = path.join(projectRoot(), 'dist/explorer');
   routes.set('/explorer', builtPage(web, 'index.html'));
   routes.set('/graphiql', builtPage(web, 'graphiql.html'));
@@ -209,6 +181,9 @@ export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): P
   return {
     url: `http://${host}:${address.port}/graphql`,
     apollo,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await subscriptions?.close();
+      await apollo.stop();
+    },
   };
 }

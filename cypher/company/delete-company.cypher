@@ -1,10 +1,16 @@
 // Deletes a company with every fact it takes part in (callers check facts first unless cascading), keeping the
 // derived relationships of its other companies right: a fact's derived edge always touches the company, so it goes
-// with it. Params: $id, $partyRels. Returns: deleted (1), facts (number of fact nodes removed with it).
+// with it. Logs every fact removed with its whole image, then the company. Params: $id, $partyRels, $change.
+// Returns: deleted (1), facts (number of fact nodes removed with it).
 MATCH (c:Company {id: $id})
 OPTIONAL MATCH (c)-[r]-(fact:Fact)
 WHERE type(r) IN $partyRels
-WITH c, collect(DISTINCT fact) AS facts
+WITH DISTINCT c, fact
+ORDER BY fact.id
+WITH c, collect(fact) AS facts
+WITH c, facts, [f IN facts | {{> fact-removal f}}] + [{entityType: 'Company', entityId: c.id, before: properties(c), after: null, companyIds: [c.id]}] AS changes
 FOREACH (f IN facts | DETACH DELETE f)
 DETACH DELETE c
+WITH facts, changes
+{{> append-changes changes}}
 RETURN 1 AS deleted, size(facts) AS facts

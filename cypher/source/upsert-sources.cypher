@@ -1,15 +1,8 @@
-// Creates or updates sources by id. Params: $sources (list of {id, url, publisher, title, publishedOn, publishedPrecision, kind, originalPublisher}).
+// Creates or updates sources by id, logging each one created or changed. Params: $sources (list of {id, url,
+// publisher, title, publishedOn, publishedPrecision, kind, originalPublisher}), $change.
 // Returns: id. Fails on the url uniqueness constraint when another source already has the url (mapped to CONFLICT).
-UNWIND $sources AS source
-MERGE (s:Source {id: source.id})
-ON CREATE SET s.createdAt = datetime()
-WITH s, source, properties(s) AS before
-SET s.url = source.url,
-    s.publisher = source.publisher,
-    s.title = source.title,
-    s.publishedOn = CASE WHEN source.publishedOn IS NULL THEN null ELSE date(source.publishedOn) END,
-    s.publishedPrecision = source.publishedPrecision,
-    s.kind = source.kind,
-    s.originalPublisher = source.originalPublisher
-SET s.updatedAt = CASE WHEN properties(s) = before AND before.updatedAt IS NOT NULL THEN before.updatedAt ELSE datetime() END
-RETURN s.id AS id
+{{> source/fragments/write-sources}}
+WITH collect({entityType: 'Source', entityId: s.id, before: CASE WHEN existed THEN before END, after: properties(s), companyIds: []}) AS changes
+{{> append-changes changes}}
+UNWIND changes AS written
+RETURN written.entityId AS id

@@ -1,7 +1,8 @@
 import type { ApolloServer, GraphQLRequest } from '@apollo/server';
 import type { RequestContext } from '../../src/graphql/context';
 import { withQueryStats, type QueryStats } from '../../src/neo4j/query-stats';
-import { createContext, type ServerDependencies } from '../../src/server';
+import type { ServerDependencies } from '../../src/http/server-dependencies';
+import { createContext } from '../../src/http/request-context';
 
 /**
  * Runs one operation through the full Apollo pipeline in this process, with the context a request carrying

@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { RequestContext } from '../../src/graphql/context';
 import { executeOperation } from './execute-operation';
 import type { QueryStats, RecordedStatement } from '../../src/neo4j/query-stats';
-import type { ServerDependencies } from '../../src/server';
+import type { ServerDependencies } from '../../src/http/server-dependencies';
 
 /**
  * Runs a GraphQL operation through the real resolvers in this process and returns every statement it sent, with

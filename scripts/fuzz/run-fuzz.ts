@@ -79,7 +79,7 @@ export async function graphFingerprint(db: Database): Promise<string> {
           .map(([key, item]) => `${key}:${stable(item)}`)
           .join(',')}}`
       : JSON.stringify(value);
-  const all = [...((row?.nodes as unknown[]) ?? []), ...((row?.rels as unknown[]) ?? [])].map(stable).sort();
+  const all = [...((row?.nodes as unknown[]) ?? []), ...((row?.rels as unknown[]) ?? []), { logged: row?.logged ?? 0 }].map(stable).sort();
   return crypto.createHash('sha256').update(all.join('\n')).digest('hex');
 }
 

@@ -1,3 +1,5 @@
+import type { ChangeAuthor } from '../domain/change';
+import { changeParam } from '../neo4j/changes/change-param';
 import { badInput, conflict } from '../domain/errors';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database } from '../neo4j/database';
@@ -12,7 +14,7 @@ import { findByIds } from '../neo4j/find-by-ids';
 import { companyCountStatement, companyListStatement, COMPANY_FILTERS, type CompanyListShape, type CompanyOrderProperty } from '../neo4j/company-list-statements';
 import { companyMap } from '../neo4j/facts/cypher-text';
 import { afterParams, phasesAfter, type ListOrder, type ListPosition } from '../neo4j/list-position';
-import { FACTS } from '../facts/registry';
+import { PARTY_RELS } from '../facts/registry';
 
 /**
  * What each sort field reads: the stored property (names compare case-insensitively), its values' type and whether a
@@ -58,7 +60,6 @@ export function storedCompanyProps(input: Partial<CreateCompanyInput & UpdateCom
 }
 
 /** The relationship types that link a company to the facts it takes part in, from every fact definition. */
-const PARTY_RELS = [...new Set(FACTS.flatMap((definition) => definition.parties.map((party) => party.rel)))];
 
 /** Every read and write of Company nodes. */
 export class CompanyRepository {
@@ -152,12 +153,12 @@ export class CompanyRepository {
    * Creates a company. Creating one that exists with identical properties is a no-op (idempotent retries);
    * with different properties it is a CONFLICT, so a create never silently overwrites.
    */
-  async create(input: CreateCompanyInput): Promise<{ company: CompanyRecord; created: boolean }> {
+  async create(input: CreateCompanyInput, author: ChangeAuthor): Promise<{ company: CompanyRecord; created: boolean }> {
     const id = input.id ?? slugify(input.name);
     // A name of only punctuation or symbols ("+++") has no slug; storing "" would make every such name one company.
     if (id === '') throw badInput('name', `"${input.name}" gives no id (no letters or digits); pass an id`);
     const props = storedCompanyProps({ aliases: [], ...input });
-    const [row] = await this.db.writeRows(this.q.create, { id, props });
+    const [row] = await this.db.writeRows(this.q.create, { id, props, ...changeParam(author) });
     const company = toCompanyRecord(row.company);
     const expected = toCompanyRecord({ ...input, id, name: input.name.trim(), aliases: input.aliases ?? [] });
     if (!row.created && !sameCompany(company, expected)) {
@@ -166,8 +167,8 @@ export class CompanyRepository {
     return { company, created: row.created as boolean };
   }
 
-  async update(id: string, input: UpdateCompanyInput): Promise<CompanyRecord | null> {
-    const [row] = await this.db.writeRows(this.q.update, { id, changes: storedCompanyProps(input) });
+  async update(id: string, input: UpdateCompanyInput, author: ChangeAuthor): Promise<CompanyRecord | null> {
+    const [row] = await this.db.writeRows(this.q.update, { id, changes: storedCompanyProps(input), ...changeParam(author) });
     return row ? toCompanyRecord(row.company) : null;
   }
 
@@ -175,13 +176,13 @@ export class CompanyRepository {
    * Deletes a company. Without `cascade`, a company that still takes part in facts is kept and CONFLICT explains
    * why; the check and the delete share one transaction so no fact can slip in between.
    */
-  async delete(id: string, cascade: boolean): Promise<boolean> {
+  async delete(id: string, cascade: boolean, author: ChangeAuthor): Promise<boolean> {
     return this.db.write(async (tx) => {
-      const [row] = await tx.rows(this.q.facts, { id, partyRels: PARTY_RELS });
+      const [row] = await tx.rows(this.q.facts, { id, partyRels: [...PARTY_RELS] });
       if (!row) return false;
       const facts = row.facts as number;
       if (facts > 0 && !cascade) throw conflict(`company "${id}" still takes part in ${facts} facts; pass cascade: true to delete them too`);
-      const [deleted] = await tx.rows(this.q.delete, { id, partyRels: PARTY_RELS });
+      const [deleted] = await tx.rows(this.q.delete, { id, partyRels: [...PARTY_RELS], ...changeParam(author) });
       return deleted?.deleted === 1;
     });
   }

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { authorOf } from '../graphql/change-author';
 import { WRITER } from '../graphql/auth';
 import type { AppContext } from '../graphql/context';
 import { notFound } from '../domain/errors';
@@ -40,22 +41,22 @@ export class CompanyResolver {
 
   @Authorized(WRITER)
   @Mutation(() => Company, { ...MUTATION_RESULT, description: 'Creates a company; repeating the same create is a no-op, a different one with the same id is a CONFLICT.' })
-  async createCompany(@Arg('input') input: CreateCompanyInput): Promise<Company> {
-    return (await this.repo.create(input)).company as Company;
+  async createCompany(@Arg('input') input: CreateCompanyInput, @Ctx() ctx: AppContext): Promise<Company> {
+    return (await this.repo.create(input, authorOf(ctx, 'createCompany'))).company as Company;
   }
 
   @Authorized(WRITER)
   @Mutation(() => Company, MUTATION_RESULT)
-  async updateCompany(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCompanyInput): Promise<Company> {
-    const company = await this.repo.update(id, input);
+  async updateCompany(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCompanyInput, @Ctx() ctx: AppContext): Promise<Company> {
+    const company = await this.repo.update(id, input, authorOf(ctx, 'updateCompany'));
     if (!company) throw notFound('company', id);
     return company as Company;
   }
 
   @Authorized(WRITER)
   @Mutation(() => DeletePayload, { ...MUTATION_RESULT, description: 'Deletes a company; refused with CONFLICT while facts involve it, unless cascade is true.' })
-  async deleteCompany(@Args() { id, cascade }: DeleteCompanyArgs): Promise<DeletePayload> {
-    const deleted = await this.repo.delete(id, cascade);
+  async deleteCompany(@Args() { id, cascade }: DeleteCompanyArgs, @Ctx() ctx: AppContext): Promise<DeletePayload> {
+    const deleted = await this.repo.delete(id, cascade, authorOf(ctx, 'deleteCompany'));
     if (!deleted) throw notFound('company', id);
     return { id, deleted };
   }

@@ -7,6 +7,12 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   TIMEOUT: 'TIMEOUT',
+  /** A change-log cursor older than what retention kept. */
+  CURSOR_EXPIRED: 'CURSOR_EXPIRED',
+  /** A subscription that fell too far behind the change log; resume with the last seq received. */
+  SLOW_CONSUMER: 'SLOW_CONSUMER',
+  /** A key holds as many of something (watches) as it may. */
+  QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,6 +1,6 @@
 import type { FactDefinition } from '../facts/fact-definition';
 import type { SectionName } from '../seed/dataset';
-import type { DatasetRecord } from './dataset-records';
+import type { DatasetRecord } from '../facts/dataset-records';
 
 /** The formats `npm run export` writes. */
 export const EXPORT_FORMATS = ['json', 'csv', 'graphml', 'cypher'] as const;

@@ -4,7 +4,7 @@ import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database } from '../neo4j/database';
 import { int } from '../neo4j/params';
 import { factAsOf } from './as-of';
-import { companyDatasetRecord, factDatasetRecord, sourceDatasetRecord } from './dataset-records';
+import { companyDatasetRecord, factDatasetRecord, sourceDatasetRecord } from '../facts/dataset-records';
 import { factPageStatement } from './export-statements';
 import type { Citation, ExportItem } from './format-writer';
 

@@ -36,3 +36,6 @@ export function factType(name: string): FactDefinition {
   if (!found) throw new Error(`no fact type named ${name}`);
   return found;
 }
+
+/** Every relationship type that links a company to a fact it takes part in (`MADE`, `INTO`...). */
+export const PARTY_RELS: readonly string[] = [...new Set(FACTS.flatMap((definition) => definition.parties.map((party) => party.rel)))];

@@ -10,6 +10,8 @@ export interface RequestContext<L = unknown> {
   /** The request's id: the caller's `x-request-id` when acceptable, else a new UUID; echoed in the answer's header. */
   readonly requestId: string;
   readonly role: Role;
+  /** The name of the API key presented (`name:key` in API_KEYS, else `writer-1`...); null for anonymous callers. */
+  readonly keyName: string | null;
   /** True when the request presented an Authorization header (valid or not). */
   readonly presentedKey: boolean;
   readonly stats: QueryStats;
@@ -23,6 +25,11 @@ export interface RequestContext<L = unknown> {
    * because Apollo hands plugins and resolvers a shallow copy of the context.
    */
   readonly operation: { resolved?: { readonly name: string | null } };
+  /**
+   * Set only for a subscription (over WebSocket or SSE): follows the change log after a position, with a filter.
+   * The transport supplies it with the process's feed and a way to close itself when the subscriber falls behind.
+   */
+  readonly follow?: (after: number | null, filter: object) => AsyncIterable<unknown>;
 }
 
 /** The context this application's resolvers receive: the request's own loaders. */

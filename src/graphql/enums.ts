@@ -3,6 +3,7 @@ import { Confidence, FactEventKind, FactStatus } from '../domain/lifecycle';
 import { SourceKind } from '../domain/source';
 import { AcquisitionKind, AmountKind, CompanyKind, ComputeDealStatus, ComputeResource, Instrument, InvestmentStatus, SortDirection } from '../domain/enums';
 import { FACTS } from '../facts/registry';
+import { ChangeKind } from '../domain/change';
 
 // The domain's enums as GraphQL enums, registered once when the schema is built.
 const names = new Map<object, string>();
@@ -46,3 +47,4 @@ for (const definition of FACTS) {
     register(field.enumType, { name, description: field.description });
   }
 }
+register(ChangeKind, { name: 'ChangeKind', description: 'What a change did: the entity is new, changed, or gone.' });

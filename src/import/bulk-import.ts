@@ -1,3 +1,5 @@
+import { toolAuthor, type ChangeAuthor } from '../domain/change';
+import { changeParam } from '../neo4j/changes/change-param';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database, Tx } from '../neo4j/database';
 import { parseDataset, readDatasetBytes, type SectionName } from '../seed/dataset';
@@ -14,6 +16,8 @@ export interface ImportOptions {
   /** Called before the first batch with the total, then after every committed batch. */
   readonly onStart?: (total: number, alreadyDone: number) => void;
   readonly onBatch?: (section: SectionName, records: number) => void | Promise<unknown>;
+  /** Whom the batches' changes name (default: the import tool). */
+  readonly author?: ChangeAuthor;
 }
 
 export interface ImportReport {
@@ -27,7 +31,12 @@ export interface ImportReport {
   readonly writeMs: number;
 }
 
-async function writeBatch(tx: Tx, section: ImportSection, batch: ImportRow[]): Promise<void> {
+/** The type a section's change names: the fact type, or Source / Company. */
+function entityTypeOf(section: ImportSection): string {
+  return section.definition?.name ?? (section.name === 'sources' ? 'Source' : 'Company');
+}
+
+async function writeBatch(tx: Tx, section: ImportSection, batch: ImportRow[], log: { statement: (label: string) => string; author: ChangeAuthor }): Promise<void> {
   const rows = await tx.rows(section.merge, section.params(batch));
   const written = section.name === 'sources' ? rows.length : Number(rows[0]?.written ?? 0);
   // A shortfall means a party or source vanished after the pre-flight (a concurrent delete): undo the whole batch.
@@ -41,6 +50,8 @@ async function writeBatch(tx: Tx, section: ImportSection, batch: ImportRow[]): P
     const problems = (row?.problems as string[]) ?? [];
     if (problems.length > 0) throw new ImportRejectedError(problems.map((problem) => `${section.name}: ${problem}`));
   }
+  const label = section.definition ? 'Fact' : entityTypeOf(section);
+  await tx.rows(log.statement(label), { entityType: entityTypeOf(section), ids: batch.map((row) => row.id), ...changeParam(log.author) });
 }
 
 /**
@@ -69,12 +80,13 @@ export async function importDataset(db: Database, catalog: CypherCatalog, file: 
   const skipped = sections.reduce((sum, s) => sum + Math.min(s.rows.length, checkpoint.committedBatches(s.name) * options.batchSize), 0);
   options.onStart?.(total, skipped);
   let batches = 0;
+  const log = { statement: (label: string) => catalog.render('changes/log-batch', { label }), author: options.author ?? toolAuthor('import') };
   const writeStarted = Date.now();
   for (const section of sections) {
     const count = Math.ceil(section.rows.length / options.batchSize);
     for (let index = checkpoint.committedBatches(section.name); index < count; index += 1) {
       const batch = section.rows.slice(index * options.batchSize, (index + 1) * options.batchSize);
-      await db.write((tx) => writeBatch(tx, section, batch));
+      await db.write((tx) => writeBatch(tx, section, batch, log));
       checkpoint.commit(section.name, index + 1);
       batches += 1;
       await options.onBatch?.(section.name, batch.length);

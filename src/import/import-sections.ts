@@ -80,7 +80,7 @@ export function importSections(inputs: DatasetInputs, catalog: CypherCatalog): I
     {
       name: 'sources',
       rows: inputs.sources.map((s) => sourceRow(s, s.id ?? sourceIdFor(s.url)) as ImportRow),
-      merge: catalog.get('source/upsert-sources'),
+      merge: catalog.get('import/merge-sources'),
       params: (batch) => ({ sources: batch }),
     },
     {

@@ -34,6 +34,8 @@ export interface MetricsSources {
   readonly driver: Driver;
   /** Runs a trivial statement against the database. */
   readonly ping: () => Promise<void>;
+  /** The change feed's followers, lag and head (absent: no subscriptions served). */
+  readonly feed?: () => { followers: number; maxLag: number; head: number };
 }
 
 /** Codes are chosen by the server, never by clients; anything unexpected still gets one shared label. */
@@ -113,6 +115,30 @@ export function createApiMetrics(sources: MetricsSources): ApiMetrics {
       if (!counts) return;
       this.set({ state: 'in_use' }, counts.inUse);
       this.set({ state: 'idle' }, counts.idle);
+    },
+  });
+  new Gauge({
+    name: 'change_feed_subscribers',
+    help: 'Subscriptions following the change log in this process (WebSocket and SSE)',
+    registers: [registry],
+    collect() {
+      this.set(sources.feed?.().followers ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'change_feed_max_lag',
+    help: 'How many changes the furthest-behind subscriber of this process is behind the log',
+    registers: [registry],
+    collect() {
+      this.set(sources.feed?.().maxLag ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'change_log_head',
+    help: 'The last change-log sequence number this process has read',
+    registers: [registry],
+    collect() {
+      this.set(sources.feed?.().head ?? 0);
     },
   });
   new Gauge({

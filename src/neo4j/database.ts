@@ -29,6 +29,7 @@ function isUnavailable(error: unknown): boolean {
  */
 export class Database {
   private unavailableUntil = 0;
+  private readonly committedListeners = new Set<() => void>();
   /**
    * One bookmark manager for every session of the process: a read that follows a write waits for the write's
    * bookmark, so behind a neo4j:// routing cluster a client reads its own writes even when a follower serves the read.
@@ -48,6 +49,15 @@ export class Database {
   /** Runs write work in one transaction: all of it commits or none does. */
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.transaction('WRITE', work);
+  }
+
+  /**
+   * Calls `listener` after every write transaction this process commits (whether or not it changed anything), so
+   * whoever follows the change log can look at once instead of at its next poll. Returns the unsubscribe function.
+   */
+  onWriteCommitted(listener: () => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
   }
 
   /** Shorthand for one read statement. */
@@ -85,7 +95,10 @@ export class Database {
     const config = { timeout: this.options.transactionTimeoutMs };
     const run = (managed: ManagedTransaction) => work(wrap(managed));
     try {
-      return await (mode === 'READ' ? session.executeRead(run, config) : session.executeWrite(run, config));
+      if (mode === 'READ') return await session.executeRead(run, config);
+      const result = await session.executeWrite(run, config);
+      for (const listener of this.committedListeners) listener();
+      return result;
     } catch (error) {
       const mapped = mapDriverError(error);
       if (isUnavailable(mapped)) this.unavailableUntil = Date.now() + (this.options.unavailableCooldownMs ?? 1000);

@@ -32,7 +32,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { service: 'ai-industry-graph' },
       redact: {
-        paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'password', '*.password', 'apiKeys', '*.apiKeys', 'token', '*.token'],
+        paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'password', '*.password', 'apiKeys', '*.apiKeys', 'token', '*.token', 'secret', '*.secret', 'secrets', '*.secrets'],
         censor: '[redacted]',
       },
       mixin() {

@@ -1,4 +1,5 @@
 import type { Repositories } from '../repositories';
+import { toolAuthor } from '../domain/change';
 import { readDataset } from './dataset';
 import { toInputs } from './to-inputs';
 import { FACTS } from '../facts/registry';
@@ -18,6 +19,7 @@ export interface LoadReport {
 export async function loadDataset(repos: Repositories, file?: string, onProgress?: (section: string, done: number, total: number) => void): Promise<LoadReport> {
   const dataset = readDataset(file);
   const inputs = await toInputs(dataset);
+  const author = toolAuthor('seed');
   const run = async <T>(section: string, items: readonly T[], write: (item: T) => Promise<unknown>) => {
     for (const [index, item] of items.entries()) {
       await write(item);
@@ -26,12 +28,12 @@ export async function loadDataset(repos: Repositories, file?: string, onProgress
     return items.length;
   };
   const sections: Record<string, number> = {
-    sources: await run('sources', inputs.sources, (input) => repos.sources.record(input)),
-    companies: await run('companies', inputs.companies, (input) => repos.companies.create(input)),
+    sources: await run('sources', inputs.sources, (input) => repos.sources.record(input, author)),
+    companies: await run('companies', inputs.companies, (input) => repos.companies.create(input, author)),
   };
   for (const definition of FACTS) {
     const repo = repos.facts.get(definition.name) as FactRepository;
-    sections[definition.section] = await run(definition.section, inputs.facts[definition.name] ?? [], (input) => repo.record(input));
+    sections[definition.section] = await run(definition.section, inputs.facts[definition.name] ?? [], (input) => repo.record(input, author));
   }
   return { version: dataset.version, sections };
 }

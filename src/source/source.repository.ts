@@ -1,3 +1,5 @@
+import type { ChangeAuthor } from '../domain/change';
+import { changeParam } from '../neo4j/changes/change-param';
 import { conflict } from '../domain/errors';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database, Tx } from '../neo4j/database';
@@ -70,24 +72,24 @@ export class SourceRepository {
   }
 
   /** Creates or updates one source; a URL already held by another source is a CONFLICT. */
-  async record(input: SourceInput): Promise<SourceRecord> {
-    const [id] = await this.db.write((tx) => this.upsert(tx, [input], 'input'));
+  async record(input: SourceInput, author: ChangeAuthor): Promise<SourceRecord> {
+    const [id] = await this.db.write((tx) => this.upsert(tx, [input], 'input', author));
     const [source] = await this.findByIds([id]);
     return source as SourceRecord;
   }
 
   /** Removes a source no fact cites; a cited source is a CONFLICT. Returns false when unknown. */
-  async remove(id: string): Promise<boolean> {
+  async remove(id: string, author: ChangeAuthor): Promise<boolean> {
     return this.db.write(async (tx) => {
       const [row] = await tx.rows(this.q.citations, { id });
       if (!row) return false;
       if ((row.citations as number) > 0) throw conflict(`source "${id}" is cited by ${row.citations} facts; remove or re-source them first`);
-      await tx.rows(this.q.delete, { id });
+      await tx.rows(this.q.delete, { id, ...changeParam(author) });
       return true;
     });
   }
 
-  private async upsert(tx: Tx, inputs: SourceInput[], field: string): Promise<string[]> {
+  private async upsert(tx: Tx, inputs: SourceInput[], field: string, author: ChangeAuthor): Promise<string[]> {
     const rows = [];
     const ids: string[] = [];
     for (const [index, input] of inputs.entries()) {
@@ -100,7 +102,7 @@ export class SourceRepository {
       ids.push(id);
       rows.push(sourceRow(input, id));
     }
-    if (rows.length > 0) await tx.rows(this.q.upsert, { sources: rows });
+    if (rows.length > 0) await tx.rows(this.q.upsert, { sources: rows, ...changeParam(author) });
     return ids;
   }
 }

@@ -1,4 +1,5 @@
 import { IsOptional, MaxLength } from 'class-validator';
+import { authorOf } from '../graphql/change-author';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { WRITER } from '../graphql/auth';
 import { notFound } from '../domain/errors';
@@ -56,21 +57,21 @@ export class SourceResolver {
 
   @Authorized(WRITER)
   @Mutation(() => Source, { ...MUTATION_RESULT, description: 'Creates or updates a source by id (id defaults to one derived from the url). A url held by another source is a CONFLICT.' })
-  async recordSource(@Arg('input') input: SourceInput): Promise<Source> {
-    return this.repo.record(input);
+  async recordSource(@Arg('input') input: SourceInput, @Ctx() ctx: AppContext): Promise<Source> {
+    return this.repo.record(input, authorOf(ctx, 'recordSource'));
   }
 
   @Authorized(WRITER)
   @Mutation(() => Source, { ...MUTATION_RESULT, description: 'Replaces the details of an existing source.' })
   async updateSource(@Arg('id', () => ID) id: string, @Arg('input') input: SourceInput, @Ctx() ctx: AppContext): Promise<Source> {
     if (!(await ctx.loaders.source.load(id))) throw notFound('source', id);
-    return this.repo.record({ ...input, id });
+    return this.repo.record({ ...input, id }, authorOf(ctx, 'updateSource'));
   }
 
   @Authorized(WRITER)
   @Mutation(() => DeletePayload, { ...MUTATION_RESULT, description: 'Removes a source no fact cites; a cited source is a CONFLICT.' })
-  async removeSource(@Arg('id', () => ID) id: string): Promise<DeletePayload> {
-    if (!(await this.repo.remove(id))) throw notFound('source', id);
+  async removeSource(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<DeletePayload> {
+    if (!(await this.repo.remove(id, authorOf(ctx, 'removeSource')))) throw notFound('source', id);
     return { id, deleted: true };
   }
 }

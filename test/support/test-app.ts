@@ -24,6 +24,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     API_KEYS: WRITER_KEY,
     READER_API_KEYS: READER_KEY,
     TODAY: TEST_TODAY,
+    // Webhook deliveries poll the database in every process that delivers; only the webhook suites deliver.
+    WEBHOOK_DISPATCH: 'false',
     ...overrides,
   });
 }
@@ -40,8 +42,10 @@ export interface TestApp extends Application {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { key?: string }): Promise<GraphQLResult<T>>;
   /** Deletes all data (not the schema or migration records). */
   reset(): Promise<void>;
-  /** Node and relationship counts, to prove rejected writes wrote nothing. */
+  /** The graph's node and relationship counts (the change log left out), to prove rejected writes wrote nothing. */
   counts(): Promise<{ nodes: number; relationships: number }>;
+  /** The change log's last sequence number (0 when empty), to prove a rejected write logged nothing. */
+  lastChange(): Promise<number>;
 }
 
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
@@ -64,8 +68,15 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       await app.db.writeRows('MATCH (n) WHERE NOT n:Migration DETACH DELETE n');
     },
     async counts() {
-      const [row] = await app.db.readRows('CALL () { MATCH (n) WHERE NOT n:Migration RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
+      // The graph only: the change log's nodes (labelled Meta) are counted by lastChange.
+      const [row] = await app.db.readRows(
+        'CALL () { MATCH (n) WHERE NOT n:Migration AND NOT n:Meta RETURN count(n) AS nodes } CALL () { MATCH (a)-[r]->(b) WHERE NOT a:Meta AND NOT b:Meta RETURN count(r) AS relationships } RETURN nodes, relationships',
+      );
       return row as { nodes: number; relationships: number };
+    },
+    async lastChange() {
+      const [row] = await app.db.readRows("OPTIONAL MATCH (h:ChangeLog {id: 'head'}) RETURN coalesce(h.seq, 0) AS seq");
+      return row?.seq as number;
     },
     async close() {
       await apollo.stop();

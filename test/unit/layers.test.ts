@@ -17,7 +17,7 @@ const LAYERS: readonly (readonly [layer: string, members: readonly string[]])[] 
   ['neo4j', ['neo4j/']],
   ['loaders', ['loaders.ts']],
   ['graphql', ['graphql/']],
-  ['features', ['company/', 'source/', 'analytics/']],
+  ['features', ['company/', 'source/', 'analytics/', 'changes/']],
   ['wiring', ['repositories.ts', 'schema.ts', 'metrics/', 'http/', 'server.ts', 'app.ts']],
   // Below the entry points only: the process that starts a local Neo4j, which needs nothing of the application.
   ['managed-neo4j', ['managed-neo4j/']],

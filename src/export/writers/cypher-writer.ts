@@ -7,7 +7,7 @@ import { factIndexStatements } from '../../neo4j/facts/fact-indexes';
 import { splitStatements } from '../../neo4j/migrate';
 import type { DatasetInputs } from '../../seed/to-inputs';
 import { withLiterals } from '../formats/cypher-literal';
-import type { DatasetRecord } from '../dataset-records';
+import type { DatasetRecord } from '../../facts/dataset-records';
 import type { ExportItem, ExportSection, FormatWriter } from '../format-writer';
 import { TextSink } from '../text-sink';
 

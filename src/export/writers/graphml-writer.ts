@@ -2,7 +2,8 @@ import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
 import { FACTS } from '../../facts/registry';
 import type { SectionName } from '../../seed/dataset';
 import { graphmlEdge, graphmlEnd, graphmlNode, graphmlStart, type GraphmlKey, type GraphmlType } from '../formats/graphml';
-import { sectionColumns, type DatasetRecord, type SectionColumn } from '../dataset-records';
+import type { DatasetRecord } from '../../facts/dataset-records';
+import { sectionColumns, type SectionColumn } from '../dataset-records';
 import type { ExportItem, ExportSection, FormatWriter } from '../format-writer';
 import { TextSink } from '../text-sink';
 

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { authorOf } from '../change-author';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { notFound } from '../../domain/errors';
 import type { FactDefinition } from '../../facts/fact-definition';
@@ -113,7 +114,7 @@ export function factResolverClasses(definition: FactDefinition): ClassType<{ rep
     resolver,
     'record',
     async function (this: { repo: FactRepository }, input: FactInput, ctx: AppContext) {
-      return primeFacts(ctx, definition, [await this.repo.record(input)])[0];
+      return primeFacts(ctx, definition, [await this.repo.record(input, authorOf(ctx, `record${definition.name}`))])[0];
     } as Method,
     [Arg('input', () => RecordInput), Ctx()],
     [Authorized(WRITER) as MethodDecorator, Mutation(() => type, { ...MUTATION_RESULT, name: `record${definition.name}`, description: verbs.record }) as MethodDecorator],
@@ -122,7 +123,7 @@ export function factResolverClasses(definition: FactDefinition): ClassType<{ rep
     resolver,
     'update',
     async function (this: { repo: FactRepository }, id: string, input: FactInput, ctx: AppContext) {
-      const row = await this.repo.update(id, input);
+      const row = await this.repo.update(id, input, authorOf(ctx, `update${definition.name}`));
       if (!row) throw notFound(what, id);
       return primeFacts(ctx, definition, [row])[0];
     } as Method,
@@ -132,11 +133,11 @@ export function factResolverClasses(definition: FactDefinition): ClassType<{ rep
   method(
     resolver,
     'remove',
-    async function (this: { repo: FactRepository }, id: string) {
-      if (!(await this.repo.remove(id))) throw notFound(what, id);
+    async function (this: { repo: FactRepository }, id: string, ctx: AppContext) {
+      if (!(await this.repo.remove(id, authorOf(ctx, `remove${definition.name}`)))) throw notFound(what, id);
       return { id, deleted: true };
     } as Method,
-    [Arg('id', () => ID)],
+    [Arg('id', () => ID), Ctx()],
     [Authorized(WRITER) as MethodDecorator, Mutation(() => DeletePayload, { ...MUTATION_RESULT, name: `remove${definition.name}`, description: verbs.remove }) as MethodDecorator],
   );
   for (const party of definition.parties) {

@@ -15,6 +15,8 @@ import { countStatement, filterParam, listStatement, type ListShape } from './li
 import { findByIdsStatement, linkedToStatement, ofCompaniesStatement } from './read-statements';
 import { recordStatement, removeStatement, updateStatement } from './write-statements';
 import { humanName } from '../../facts/human-name';
+import { changeParam } from '../changes/change-param';
+import type { ChangeAuthor } from '../../domain/change';
 
 /** A fact with the companies of its parties (they prime the company loader). */
 export interface FactRow {
@@ -167,7 +169,7 @@ export class FactRepository {
   }
 
   /** Records a fact (same id, same parties: overwritten, never duplicated). */
-  async record(input: FactInput): Promise<FactRow> {
+  async record(input: FactInput, author: ChangeAuthor): Promise<FactRow> {
     const parties = partyIds(this.definition, input);
     const id = input.id ?? this.definition.deriveId(parties, input);
     const cited = citations({ ...input, sourceIds: citedSourceIds(input, input.sourceIds ?? []) }, true);
@@ -180,6 +182,7 @@ export class FactRepository {
         links: this.links(input),
         replaceLinks: this.linkFlags(() => true),
         ...cited,
+        ...changeParam(author),
       });
       this.throwProblems(row as Row, input);
       const existing = (row as Row).existing as { type: string; parties: Record<string, unknown> } | null;
@@ -189,7 +192,7 @@ export class FactRepository {
   }
 
   /** Changes some fields (omitted stay, null clears); null when there is no such fact. */
-  async update(id: string, input: FactInput): Promise<FactRow | null> {
+  async update(id: string, input: FactInput, author: ChangeAuthor): Promise<FactRow | null> {
     // Only a role of any number of companies can change on update: the others are what the fact is about.
     const parties = Object.fromEntries(this.definition.parties.filter((party) => party.many).map((party) => [party.role, input[party.idField] == null ? null : [...new Set(input[party.idField] as string[])].sort()]));
     const touchesLife = lifecycleInputFields(this.definition).some((field) => input[field] !== undefined);
@@ -217,6 +220,7 @@ export class FactRepository {
         replaceLinks: this.linkFlags((idField) => input[idField] !== undefined),
         replaceCitations,
         ...cited,
+        ...changeParam(author),
       });
       if (!(row as Row).found) return null;
       this.throwProblems(row as Row, input);
@@ -225,8 +229,8 @@ export class FactRepository {
   }
 
   /** Removes a fact; false when there is no such fact. Its sources stay. */
-  async remove(id: string): Promise<boolean> {
-    const [row] = await this.db.writeRows(this.q.remove, { id });
+  async remove(id: string, author: ChangeAuthor): Promise<boolean> {
+    const [row] = await this.db.writeRows(this.q.remove, { id, ...changeParam(author) });
     return row !== undefined;
   }
 

@@ -2,11 +2,13 @@ import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
 import type { CypherCatalog } from '../cypher-catalog';
 import { copyOntoEdge, refreshPair } from './derived-edges';
 import { factProjection, identifier, partyCompanies, partyPattern } from './cypher-text';
+import { appendChanges, factChange, factImage, imageCompanies } from '../changes/change-log-cypher';
 
 // A write is one statement in one transaction: it checks what the fact refers to, writes the fact, its parties,
 // citations, links and the derived company-to-company relationship, checks the type's rules on the result, and
 // returns what it wrote with every problem found. The repository throws on any problem, which rolls the whole
-// transaction back, so a refused write leaves nothing behind.
+// transaction back, so a refused write leaves nothing behind. A write that went through appends its changes to the
+// change log in the same statement: the fact's image before and after, and each source it created.
 
 const indent = (text: string, by = '  ') => text.split('\n').map((line) => (line ? by + line : line)).join('\n');
 
@@ -71,6 +73,12 @@ function referenceChecks(definition: FactDefinition): string {
   RETURN collect({field: source.field, holder: s.id}) AS takenUrls
 }`,
     ...links,
+    `CALL () {
+  UNWIND $newSources AS source
+  OPTIONAL MATCH (s:Source {url: source.url})
+  WITH source, s WHERE s IS NULL
+  RETURN collect(DISTINCT source.url) AS createdUrls
+}`,
   ].join('\n');
 }
 
@@ -164,10 +172,18 @@ function rules(definition: FactDefinition, catalog: CypherCatalog): { text: stri
   return { text, columns: names.map((_, i) => `rule${i}`) };
 }
 
-/** What every write returns: the problems (empty lists, nulls) and the fact as written, with its parties. */
+/**
+ * What every write returns: the problems (empty lists, nulls) and the fact as written, with its parties. A write
+ * that went through (the fact is there, no problem) first logs its changes: each source it created, then the fact
+ * (`beforeImage` is the fact's image before the write, null for a new one).
+ */
 function answer(definition: FactDefinition, extraColumns: string[], ruleColumns: string[]): string {
-  const problems = `[p IN [${ruleColumns.join(', ')}] WHERE p IS NOT NULL]`;
-  return `RETURN ${[...checkColumns(definition), ...extraColumns].join(', ')}, ${ruleColumns.length > 0 ? problems : '[]'} AS problems,
+  const problems = ruleColumns.length > 0 ? `[p IN [${ruleColumns.join(', ')}] WHERE p IS NOT NULL]` : '[]';
+  const sourceChanges = `COLLECT { MATCH (s:Source) WHERE s.url IN createdUrls RETURN {entityType: 'Source', entityId: s.id, before: null, after: properties(s), companyIds: []} AS created ORDER BY s.id }`;
+  return `WITH *, ${problems} AS problems
+WITH *, CASE WHEN f IS NULL OR size(problems) > 0 THEN [] ELSE ${sourceChanges} + [${factChange(definition, 'f.id', 'beforeImage', factImage(definition, 'f'))}] END AS changes
+${appendChanges('changes')}
+RETURN ${[...checkColumns(definition), ...extraColumns].join(', ')}, problems,
        CASE WHEN f IS NULL THEN null ELSE ${factProjection(definition, 'f')} END AS fact,
        CASE WHEN f IS NULL THEN [] ELSE ${partyCompanies(definition, 'f')} END AS companies`;
 }
@@ -207,7 +223,8 @@ export function recordStatement(definition: FactDefinition, catalog: CypherCatal
 ${referenceChecks(definition)}
 CALL () {
   OPTIONAL MATCH (f:Fact {id: $id})
-  RETURN CASE WHEN f IS NULL THEN null ELSE {type: [l IN labels(f) WHERE l <> 'Fact'][0], parties: ${existingParties(definition, 'f')}} END AS existing
+  RETURN CASE WHEN f IS NULL THEN null ELSE {type: [l IN labels(f) WHERE l <> 'Fact'][0], parties: ${existingParties(definition, 'f')}} END AS existing,
+         CASE WHEN f IS NULL THEN null ELSE ${factImage(definition, 'f')} END AS beforeImage
 }
 WITH *, ${allClear(definition)} AND (existing IS NULL OR (existing.type = '${label}' AND ${sameParties(definition)})) AS ok
 OPTIONAL CALL (ok) {
@@ -241,7 +258,7 @@ export function updateStatement(definition: FactDefinition, catalog: CypherCatal
 ${referenceChecks(definition)}
 OPTIONAL MATCH (target:Fact {id: $id})
 WHERE target:${label}
-WITH *, target IS NOT NULL AS found
+WITH *, target IS NOT NULL AS found, CASE WHEN target IS NULL THEN null ELSE ${factImage(definition, 'target')} END AS beforeImage
 WITH *, found AND ${allClear(definition)} AS ok
 OPTIONAL CALL (ok, target) {
   WITH target AS f, ok
@@ -261,34 +278,113 @@ ${rule.text}
 ${answer(definition, ['found'], rule.columns)}`;
 }
 
-/** Removes a fact (its sources stay) and keeps the derived relationship in step. Params: $id. Returns: removed. */
+/** Removes a fact (its sources stay), keeps the derived relationship in step and logs the removal with the fact's
+ * whole image. Params: $id, $change. Returns: removed. */
 export function removeStatement(definition: FactDefinition): string {
   const label = identifier(definition.name);
   const { derived } = definition;
-  if (!derived) {
-    return `// Removes a ${label} (generated). Params: $id. Returns: removed.
-MATCH (f:Fact {id: $id})
+  const head = `MATCH (f:Fact {id: $id})
 WHERE f:${label}
-DETACH DELETE f
+WITH f, ${factImage(definition, 'f')} AS beforeImage`;
+  const log = `WITH [${factChange(definition, '$id', 'beforeImage', 'null')}] AS changes
+${appendChanges('changes')}
 RETURN 1 AS removed`;
+  if (!derived) {
+    return `// Removes a ${label} (generated). Params: $id, $change. Returns: removed.
+${head}
+DETACH DELETE f
+${log}`;
   }
   if (derived.grouping === 'perFact') {
-    return `// Removes a ${label} with its derived ${derived.type} relationship (generated). Params: $id. Returns: removed.
-MATCH (f:Fact {id: $id})
-WHERE f:${label}
+    return `// Removes a ${label} with its derived ${derived.type} relationship (generated). Params: $id, $change. Returns: removed.
+${head}
 OPTIONAL MATCH ()-[e:${identifier(derived.type)} {id: $id}]->()
 DELETE e
 DETACH DELETE f
-RETURN 1 AS removed`;
+WITH DISTINCT beforeImage
+${log}`;
   }
-  return `// Removes a ${label} and refreshes the derived ${derived.type} relationship of its pair (generated). Params: $id.
-// Returns: removed.
-MATCH (f:Fact {id: $id})
-WHERE f:${label}
+  return `// Removes a ${label} and refreshes the derived ${derived.type} relationship of its pair (generated). Params: $id,
+// $change. Returns: removed.
+${head}
 ${bindParties(definition, 'f')}
-WITH f, ${endOf(definition, derived.from, 'A')} AS a, ${endOf(definition, derived.to, 'B')} AS b
+WITH f, beforeImage, ${endOf(definition, derived.from, 'A')} AS a, ${endOf(definition, derived.to, 'B')} AS b
 DETACH DELETE f
-WITH a, b
+WITH a, b, beforeImage
 ${refreshPair(definition)}
-RETURN 1 AS removed`;
+${log}`;
+}
+
+/**
+ * Puts a fact back as a change image holds it (the `side` image, BEFORE or AFTER, of change $seq): every stored
+ * property exactly as it was, its parties, citations and links, its derived relationship; logged as a change like
+ * any write. Params: $seq, $change. Returns: found (the image exists), missingCompanies, missingSources (what the
+ * image names that is gone: nothing is written then), written.
+ */
+export function restoreStatement(definition: FactDefinition): string {
+  const label = identifier(definition.name);
+  const keysOutsideNode = [...definition.parties.map((party) => party.idField), ...(definition.links ?? []).map((link) => link.idField), 'sourceIds'].map(identifier);
+  const parties = definition.parties
+    .map((party) => {
+      const rel = `[:${identifier(party.rel)}]`;
+      const merge = party.direction === 'toFact' ? `MERGE (c)-${rel}->(f)` : `MERGE (f)-${rel}->(c)`;
+      const ids = party.pair || party.many ? `coalesce(image.${identifier(party.idField)}, [])` : `[image.${identifier(party.idField)}]`;
+      return `CALL (f, image) {\n  UNWIND ${ids} AS companyId\n  MATCH (c:Company {id: companyId})\n  ${merge}\n}`;
+    })
+    .join('\n');
+  const links = (definition.links ?? [])
+    .map((link) => `CALL (f) {\n  OPTIONAL MATCH (f)-[old:${identifier(link.rel)}]->()\n  DELETE old\n}\nCALL (f, image) {\n  MATCH (t:${identifier(link.target)} {id: image.${identifier(link.idField)}})\n  MERGE (f)-[:${identifier(link.rel)}]->(t)\n}`)
+    .join('\n');
+  return `// Restores a ${label} from a change image (generated from its definition). Params: $seq, $side, $change.
+MATCH (:Change {seq: $seq})-[side]->(img:ChangeImage)
+WHERE type(side) = $side
+WITH properties(img) AS image
+CALL (image) {
+  UNWIND ${imageCompaniesOf(definition)} AS wanted
+  OPTIONAL MATCH (n:Company {id: wanted})
+  WITH wanted, n WHERE n IS NULL
+  RETURN collect(DISTINCT wanted) AS missingCompanies
+}
+CALL (image) {
+  UNWIND coalesce(image.sourceIds, []) AS wanted
+  OPTIONAL MATCH (n:Source {id: wanted})
+  WITH wanted, n WHERE n IS NULL
+  RETURN collect(DISTINCT wanted) AS missingSources
+}
+CALL (image) {
+  OPTIONAL MATCH (f:Fact {id: image.id})
+  RETURN CASE WHEN f IS NULL THEN null ELSE ${factImage(definition, 'f')} END AS beforeImage
+}
+OPTIONAL CALL (image, missingCompanies, missingSources) {
+  WITH image WHERE size(missingCompanies) = 0 AND size(missingSources) = 0
+  MERGE (f:Fact {id: image.id})
+  ON CREATE SET f:${label}
+  SET f = image
+  REMOVE ${keysOutsideNode.map((key) => `f.${key}`).join(', ')}
+  WITH f, image
+  CALL (f) {
+    OPTIONAL MATCH (f)-[old:${[...new Set(definition.parties.map((party) => identifier(party.rel)))].join('|')}]-(:Company)
+    DELETE old
+  }
+${indent(parties)}
+  CALL (f) {
+    OPTIONAL MATCH (f)-[old:CITES]->()
+    DELETE old
+  }
+  CALL (f, image) {
+    UNWIND coalesce(image.sourceIds, []) AS sourceId
+    MATCH (s:Source {id: sourceId})
+    MERGE (f)-[:CITES]->(s)
+  }
+${indent(links)}
+${indent(refreshAfterWrite(definition))}
+  RETURN f
+}
+WITH *, CASE WHEN f IS NULL THEN [] ELSE [${factChange(definition, 'f.id', 'beforeImage', factImage(definition, 'f'))}] END AS changes
+${appendChanges('changes')}
+RETURN true AS found, missingCompanies, missingSources, f IS NOT NULL AS written`;
+}
+
+function imageCompaniesOf(definition: FactDefinition): string {
+  return imageCompanies(definition, 'image');
 }

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { endOfPeriod, parsePartialDate } from '../../../src/domain/partial-date';
-import { sectionColumns, type DatasetRecord } from '../../../src/export/dataset-records';
+import { sectionColumns } from '../../../src/export/dataset-records';
+import type { DatasetRecord } from '../../../src/facts/dataset-records';
 import { exportGraph, type ExportOptions, type ExportReport } from '../../../src/export/export-graph';
 import { factEdgeEnds } from '../../../src/export/writers/graphml-writer';
 import { CsvWriter } from '../../../src/export/writers/csv-writer';
@@ -76,10 +77,10 @@ async function fingerprint(app: TestApp): Promise<string[]> {
       .join(' ');
   };
   const nodes = await app.db.readRows(
-    "MATCH (n) WHERE NOT n:Migration RETURN labels(n) AS labels, properties(n) AS props, [k IN keys(n) | k + '\u0000' + valueType(n[k])] AS types",
+    "MATCH (n) WHERE NOT n:Migration AND NOT n:Meta RETURN labels(n) AS labels, properties(n) AS props, [k IN keys(n) | k + '\u0000' + valueType(n[k])] AS types",
   );
   const rels = await app.db.readRows(
-    "MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a) AS from, a.id AS fromId, labels(b) AS to, b.id AS toId, properties(r) AS props, [k IN keys(r) | k + '\u0000' + valueType(r[k])] AS types",
+    "MATCH (a)-[r]->(b) WHERE NOT a:Meta AND NOT b:Meta RETURN type(r) AS type, labels(a) AS from, a.id AS fromId, labels(b) AS to, b.id AS toId, properties(r) AS props, [k IN keys(r) | k + '\u0000' + valueType(r[k])] AS types",
   );
   return [
     ...nodes.map((n) => `(${[...(n.labels as string[])].sort().join(':')}) ${typed(n.props as Record<string, unknown>, n.types as string[])}`),

@@ -144,6 +144,58 @@ const OPERATIONS: { name: string; query: string; vars: fc.Arbitrary<Record<strin
       'mutation ($id: ID!) { a: removeInvestment(id: $id) { deleted } b: removeComputeDeal(id: $id) { deleted } c: removeRivalry(id: $id) { deleted } d: removeSource(id: $id) { deleted } e: removeSubsidiaryLink(id: $id) { deleted } f: removeAcquisition(id: $id) { deleted } g: removeFundingRound(id: $id) { deleted } h: removePartnership(id: $id) { deleted } }',
     vars: fc.record({ id: hostileString }),
   },
+  {
+    // Seqs the seeded log does not hold (a real one would undo a seed write for the next runs).
+    name: 'revertChange',
+    write: true,
+    query: 'mutation ($seq: Int!, $force: Boolean) { revertChange(seq: $seq, force: $force) { lastSeq } }',
+    vars: fc.record({ seq: fc.oneof(fc.integer({ min: -(2 ** 31), max: 0 }), fc.integer({ min: 10_000_000, max: 2 ** 31 - 1 })), force: fc.boolean() }),
+  },
+  {
+    name: 'createWatch',
+    write: true,
+    query: 'mutation ($name: String!, $c: ID!, $m: String!, $n: Int) { a: createWatch(name: $name, question: { exposure: { companyId: $c } }) { id } b: createWatch(name: $name, question: { twoSidedBackers: { market: $m }, moneyLoops: { companyId: $c, maxLength: $n } }) { id } }',
+    vars: fc.record({ name: hostileString, c: hostileString, m: hostileString, n: hostileInt }),
+  },
+  { name: 'removeWatch', write: true, query: 'mutation ($id: ID!) { removeWatch(id: $id) { deleted } }', vars: fc.record({ id: hostileString }) },
+  { name: 'redactChanges', write: true, query: 'mutation ($id: ID!) { redactChanges(entityId: $id) { redacted } }', vars: fc.record({ id: hostileString }) },
+  {
+    // Hostile strings and URLs to places a webhook must never reach (private, loopback, metadata, other schemes).
+    name: 'createWebhookEndpoint',
+    write: true,
+    query: 'mutation ($url: String!, $d: String, $c: ID, $since: String, $types: [String!]) { createWebhookEndpoint(input: { url: $url, description: $d, filter: { companyId: $c, since: $since, entityTypes: $types } }) { secret } }',
+    vars: fc.record({
+      url: fc.oneof(hostileString, fc.constantFrom('http://10.0.0.1/', 'http://127.0.0.1:1/hook', 'http://[::1]/', 'http://169.254.169.254/latest/meta-data', 'http://localhost/', 'file:///etc/passwd', 'https://u:p@10.0.0.1/', 'gopher://127.0.0.1:25/')),
+      d: hostileString,
+      c: hostileString,
+      since: hostileString,
+      types: fc.array(hostileString, { maxLength: 3 }),
+    }),
+  },
+  {
+    name: 'rotateWebhookSecret',
+    write: true,
+    query: 'mutation ($id: ID!, $h: Int) { rotateWebhookSecret(id: $id, keepOldForHours: $h) { secret } }',
+    vars: fc.record({ id: hostileString, h: hostileInt }),
+  },
+  {
+    name: 'removeWebhookEndpoint, redeliverWebhook',
+    write: true,
+    query: 'mutation ($id: ID!) { a: removeWebhookEndpoint(id: $id) { deleted } b: redeliverWebhook(deliveryId: $id) { id } }',
+    vars: fc.record({ id: hostileString }),
+  },
+  {
+    name: 'webhookDeliveries',
+    write: false,
+    query: 'query ($id: ID!, $first: Int, $after: String) { webhookDeliveries(endpointId: $id, first: $first, after: $after) { nodes { id } } }',
+    vars: fc.record({ id: hostileString, first: hostileInt, after: hostileString }),
+  },
+  {
+    name: 'changes',
+    write: false,
+    query: 'query ($after: String, $first: Int, $types: [String!], $c: ID, $a: String, $since: String, $until: String) { changes(after: $after, first: $first, filter: { entityTypes: $types, companyId: $c, actor: $a, since: $since, until: $until }) { nodes { seq summary } } }',
+    vars: fc.record({ after: hostileString, first: hostileInt, types: fc.array(hostileString, { maxLength: 3 }), c: hostileString, a: hostileString, since: hostileString, until: hostileString }),
+  },
   { name: 'searchCompanies', write: false, query: 'query ($t: String!) { searchCompanies(text: $t) { company { id } } }', vars: fc.record({ t: hostileString }) },
   {
     name: 'companies',

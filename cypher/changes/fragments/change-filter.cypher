@@ -1,0 +1,7 @@
+($entityId IS NULL OR c.entityId = $entityId)
+  AND ($companyId IS NULL OR $companyId IN c.companyIds)
+  AND ($entityTypes IS NULL OR c.entityType IN $entityTypes)
+  AND ($actor IS NULL OR c.actor = $actor)
+  AND ($kinds IS NULL OR c.kind IN $kinds)
+  AND ($since IS NULL OR c.at >= datetime($since))
+  AND ($until IS NULL OR c.at < datetime($until))

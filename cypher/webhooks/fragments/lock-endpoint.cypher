@@ -1,0 +1,2 @@
+SET e._lock = true
+REMOVE e._lock
