@@ -61,6 +61,8 @@ describe('webhook URLs with 127.0.0.1 listed', () => {
   const receivers: Receiver[] = [];
   beforeAll(async () => {
     app = await startTestApp({
+      // This suite delivers (test apps do not by default).
+      WEBHOOK_DISPATCH: 'true',
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
       WEBHOOK_TIMEOUT_MS: '1000',
       WEBHOOK_POLL_MS: '100',
