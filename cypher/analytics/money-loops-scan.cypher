@@ -16,13 +16,14 @@ CALL () {
   RETURN count(s) AS scanned, max(s.id) AS lastStart
 }
 CALL () {
+  WITH {{> prune-early}} AS pruneEarly
   MATCH (s:Company)
   USING INDEX SEEK s:Company(id)
   WHERE s.id >= $fromStart
     AND {{> money-out s}}
     AND {{> money-in s}}
-  WITH s ORDER BY s.id LIMIT $scanLimit
-  CALL (s) {
+  WITH s, pruneEarly ORDER BY s.id LIMIT $scanLimit
+  CALL (s, pruneEarly) {
     {{> analytics/fragments/money-ring}}
     RETURN [s] + ring AS pathNodes, ringRels AS pathRels
   }

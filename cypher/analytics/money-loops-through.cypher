@@ -6,7 +6,8 @@
 // Returns: companies (maps, in order, first = last = the company), ids, steps (see fragments/path-steps).
 MATCH (s:Company {id: $companyId})
 USING INDEX s:Company(id)
-CALL (s) {
+WITH s, {{> prune-early}} AS pruneEarly
+CALL (s, pruneEarly) {
   {{> analytics/fragments/money-ring}}
   RETURN [s] + ring AS pathNodes, ringRels AS pathRels
 }

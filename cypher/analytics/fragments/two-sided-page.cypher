@@ -2,34 +2,42 @@
 // documented order (market, rivalry id, backer id) after $afterKey ([] for the first page). A backer is an investor
 // (rolled up to its top-level parent when $rollUp) with investments in both sides, where a side's subsidiaries count
 // for it when $rollUp, as of $asOf. Candidates are found from the one-per-pair INVESTED_IN edges, ids only (those that
-// may count in the scope); the investments behind them are read, and checked, for the page's rows alone, after LIMIT. Expects a, b, r; returns backer, sideA,
+// may count in the scope); the investments behind them are read, and checked, for the page's rows alone, after LIMIT.
+// Each rivalry's backers are found in a subquery, and the page is ordered by the rivalry's own columns then the
+// backer's: when the rivalries come in (market, id) order the planner sorts backers within a rivalry only (a partial
+// top) and stops reading rivalries once the page is full, so a page searches the rivalries it shows, not every one
+// scanned (548 of 20,000 for the first page at 100k companies: 4.1 s before). Expects a, b, r; returns backer, sideA,
 // sideB, rivalry, investmentsA, investmentsB (investment rows: investment, investor, investee), key.
-CALL (a, b) {
-  UNWIND [a, b] AS side
-  CALL (side) {
-    MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(side)
-    WHERE ($rollUp OR size(links) = 0)
-      AND all(l IN links WHERE {{> edge-counts l}})
-    MATCH (investor:Company)-[e:INVESTED_IN]->(m)
-    WHERE {{> edge-may-count e}}
-    WITH DISTINCT investor
-    CALL (investor) {
-      MATCH up = (investor)-[links:SUBSIDIARY_OF*0..5]->(top:Company)
+CALL (a, b, r) {
+  CALL (a, b) {
+    UNWIND [a, b] AS side
+    CALL (side) {
+      MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(side)
       WHERE ($rollUp OR size(links) = 0)
         AND all(l IN links WHERE {{> edge-counts l}})
-      RETURN top
-      ORDER BY length(up) DESC
-      LIMIT 1
+      MATCH (investor:Company)-[e:INVESTED_IN]->(m)
+      WHERE {{> edge-may-count e}}
+      WITH DISTINCT investor
+      CALL (investor) {
+        MATCH up = (investor)-[links:SUBSIDIARY_OF*0..5]->(top:Company)
+        WHERE ($rollUp OR size(links) = 0)
+          AND all(l IN links WHERE {{> edge-counts l}})
+        RETURN top
+        ORDER BY length(up) DESC
+        LIMIT 1
+      }
+      RETURN collect(DISTINCT top) AS tops
     }
-    RETURN collect(DISTINCT top) AS tops
+    RETURN collect(tops) AS sides
   }
-  RETURN collect(tops) AS sides
+  UNWIND [t IN sides[0] WHERE t IN sides[1] AND t <> a AND t <> b] AS backer
+  WITH backer WHERE [r.market, r.id, backer.id] > $afterKey
+  RETURN backer
 }
-UNWIND [t IN sides[0] WHERE t IN sides[1] AND t <> a AND t <> b] AS backer
-WITH a, b, r, backer, [r.market, r.id, backer.id] AS key
-WHERE key > $afterKey
-ORDER BY key
+WITH a, b, r, backer
+ORDER BY r.market, r.id, backer.id
 LIMIT $limit
+WITH a, b, r, backer, [r.market, r.id, backer.id] AS key
 CALL (a, b, backer) {
   UNWIND [a, b] AS side
   CALL (side, backer) {

@@ -93,6 +93,15 @@ function defineRelationFragments(catalog: CypherCatalog): void {
     if (investments.length === 0) return 'false';
     return investments.length === 1 ? `type(${v}) = ${types(investments)[0]}` : `type(${v}) IN [${types(investments).join(', ')}]`;
   });
+  // Whether a search along money relationships checks `edge-may-count` on each relationship as it expands (else only
+  // on what it finds): when some money fact is dated (its definition's dateField: when it became known) after $asOf,
+  // so on that day many relationships are not known yet, or when a confidence is asked for. With no asOf (today)
+  // nearly every relationship is known, and reading the date of each one a whole-graph loop scan expands made it 1.2x
+  // slower for nothing. One index seek per money fact type, whichever way it answers.
+  catalog.define('prune-early', () => {
+    const dated = MONEY_RELATION_KINDS.map(({ definition }) => `EXISTS { MATCH (dated:${identifier(definition.name)}) WHERE dated.${identifier(definition.dateField)} > $asOf }`);
+    return anyOf([...dated, '$minConfidenceRank > 0']);
+  });
   catalog.define('edge-properties', (variable) => {
     const v = identifier(variable);
     const copied = RELATION_KINDS.filter((spec) => !spec.perPair && (spec.derived.properties ?? []).length > 0);
