@@ -1,3 +1,4 @@
+import { formatUsd } from '../domain/money';
 import { changedFields, type ChangeImage, type ChangeRecord } from '../domain/change';
 import { companyDatasetRecord, factDatasetRecord, sourceDatasetRecord } from '../facts/dataset-records';
 import { toFactRecord } from '../facts/fact-record';
@@ -24,7 +25,7 @@ export function presentChange(change: ChangeRecord): { before: Record<string, un
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(describe).join(', ');
-  if (typeof value === 'number' && Math.abs(value) >= 1e6) return `$${(value / 1e9).toFixed(value % 1e9 === 0 ? 0 : 2)}B`.replace('$0.', '$0.');
+  if (typeof value === 'number' && value >= 1e6) return formatUsd(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

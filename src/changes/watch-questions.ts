@@ -1,3 +1,5 @@
+import { formatUsd } from '../domain/money';
+
 // The questions a watch can hold, each declared once: the GraphQL document that answers it (run against this
 // server's own schema, so a watch answers exactly what the query answers), the rows of the answer with a key and the
 // values whose change is news, the companies it is anchored on, how far from them a change can touch the answer,
@@ -37,7 +39,7 @@ export interface WatchQuestion {
 
 export type WatchQuestionName = 'backersOfCompetitors' | 'twoSidedBackers' | 'moneyLoops' | 'exposure' | 'connection';
 
-const usd = (value: number | null | undefined) => (value === null || value === undefined ? 'an undisclosed amount' : value >= 1e9 ? `$${+(value / 1e9).toFixed(2)}B` : `$${+(value / 1e6).toFixed(1)}M`);
+const usd = (value: number | null | undefined) => (value === null || value === undefined ? 'an undisclosed amount' : formatUsd(value));
 
 const BACKERS: WatchQuestion = {
   name: 'backersOfCompetitors',
