@@ -233,9 +233,13 @@ export class WebhookRepository {
 
   // The dispatcher's side.
 
-  /** Ids of endpoints with something to deliver now and no live lease, least recently served first (a read). */
-  async due(busy: readonly string[], limit: number): Promise<string[]> {
-    return (await this.db.readRows(this.statement('due-endpoints'), { busy: [...busy], limit: int(limit) })).map((row) => row.id as string);
+  /**
+   * Ids of endpoints with something to deliver now and no live lease, least recently served first, and how many
+   * endpoints there are at all (a read).
+   */
+  async due(busy: readonly string[], limit: number): Promise<{ ids: string[]; endpoints: number }> {
+    const [row] = await this.db.readRows(this.statement('due-endpoints'), { busy: [...busy], limit: int(limit) });
+    return { ids: (row?.due as string[] | undefined) ?? [], endpoints: (row?.endpoints as number | undefined) ?? 0 };
   }
 
   /** Takes an endpoint's lease for `leaseMs`; null when someone else holds a live one (or the endpoint is gone). */
