@@ -5,5 +5,5 @@
 MATCH (c:Change)
 WHERE c.entityId = $entityId AND c.seq {{beyond}} $after AND {{> changes/fragments/change-filter}}
 RETURN {{> changes/fragments/change-row}}
-ORDER BY c.seq {{order}}
+ORDER BY c.entityId {{order}}, c.seq {{order}}
 LIMIT $limit
