@@ -18,7 +18,7 @@ import { ChangeFeed } from './changes/change-feed';
 import { WatchEngine, type Answerer } from './changes/watch-engine';
 import { WatchRepository } from './changes/watch.repository';
 import { createContext } from './http/request-context';
-import { graphql } from 'graphql';
+import { execute, parse, validate, type DocumentNode } from 'graphql';
 import { ChangeLogRetention } from './changes/change-retention';
 import { WebhookDispatcher } from './changes/webhook-dispatcher';
 
@@ -67,9 +67,18 @@ export async function createApplication(config: AppConfig, uri: string, logger: 
     }, logger);
     // Watches answer their questions through this very schema, as a reader would; both exist only once it is built.
     let answerWith: { schema: GraphQLSchema; deps: ServerDependencies<Loaders> } | null = null;
-    const answer: Answerer = async (document, variables) => {
+    // Their documents are a closed set (the watch questions' own): each is parsed and validated once, not per answer.
+    const prepared = new Map<string, DocumentNode>();
+    const answer: Answerer = async (source, variables) => {
       if (!answerWith) throw new Error('the schema is not built yet');
-      const result = await graphql({ schema: answerWith.schema, source: document, variableValues: variables, contextValue: createContext(answerWith.deps, undefined, { roundTrips: 0 }) });
+      let document = prepared.get(source);
+      if (!document) {
+        document = parse(source);
+        const [invalid] = validate(answerWith.schema, document);
+        if (invalid) throw invalid;
+        prepared.set(source, document);
+      }
+      const result = await execute({ schema: answerWith.schema, document, variableValues: variables, contextValue: createContext(answerWith.deps, undefined, { roundTrips: 0 }) });
       if (result.errors?.length) throw result.errors[0]?.originalError ?? result.errors[0];
       return result.data as Record<string, unknown>;
     };
@@ -91,6 +100,7 @@ export async function createApplication(config: AppConfig, uri: string, logger: 
       },
       createLoaders: () => createLoaders(repos),
       feed,
+      watches: watchEngine,
     };
     answerWith = { schema, deps };
     await watchEngine.start();

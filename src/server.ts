@@ -100,8 +100,10 @@ export function createApollo<Loaders>(deps: ServerDependencies<Loaders>, httpSer
 export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): Promise<RunningServer> {
   const { limits } = deps.config;
   const readJson = jsonBodyReader(limits.maxBodyBytes);
-  const feed = deps.feed;
-  const metrics = deps.config.metrics.enabled ? createApiMetrics({ driver: deps.db.driver, ping: deps.ping, feed: feed ? () => feed.stats() : undefined }) : undefined;
+  const { feed, watches } = deps;
+  const metrics = deps.config.metrics.enabled
+    ? createApiMetrics({ driver: deps.db.driver, ping: deps.ping, feed: feed ? () => feed.stats() : undefined, watches: watches ? () => watches.stats() : undefined })
+    : undefined;
   const cors = corsPolicy(deps.config.cors);
   const fail = (res: http.ServerResponse, error: unknown) => {
     if (res.headersSent) {

@@ -9,7 +9,7 @@ WITH w, w.version = $version AS current
 REMOVE w.answering
 WITH w, current
 WHERE current
-SET w.version = w.version + 1, w.answer = $answer, w.reach = $reach, w.answeredSeq = $seq, w.answeredAt = datetime()
+SET w.version = w.version + 1, w.answer = $answer, w.reach = $reach, w.anchors = $anchors, w.answeredSeq = $seq, w.answeredAt = datetime()
 WITH w, CASE WHEN $alert IS NULL THEN [] ELSE [{entityType: 'WatchAlert', entityId: w.id, kind: 'CREATED', before: null, after: $alert, companyIds: $anchors, revertible: false}] END AS alerts
 {{> append-changes alerts}}
 RETURN w.version AS version

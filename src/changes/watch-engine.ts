@@ -25,6 +25,35 @@ const COMPANY_EXISTS = 'query WatchCompanyExists($id: ID!) { company(id: $id) { 
 const WATCH_AUTHOR: ChangeAuthor = { actor: 'watch', requestId: null, operation: 'watchAlert' };
 /** Changes that cannot touch an analytics answer: the log's own entries, and sources (facts cite them by id). */
 const IGNORED = new Set(['WatchAlert', 'ChangeLog', 'Source']);
+/** How many of the latest re-answer durations `stats()` keeps for /metrics. */
+const RECENT_ANSWERS = 1000;
+
+/**
+ * Whether a change may have moved what lies within hops of a watch's anchors: anything but an edit of a company's own
+ * fields (a fact recorded, changed or removed; a company created or deleted with its facts).
+ */
+function mayMoveReach(change: ChangeRecord): boolean {
+  return !(change.entityType === 'Company' && change.kind === 'UPDATED');
+}
+
+/** Whether two lists hold the same ids, in any order (null: everything, equal only to null). */
+function sameMembers(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.length !== b.length) return false;
+  const held = new Set(b);
+  return a.every((id) => held.has(id));
+}
+
+/** What /metrics reports of the watches this process holds and answers. */
+export interface WatchStats {
+  readonly watches: number;
+  /** Watches waiting to be answered again. */
+  readonly queued: number;
+  /** Re-answers made by this process since it started. */
+  readonly reanswers: number;
+  /** The latest re-answers' durations in ms (question, reach and commit), oldest first. */
+  readonly recentMs: readonly number[];
+}
 
 /**
  * Standing questions that alert. After a change whose companies lie within a watch's reach, the watch is answered
@@ -36,13 +65,22 @@ const IGNORED = new Set(['WatchAlert', 'ChangeLog', 'Source']);
  */
 export class WatchEngine {
   private watches = new Map<string, WatchRecord>();
-  private readonly dirty = new Set<string>();
+  /**
+   * What this process learnt answering a watch that it did not store (the answer had not changed: only the reach
+   * and the log position moved), by watch id, valid while the stored version is the one it answered at. Each process
+   * keeps its own: every process answers every watch after the changes it follows.
+   */
+  private readonly answeredHere = new Map<string, { version: number; reach: readonly string[] | null; anchors: readonly string[]; answeredSeq: number }>();
+  /** Watches to answer again, each with whether a change since may have moved its reach (see `mayMoveReach`). */
+  private readonly dirty = new Map<string, boolean>();
   private working: Promise<void> | null = null;
   private timers: NodeJS.Timeout[] = [];
   private stopped = false;
   private following: AsyncIterableIterator<ChangeRecord> | null = null;
   private lastDay = '';
   private readonly processId = crypto.randomUUID();
+  private readonly recentMs: number[] = [];
+  private reanswers = 0;
 
   constructor(
     private readonly repo: WatchRepository,
@@ -81,6 +119,8 @@ export class WatchEngine {
     const watch = { id: `watch-${crypto.randomUUID()}`, name, owner, question: questionName, args: given, answer: rows.map(storedRow), reach, anchors, answeredSeq: seq };
     const { created, held } = await this.repo.create(watch, this.options.perKey);
     if (!created) throw new DomainError(ErrorCode.QUOTA_EXCEEDED, `this key already holds ${held} watches (at most ${this.options.perKey}); remove one first`, { limit: this.options.perKey });
+    // Just answered: not to be answered again as a watch this process has not seen.
+    this.answeredHere.set(watch.id, { version: 0, reach, anchors, answeredSeq: seq });
     await this.reload();
     return (this.watches.get(watch.id) as WatchRecord | undefined) ?? { ...watch, version: 0, answeredAt: new Date().toISOString() };
   }
@@ -93,13 +133,18 @@ export class WatchEngine {
     if (!(await this.repo.remove(id))) throw notFound('watch', id);
     this.watches.delete(id);
     this.dirty.delete(id);
+    this.answeredHere.delete(id);
   }
 
   /** Answers every watch again now (what the daily sweep does); resolves when done. */
   async answerAll(): Promise<void> {
     await this.reload();
-    for (const id of this.watches.keys()) this.dirty.add(id);
+    for (const id of this.watches.keys()) this.dirty.set(id, true);
     await this.work();
+  }
+
+  stats(): WatchStats {
+    return { watches: this.watches.size, queued: this.dirty.size, reanswers: this.reanswers, recentMs: this.recentMs };
   }
 
   /** Resolves once no watch waits to be answered (tests and benchmarks). */
@@ -129,15 +174,33 @@ export class WatchEngine {
     return { rows: question.rows(data, args), data };
   }
 
-  /** Reads the watches again; follows the log only while there is one (a process without watches reads nothing). */
+  /**
+   * Reads the watches again, with what this process learnt of each since its stored version; follows the log only
+   * while there is one (a process without watches reads nothing). A watch this process sees for the first time (it
+   * started, or the watch was made through another) is answered again: its stored reach may be older than the graph,
+   * since processes store a new answer only when it changed.
+   */
   private async reload(): Promise<void> {
     try {
-      this.watches = new Map((await this.repo.list()).map((watch) => [watch.id, watch]));
+      const listed = await this.repo.list();
+      const next = new Map<string, WatchRecord>();
+      for (const watch of listed) {
+        const here = this.answeredHere.get(watch.id);
+        if (here && here.version === watch.version) {
+          next.set(watch.id, { ...watch, reach: here.reach, anchors: here.anchors, answeredSeq: Math.max(here.answeredSeq, watch.answeredSeq) });
+          continue;
+        }
+        this.answeredHere.delete(watch.id);
+        next.set(watch.id, watch);
+        if (!this.watches.has(watch.id) && !this.stopped) this.dirty.set(watch.id, true);
+      }
+      this.watches = next;
     } catch (error) {
       this.logger?.warn({ err: error }, 'reading the watches failed; keeping the last list');
     }
     if (this.stopped) return;
     if (this.watches.size > 0 && !this.following) void this.follow();
+    if (this.dirty.size > 0 && !this.working) void this.work();
     if (this.watches.size === 0 && this.following) {
       const following = this.following;
       this.following = null;
@@ -155,7 +218,9 @@ export class WatchEngine {
         if (this.stopped || this.following !== following) return;
         if (IGNORED.has(change.entityType)) continue;
         for (const watch of this.watches.values()) {
-          if (watch.reach === null || change.companyIds.some((id) => watch.reach?.includes(id) || watch.anchors.includes(id))) this.dirty.add(watch.id);
+          if (watch.reach === null || change.companyIds.some((id) => watch.reach?.includes(id) || watch.anchors.includes(id))) {
+            this.dirty.set(watch.id, this.dirty.get(watch.id) === true || mayMoveReach(change));
+          }
         }
         if (this.dirty.size > 0 && !this.working) void this.work();
       }
@@ -172,10 +237,10 @@ export class WatchEngine {
     if (this.working) return this.working;
     const loop = (async () => {
       while (this.dirty.size > 0 && !this.stopped) {
-        const id = this.dirty.values().next().value as string;
+        const [id, moved] = this.dirty.entries().next().value as [string, boolean];
         this.dirty.delete(id);
         const watch = this.watches.get(id);
-        if (watch) await this.reanswer(watch);
+        if (watch) await this.reanswer(watch, moved);
       }
     })();
     this.working = loop;
@@ -186,27 +251,53 @@ export class WatchEngine {
     return loop;
   }
 
-  /** Answers one watch again and records the difference; retried once on a fresh copy when another process won. */
-  private async reanswer(watch: WatchRecord, attempt = 0): Promise<void> {
+  /**
+   * Answers one watch again and records the difference; retried once on a fresh copy when another process won.
+   * When a change since may have moved its reach (`moved`), the reach of the anchors it holds is read while the
+   * question is answered (again if the answer moved the anchors). An answer that changed nothing stores nothing (this
+   * process keeps the new reach itself, see `answeredHere`): that write cost each re-answer as much as the question.
+   */
+  private async reanswer(watch: WatchRecord, moved: boolean, attempt = 0): Promise<void> {
     const question = WATCH_QUESTIONS.get(watch.question) as WatchQuestion;
+    const hops = question.reachHops(watch.args);
+    const started = performance.now();
+    const reachHeld = moved ? this.repo.reach(watch.anchors, hops) : Promise.resolve(watch.reach);
+    // Awaited below only when the anchors stayed; never left to reject unobserved.
+    reachHeld.catch(() => undefined);
     try {
       const seq = await this.feed.currentHead();
       const { rows, data } = await this.ask(question, { ...watch.args });
       const diff = diffAnswers(watch.answer, rows);
-      const reach = await this.repo.reach(question.anchors(watch.args, data), question.reachHops(watch.args));
+      const anchors = question.anchors(watch.args, data);
+      const reach = sameMembers(anchors, watch.anchors) ? await reachHeld : await this.repo.reach(anchors, hops);
+      const answered = () => {
+        this.reanswers += 1;
+        this.recentMs.push(performance.now() - started);
+        if (this.recentMs.length > RECENT_ANSWERS) this.recentMs.shift();
+      };
+      if (diff.lines.length === 0) {
+        if (!sameMembers(reach, watch.reach) || !sameMembers(anchors, watch.anchors) || seq !== watch.answeredSeq) {
+          this.answeredHere.set(watch.id, { version: watch.version, reach, anchors, answeredSeq: seq });
+        }
+        this.watches.set(watch.id, { ...watch, reach, anchors, answeredSeq: seq });
+        answered();
+        return;
+      }
       const alert =
         diff.lines.length === 0
           ? null
           : { watchId: watch.id, watchName: watch.name, question: watch.question, args: JSON.stringify(watch.args), lines: diff.lines, added: diff.added, removed: diff.removed, changed: diff.changed };
       const answer: StoredRow[] = rows.map(storedRow);
-      if (await this.repo.commitAnswer(watch, answer, reach, seq, alert, WATCH_AUTHOR)) {
-        this.watches.set(watch.id, { ...watch, answer, reach, answeredSeq: seq, version: watch.version + 1 });
+      if (await this.repo.commitAnswer({ ...watch, anchors }, answer, reach, seq, alert, WATCH_AUTHOR)) {
+        this.watches.set(watch.id, { ...watch, answer, reach, anchors, answeredSeq: seq, version: watch.version + 1 });
+        this.answeredHere.delete(watch.id);
+        answered();
         return;
       }
       // Another process answered it first: start again from what it stored.
       await this.reload();
       const fresh = this.watches.get(watch.id);
-      if (fresh && attempt < 2) await this.reanswer(fresh, attempt + 1);
+      if (fresh && attempt < 2) await this.reanswer(fresh, moved, attempt + 1);
     } catch (error) {
       this.logger?.warn({ err: error, watch: watch.id }, 'answering a watch failed; it will be answered after the next change');
     }

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { ChangeFeed } from '../changes/change-feed';
+import type { WatchStats } from '../changes/watch-engine';
 import type { AppConfig } from '../config';
 import type { Database } from '../neo4j/database';
 import type { Logger } from '../platform/logger';
@@ -15,4 +16,6 @@ export interface ServerDependencies<Loaders> {
   readonly createLoaders: () => Loaders;
   /** This process's follower of the change log, which subscriptions read (absent: no subscriptions served). */
   readonly feed?: ChangeFeed;
+  /** This process's watch engine, for /metrics (absent: no watches answered). */
+  readonly watches?: { stats(): WatchStats };
 }

@@ -1,5 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { WatchStats } from '../changes/watch-engine';
 import { poolCounts } from './driver-pool';
 import { OperationLabels } from './operation-labels';
 
@@ -36,6 +37,15 @@ export interface MetricsSources {
   readonly ping: () => Promise<void>;
   /** The change feed's followers, lag and head (absent: no subscriptions served). */
   readonly feed?: () => { followers: number; maxLag: number; head: number };
+  /** The watch engine's counts and latest re-answer durations (absent: no watches served). */
+  readonly watches?: () => WatchStats;
+}
+
+/** The `q` quantile (0..1) of `values` by the nearest-rank rule; 0 for none. */
+function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
 }
 
 /** Codes are chosen by the server, never by clients; anything unexpected still gets one shared label. */
@@ -139,6 +149,37 @@ export function createApiMetrics(sources: MetricsSources): ApiMetrics {
     registers: [registry],
     collect() {
       this.set(sources.feed?.().head ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'watches_held',
+    help: 'Watches this process holds, and of them those waiting to be answered again',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const stats = sources.watches?.();
+      this.set({ state: 'held' }, stats?.watches ?? 0);
+      this.set({ state: 'queued' }, stats?.queued ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'watch_reanswers',
+    help: 'Watch re-answers this process made since it started',
+    registers: [registry],
+    collect() {
+      this.set(sources.watches?.().reanswers ?? 0);
+    },
+  });
+  // A gauge by quantile over the latest re-answers rather than a histogram: the benchmark compares its median with the
+  // analytics query's own, which a histogram's buckets would blur.
+  new Gauge({
+    name: 'watch_reanswer_seconds',
+    help: 'Duration of this process\'s latest 1,000 watch re-answers (question, reach and commit), by quantile',
+    labelNames: ['quantile'],
+    registers: [registry],
+    collect() {
+      const recent = sources.watches?.().recentMs ?? [];
+      for (const q of [0.5, 0.95]) this.set({ quantile: String(q) }, quantile(recent, q) / 1000);
     },
   });
   new Gauge({
