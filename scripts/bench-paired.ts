@@ -4,12 +4,15 @@ import { ANALYTICS_OPERATIONS, type GeneratedGraph } from './analytics-operation
 import { postGraphQL } from './bench/graphql-post';
 import { OURS_NESTED } from './bench/nested-queries';
 import { timePaired } from './bench/stats';
+import { timeWritesPaired } from './bench/writes';
 import { ANCHOR, ANCHOR_FAR_ID, ANCHOR_LAB_ID } from '../src/synthetic/anchor-kit';
 
 /**
  * `npm run bench:paired -- --a URL --b URL`: two servers over the same generated graph (say the previous commit and
  * this one, on the bench database), every growth-table request and the suite's nested list sent to each in turn
  * (A, B, A, B...), so the machine's drift lands on both sides of each ratio. Prints p50 and p90 per side and B/A.
+ * `--writes N` adds the bench's writes table (each fact type's record, update and remove, N samples a side, fresh
+ * companies per sample, with the round trips each made); `--only writes` runs only that.
  */
 const { values: args } = parseArgs({
   options: {
@@ -21,6 +24,8 @@ const { values: args } = parseArgs({
     iterations: { type: 'string', default: '40' },
     warmup: { type: 'string', default: '5' },
     only: { type: 'string', default: '' },
+    writes: { type: 'string', default: '0' },
+    key: { type: 'string', default: 'bench-writer-key' },
   },
 });
 
@@ -51,6 +56,13 @@ async function main(): Promise<void> {
   for (const { name, query } of requests) {
     const [a, b] = await timePaired(send(String(args.a), query), send(String(args.b), query), Number(args.warmup), Number(args.iterations));
     console.log([name, a.p50, b.p50, (b.p50 / a.p50).toFixed(2), a.p90, b.p90].join('\t'));
+  }
+  const writes = only.has('writes') ? Math.max(Number(args.writes), Number(args.iterations)) : Number(args.writes);
+  if (writes > 0) {
+    console.log(`\nwrites: ${writes} samples a side, the first of each left out\n${['mutation', 'A p50', 'B p50', 'B/A p50', 'A p90', 'B p90', 'round trips A/B'].join('\t')}`);
+    for (const { mutation, a, b } of await timeWritesPaired(String(args.a), String(args.b), String(args.key), writes, `p${Date.now().toString(36)}`)) {
+      console.log([mutation, a.latency.p50, b.latency.p50, (b.latency.p50 / a.latency.p50).toFixed(2), a.latency.p90, b.latency.p90, `${a.roundTrips}/${b.roundTrips}`].join('\t'));
+    }
   }
 }
 

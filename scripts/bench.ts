@@ -19,6 +19,7 @@ import { ANCHOR, ANCHOR_FAR_ID, ANCHOR_LAB_ID } from '../src/synthetic/anchor-ki
 import { generateDataset } from '../src/synthetic/generate-dataset';
 import { generatedDatasetFile, writeDataset } from '../src/synthetic/write-dataset';
 import { rssMiB, startChild, type Child } from './bench/child-process';
+import { startOurServer as startOur } from './bench/our-server';
 import { postGraphQL } from './bench/graphql-post';
 import { differences, extractOurs, extractPeer, OURS_NESTED, PEER_NESTED } from './bench/nested-queries';
 import { listShapeCases, pageIds, shapeValueStatements, type ShapeValues } from './bench/list-shapes';
@@ -178,14 +179,7 @@ async function importFile(app: Application, file: string, batchSize: number) {
 }
 
 async function startOurServer(uri: string): Promise<{ child: Child; url: string }> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = await startChild(
-    path.join(ROOT, 'dist/src/index.js'),
-    { NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), NEO4J_URI: uri, NEO4J_USER, NEO4J_PASSWORD, SEED_ON_START: 'false', API_KEYS: 'bench-writer-key' },
-    async () => (await fetch(`${base}/ready`)).ok,
-  );
-  return { child, url: `${base}/graphql` };
+  return startOur(uri, BENCH_CREDENTIALS);
 }
 
 async function startPeer(uri: string): Promise<{ child: Child; url: string }> {

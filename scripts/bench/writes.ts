@@ -44,39 +44,89 @@ async function timeOne(work: () => Promise<{ roundTrips: number }>): Promise<{ m
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, roundTrips };
 }
 
+type Verb = 'record' | 'update' | 'remove';
+type Sample = { ms: number; roundTrips: number };
+
+/**
+ * One sample of a fact type's writes on the server at `url`: fresh companies (untimed), then its record, update and
+ * remove, each timed. Undefined when the server does not know the type.
+ */
+async function writeSample(url: string, key: string, definition: FactDefinition, tag: string, i: number): Promise<Record<Verb, Sample> | undefined> {
+  const input: Record<string, unknown> = { id: tag, sources: [{ url: `https://bench.example/${tag}`, publisher: 'Bench', title: tag }] };
+  for (const party of definition.parties) {
+    const ids = party.pair || party.many ? [`${tag}-${party.role.toLowerCase()}-a`, `${tag}-${party.role.toLowerCase()}-b`] : [`${tag}-${party.role.toLowerCase()}`];
+    for (const id of ids) await ok(url, key, 'mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }', { input: { id, name: id, kind: 'AI_LAB' } });
+    input[party.idField] = party.pair || party.many ? ids : ids[0];
+  }
+  for (const field of definition.fields) input[field.name] = sampleValue(field, i);
+  const recordMutation = `mutation($input: Record${definition.name}Input!) { record${definition.name}(input: $input) { id } }`;
+  let record: Sample;
+  try {
+    record = await timeOne(() => ok(url, key, recordMutation, { input }));
+  } catch (error) {
+    if (/GRAPHQL_VALIDATION_FAILED|Unknown type|Cannot query field|is not defined/.test(String(error))) return undefined;
+    throw error;
+  }
+  const note = definition.fields.find((field) => field.name === 'note') ? 'note' : (definition.fields.find((field) => !field.required && field.kind === 'date')?.name as string);
+  const updateMutation = `mutation($id: ID!, $input: Update${definition.name}Input!) { update${definition.name}(id: $id, input: $input) { id } }`;
+  const update = await timeOne(() => ok(url, key, updateMutation, { id: tag, input: { [note]: note === 'note' ? `updated ${i}` : '2024-04' } }));
+  const remove = await timeOne(() => ok(url, key, `mutation($id: ID!) { remove${definition.name}(id: $id) { id } }`, { id: tag }));
+  return { record, update, remove };
+}
+
+function timings(definition: FactDefinition, samples: Record<Verb, Sample[]>): WriteTiming[] {
+  return (['record', 'update', 'remove'] as const).flatMap((verb) => {
+    const list = samples[verb];
+    if (list.length === 0) return [];
+    // The first write after start warms the server's statement caches; it is reported by the bench, not timed here.
+    const timed = list.length > 1 ? list.slice(1) : list;
+    return [{ mutation: `${verb}${definition.name}`, roundTrips: Math.max(...timed.map((s) => s.roundTrips)), latency: latency(timed.map((s) => s.ms)) }];
+  });
+}
+
+const empty = (): Record<Verb, Sample[]> => ({ record: [], update: [], remove: [] });
+
 /** Times `iterations` records, updates and removes of each fact type the server knows (others are skipped). */
 export async function timeWrites(url: string, key: string, iterations: number, run: string, definitions: readonly FactDefinition[] = FACTS): Promise<WriteTiming[]> {
   const out: WriteTiming[] = [];
   for (const definition of definitions) {
-    const samples: Record<'record' | 'update' | 'remove', { ms: number; roundTrips: number }[]> = { record: [], update: [], remove: [] };
+    const samples = empty();
     for (let i = 0; i < iterations; i++) {
-      const tag = `bw-${run}-${definition.idPrefix}-${i}`;
-      const input: Record<string, unknown> = { id: tag, sources: [{ url: `https://bench.example/${tag}`, publisher: 'Bench', title: tag }] };
-      for (const party of definition.parties) {
-        const ids = party.pair || party.many ? [`${tag}-${party.role.toLowerCase()}-a`, `${tag}-${party.role.toLowerCase()}-b`] : [`${tag}-${party.role.toLowerCase()}`];
-        for (const id of ids) await ok(url, key, 'mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }', { input: { id, name: id, kind: 'AI_LAB' } });
-        input[party.idField] = party.pair || party.many ? ids : ids[0];
-      }
-      for (const field of definition.fields) input[field.name] = sampleValue(field, i);
-      const record = `mutation($input: Record${definition.name}Input!) { record${definition.name}(input: $input) { id } }`;
-      try {
-        samples.record.push(await timeOne(() => ok(url, key, record, { input })));
-      } catch (error) {
-        if (i === 0 && /GRAPHQL_VALIDATION_FAILED|Unknown type|Cannot query field|is not defined/.test(String(error))) break;
-        throw error;
-      }
-      const note = definition.fields.find((field) => field.name === 'note') ? 'note' : (definition.fields.find((field) => !field.required && field.kind === 'date')?.name as string);
-      const update = `mutation($id: ID!, $input: Update${definition.name}Input!) { update${definition.name}(id: $id, input: $input) { id } }`;
-      samples.update.push(await timeOne(() => ok(url, key, update, { id: tag, input: { [note]: note === 'note' ? `updated ${i}` : '2024-04' } })));
-      samples.remove.push(await timeOne(() => ok(url, key, `mutation($id: ID!) { remove${definition.name}(id: $id) { id } }`, { id: tag })));
+      const sample = await writeSample(url, key, definition, `bw-${run}-${definition.idPrefix}-${i}`, i);
+      if (!sample) break;
+      for (const verb of ['record', 'update', 'remove'] as const) samples[verb].push(sample[verb]);
     }
-    for (const verb of ['record', 'update', 'remove'] as const) {
-      const list = samples[verb];
-      if (list.length === 0) continue;
-      // The first write after start warms the server's statement caches; it is reported by the bench, not timed here.
-      const timed = list.length > 1 ? list.slice(1) : list;
-      out.push({ mutation: `${verb}${definition.name}`, roundTrips: Math.max(...timed.map((s) => s.roundTrips)), latency: latency(timed.map((s) => s.ms)) });
+    out.push(...timings(definition, samples));
+  }
+  return out;
+}
+
+/**
+ * The same writes on two servers in turn (A, B, A, B...), each with companies of its own, so the machine's drift
+ * lands on both sides of each ratio. A fact type either server does not know is left out.
+ */
+export async function timeWritesPaired(urlA: string, urlB: string, key: string, iterations: number, run: string, definitions: readonly FactDefinition[] = FACTS): Promise<{ mutation: string; a: WriteTiming; b: WriteTiming }[]> {
+  const out: { mutation: string; a: WriteTiming; b: WriteTiming }[] = [];
+  for (const definition of definitions) {
+    const a = empty();
+    const b = empty();
+    let known = true;
+    for (let i = 0; i < iterations && known; i++) {
+      const sa = await writeSample(urlA, key, definition, `bw-${run}-a-${definition.idPrefix}-${i}`, i);
+      const sb = await writeSample(urlB, key, definition, `bw-${run}-b-${definition.idPrefix}-${i}`, i);
+      if (sa === undefined || sb === undefined) {
+        known = false;
+        break;
+      }
+      for (const verb of ['record', 'update', 'remove'] as const) {
+        a[verb].push(sa[verb]);
+        b[verb].push(sb[verb]);
+      }
     }
+    if (!known) continue;
+    const ta = timings(definition, a);
+    const tb = timings(definition, b);
+    ta.forEach((timing, index) => out.push({ mutation: timing.mutation, a: timing, b: tb[index] as WriteTiming }));
   }
   return out;
 }
