@@ -4,7 +4,7 @@ import { ANALYTICS_OPERATIONS, type GeneratedGraph } from './analytics-operation
 import { postGraphQL } from './bench/graphql-post';
 import { OURS_NESTED } from './bench/nested-queries';
 import { timePaired } from './bench/stats';
-import { timeWritesPaired } from './bench/writes';
+import { timeCompanyWritesVsPeer, timeWritesPaired } from './bench/writes';
 import { ANCHOR, ANCHOR_FAR_ID, ANCHOR_LAB_ID } from '../src/synthetic/anchor-kit';
 
 /**
@@ -12,7 +12,8 @@ import { ANCHOR, ANCHOR_FAR_ID, ANCHOR_LAB_ID } from '../src/synthetic/anchor-ki
  * this one, on the bench database), every growth-table request and the suite's nested list sent to each in turn
  * (A, B, A, B...), so the machine's drift lands on both sides of each ratio. Prints p50 and p90 per side and B/A.
  * `--writes N` adds the bench's writes table (each fact type's record, update and remove, N samples a side, fresh
- * companies per sample, with the round trips each made); `--only writes` runs only that.
+ * companies per sample, with the round trips each made); `--only writes` runs only that. `--peer URL` (an
+ * `@neo4j/graphql` peer server started with PEER_COMPANY_WRITES=1) adds the company writes B and the peer both state.
  */
 const { values: args } = parseArgs({
   options: {
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: '' },
     writes: { type: 'string', default: '0' },
     key: { type: 'string', default: 'bench-writer-key' },
+    peer: { type: 'string', default: '' },
   },
 });
 
@@ -62,6 +64,12 @@ async function main(): Promise<void> {
     console.log(`\nwrites: ${writes} samples a side, the first of each left out\n${['mutation', 'A p50', 'B p50', 'B/A p50', 'A p90', 'B p90', 'round trips A/B'].join('\t')}`);
     for (const { mutation, a, b } of await timeWritesPaired(String(args.a), String(args.b), String(args.key), writes, `p${Date.now().toString(36)}`)) {
       console.log([mutation, a.latency.p50, b.latency.p50, (b.latency.p50 / a.latency.p50).toFixed(2), a.latency.p90, b.latency.p90, `${a.roundTrips}/${b.roundTrips}`].join('\t'));
+    }
+    if (args.peer) {
+      console.log(`\nwrites the peer states too: B against @neo4j/graphql at ${args.peer}\n${['mutation', 'B p50', 'peer p50', 'peer/B p50', 'B p90', 'peer p90'].join('\t')}`);
+      for (const { mutation, ours, peer } of await timeCompanyWritesVsPeer(String(args.b), String(args.peer), String(args.key), writes, `p${Date.now().toString(36)}`)) {
+        console.log([mutation, ours.p50, peer.p50, (peer.p50 / ours.p50).toFixed(2), ours.p90, peer.p90].join('\t'));
+      }
     }
   }
 }

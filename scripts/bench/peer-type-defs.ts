@@ -10,7 +10,8 @@ import { graphqlEnumName } from '../../src/graphql/enums';
  *
  * Why it looks the way it does:
  * - Every node type carries `@node` (required in v7 for a type to map to nodes).
- * - `extend schema @mutation(operations: [])` drops every generated mutation: the benchmark only reads.
+ * - `extend schema @mutation(operations: [])` drops every generated mutation: the benchmark reads; with
+ *   PEER_COMPANY_WRITES=1 only companies can be created and updated (the writes the peer can state as we do).
  * - Dates are stored as Neo4j DATE holding the first day of the period, with the precision in `<name>Precision`;
  *   the library's `Date` scalar renders the stored day (2023-02-01 where our API says 2023-02).
  * - A fact has exactly one company per single role, but v7 rejects non-null single relationships ("Non-list
@@ -48,8 +49,15 @@ function factTypeDefs(definition: FactDefinition): string {
     }
   }
   lines.push('sources: [Source!]! @relationship(type: "CITES", direction: OUT)');
-  return `type ${definition.name} @node {\n${lines.map((line) => `    ${line}`).join('\n')}\n  }`;
+  return `type ${definition.name} @node${NO_WRITES} {\n${lines.map((line) => `    ${line}`).join('\n')}\n  }`;
 }
+
+/**
+ * Where the peer's mutations are switched off: the library takes `@mutation` on the schema or on types, never both,
+ * so with company writes on (for the writes table) every other type says it on its own.
+ */
+const COMPANY_WRITES = process.env.PEER_COMPANY_WRITES === '1';
+const NO_WRITES = COMPANY_WRITES ? ' @mutation(operations: [])' : '';
 
 function companyTypeDefs(): string {
   const lines = ['id: ID!', 'name: String!', 'nameLower: String', 'aliases: [String!]!', 'kind: CompanyKind!', 'country: String', 'founded: Int', 'website: String', 'description: String'];
@@ -62,7 +70,7 @@ function companyTypeDefs(): string {
   if (rivalry) lines.push('competitors: [Company!]! @relationship(type: "COMPETES_WITH", direction: OUT, queryDirection: UNDIRECTED)');
   const subsidiary = FACTS.find((definition) => definition.derived?.type === 'SUBSIDIARY_OF');
   if (subsidiary) lines.push('parent: Company @relationship(type: "SUBSIDIARY_OF", direction: OUT)', 'subsidiaries: [Company!]! @relationship(type: "SUBSIDIARY_OF", direction: IN)');
-  return `type Company @node {\n${lines.map((line) => `    ${line}`).join('\n')}\n  }`;
+  return `type Company @node${COMPANY_WRITES ? ' @mutation(operations: [CREATE, UPDATE])' : ''} {\n${lines.map((line) => `    ${line}`).join('\n')}\n  }`;
 }
 
 function enumTypeDefs(): string {
@@ -73,11 +81,11 @@ function enumTypeDefs(): string {
 
 function sourceTypeDefs(): string {
   const cited = FACTS.map((definition) => `    ${definition.plural}: [${definition.name}!]! @relationship(type: "CITES", direction: IN)`);
-  return `type Source @node {\n    id: ID!\n    url: String!\n    publisher: String!\n    title: String!\n    publishedOn: Date\n${cited.join('\n')}\n  }`;
+  return `type Source @node${NO_WRITES} {\n    id: ID!\n    url: String!\n    publisher: String!\n    title: String!\n    publishedOn: Date\n${cited.join('\n')}\n  }`;
 }
 
 export const PEER_TYPE_DEFS = /* GraphQL */ `
-  extend schema @mutation(operations: [])
+  ${COMPANY_WRITES ? '' : 'extend schema @mutation(operations: [])'}
 
   ${enumTypeDefs()}
 

@@ -130,3 +130,26 @@ export async function timeWritesPaired(urlA: string, urlB: string, key: string, 
   }
   return out;
 }
+
+/**
+ * The writes `@neo4j/graphql` can state as we do (its fact types would be nodes without our rules, derived edges or
+ * change log, so only companies): create a company, then change its description; ours and the peer's in turn, each
+ * on companies of its own. The peer runs with PEER_COMPANY_WRITES=1 (see peer-type-defs.ts).
+ */
+export async function timeCompanyWritesVsPeer(ours: string, peer: string, key: string, iterations: number, run: string): Promise<{ mutation: string; ours: Latency; peer: Latency }[]> {
+  const samples = { create: { ours: [] as number[], peer: [] as number[] }, update: { ours: [] as number[], peer: [] as number[] } };
+  const peerOk = async (query: string, variables: Record<string, unknown>) => {
+    const { status, body } = await postGraphQL(peer, query, { variables });
+    if (status !== 200 || (body as { errors?: unknown }).errors) throw new Error(`peer: ${status} ${JSON.stringify(body).slice(0, 400)}`);
+    return { roundTrips: 0 };
+  };
+  for (let i = 0; i < iterations; i++) {
+    const [mine, theirs] = [`bwp-${run}-ours-${i}`, `bwp-${run}-peer-${i}`];
+    samples.create.ours.push((await timeOne(() => ok(ours, key, 'mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }', { input: { id: mine, name: mine, kind: 'AI_LAB' } }))).ms);
+    samples.create.peer.push((await timeOne(() => peerOk('mutation($input: [CompanyCreateInput!]!) { createCompanies(input: $input) { companies { id } } }', { input: [{ id: theirs, name: theirs, kind: 'AI_LAB', aliases: [] }] }))).ms);
+    samples.update.ours.push((await timeOne(() => ok(ours, key, 'mutation($id: ID!, $d: String) { updateCompany(id: $id, input: {description: $d}) { id } }', { id: mine, d: `updated ${i}` }))).ms);
+    samples.update.peer.push((await timeOne(() => peerOk('mutation($id: ID!, $d: String) { updateCompanies(where: {id: {eq: $id}}, update: {description: {set: $d}}) { companies { id } } }', { id: theirs, d: `updated ${i}` }))).ms);
+  }
+  // The first sample of each warms statement caches on both sides.
+  return (['create', 'update'] as const).map((verb) => ({ mutation: `${verb} a company`, ours: latency(samples[verb].ours.slice(1)), peer: latency(samples[verb].peer.slice(1)) }));
+}
