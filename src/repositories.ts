@@ -12,6 +12,7 @@ import type { CypherCatalog } from './neo4j/cypher-catalog';
 import type { Database } from './neo4j/database';
 import { FactRepository } from './neo4j/facts/fact-repository';
 import { SourceRepository } from './source/source.repository';
+import { TotalsRepository } from './totals/totals.repository';
 
 /** Builds every repository once at start-up; each loads or generates its Cypher now, so a missing file fails here. */
 export function createRepositories(db: Database, catalog: CypherCatalog, scanLimits: ScanLimits, webhookSettings: AppConfig['webhooks']) {
@@ -30,6 +31,8 @@ export function createRepositories(db: Database, catalog: CypherCatalog, scanLim
     /** One repository per fact type, by type name ("Investment"). */
     facts: new Map(FACTS.map((definition) => [definition.name, new FactRepository(db, catalog, definition)])),
     analytics: new AnalyticsRepository(db, catalog, scanLimits),
+    /** Totals of each fact type, by type name. */
+    totals: new Map(FACTS.map((definition) => [definition.name, new TotalsRepository(db, definition)])),
   };
 }
 

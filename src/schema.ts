@@ -23,6 +23,8 @@ import { WatchesResolver } from './changes/watches.resolver';
 /** What resolvers are built from: the repositories, and the process's watch engine (none when only printing). */
 export type SchemaServices = Repositories & { readonly watchEngine?: WatchEngine | null };
 import { SourceConnectionResolver, SourceResolver } from './source/source.resolver';
+import { totalsResolverClasses } from './totals/totals.resolver';
+import type { TotalsRepository } from './totals/totals.repository';
 
 type ResolverClass = new (...args: never[]) => object;
 
@@ -53,6 +55,12 @@ function resolverFactories(): Map<ResolverClass, (repos: SchemaServices) => obje
   for (const definition of FACTS) {
     for (const resolver of factResolverClasses(definition)) {
       factories.set(resolver as unknown as ResolverClass, (r) => new resolver(r.facts.get(definition.name) as FactRepository));
+    }
+  }
+  // Every fact type's totals, made from its definition.
+  for (const definition of FACTS) {
+    for (const resolver of totalsResolverClasses(definition)) {
+      factories.set(resolver as unknown as ResolverClass, (r) => new resolver(r.totals.get(definition.name) as TotalsRepository));
     }
   }
   return factories;

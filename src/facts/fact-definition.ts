@@ -30,6 +30,8 @@ export interface FactDefinition {
   /** Domain rules beyond the fields' own, as Cypher fragments under cypher/facts/rules/ (closed names). */
   readonly rules?: readonly string[];
   readonly list: ListSpec;
+  /** What its totals measure beyond a count and money by kind (src/facts/fact-totals.ts derives the rest). */
+  readonly totals?: TotalsSpec;
   /** Mutation descriptions. */
   readonly verbs?: { readonly record?: string; readonly update?: string; readonly remove?: string };
   /** Input descriptions. */
@@ -166,4 +168,14 @@ export type FilterSpec =
 export interface SortSpec {
   readonly value: string;
   readonly field: string;
+}
+
+/** Measures a fact type's totals take beyond a count and money by kind. */
+export interface TotalsSpec {
+  /**
+   * Amount fields measured per group by their highest value and their latest (the value of the group's fact with the
+   * latest main date that has one): `{ field: 'postMoneyValuationUsd', measure: 'POST_MONEY' }` gives the measures
+   * HIGHEST_POST_MONEY and LATEST_POST_MONEY (fields highestPostMoneyUsd, latestPostMoneyUsd).
+   */
+  readonly extremes?: readonly { readonly field: string; readonly measure: string }[];
 }

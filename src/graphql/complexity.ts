@@ -15,6 +15,9 @@ export const pageCost = ({ args, childComplexity }: ComplexityEstimatorArgs) => 
 /** A nested list of unknown length. */
 export const listCost = ({ childComplexity }: ComplexityEstimatorArgs) => 1 + UNBOUNDED_LIST * childComplexity;
 
+/** Totals: one aggregate over the facts that match, then a page of `first` groups, each costing its selection. */
+export const totalsCost = ({ args, childComplexity }: ComplexityEstimatorArgs) => 50 + clamp(args.first, 20, 1, 100) * childComplexity;
+
 /** An extra count query. */
 export const COUNT_COST = 10;
 

@@ -1,5 +1,5 @@
 /**
- * The example operations of docs/api.md and docs/analytics.md (the README shows two), shown by both in-browser IDEs:
+ * The example operations of docs/api.md, docs/analytics.md and docs/totals.md (the README shows two), shown by both in-browser IDEs:
  * Apollo Sandbox (the landing page at /graphql) gets them as one document, the bundled GraphiQL (/graphiql) as one tab
  * each. They are defined here only: the docs show the same text, and test/integration/http/example-operations.test.ts
  * fails when they differ or when an operation no longer validates against schema/schema.graphql. Plain data, no imports: the Vite build of GraphiQL
@@ -59,6 +59,25 @@ export const EXAMPLE_OPERATIONS: readonly string[] = [
     funders { counterparty { name } amountUsd share money { description } }
     computeSuppliers { counterparty { name } share undisclosedFacts }
     fundersThatSupplyCompute { name }
+  }
+}
+`,
+  `query TopInvestorsInLabs2025 {
+  investmentTotals(groupBy: [INVESTOR], filter: {from: "2025-01-01", to: "2025-12-31", investeeKinds: [AI_LAB]}, sort: {field: HEADLINE, direction: DESC}, first: 10) {
+    nodes { key { investor { id name } } count money { headlineUsd paidUsd committedUsd ceilingUsd undisclosedCount } }
+  }
+}
+`,
+  `query ComputeByProviderAndQuarter {
+  computeDealTotals(groupBy: [PROVIDER, QUARTER]) {
+    nodes { key { provider { id name } quarter } count money { headlineUsd contractValueUsd undisclosedCount } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`,
+  `query LabsByLatestValuation {
+  fundingRoundTotals(groupBy: [COMPANY], sort: {field: LATEST_POST_MONEY, direction: DESC}) {
+    nodes { key { company { id name } } count highestPostMoneyUsd latestPostMoneyUsd money { headlineUsd } }
   }
 }
 `,

@@ -1,7 +1,7 @@
 /**
  * The layers of ARCHITECTURE.md, checked on the code's own imports: every relative import of every file in src/ is
  * resolved, and a file may import only its own layer and the layers below it. Features (company/, source/,
- * analytics/) import no other feature; the local Neo4j process (managed-neo4j/) uses only the platform; nothing below
+ * analytics/, changes/, totals/) import no other feature; the local Neo4j process (managed-neo4j/) uses only the platform; nothing below
  * the loaders imports a GraphQL package. And no files import each other, in two or in a longer circle.
  */
 import fs from 'node:fs';
@@ -17,7 +17,7 @@ const LAYERS: readonly (readonly [layer: string, members: readonly string[]])[] 
   ['neo4j', ['neo4j/']],
   ['loaders', ['loaders.ts']],
   ['graphql', ['graphql/']],
-  ['features', ['company/', 'source/', 'analytics/', 'changes/']],
+  ['features', ['company/', 'source/', 'analytics/', 'changes/', 'totals/']],
   ['wiring', ['repositories.ts', 'schema.ts', 'metrics/', 'http/', 'server.ts', 'app.ts']],
   // Below the entry points only: the process that starts a local Neo4j, which needs nothing of the application.
   ['managed-neo4j', ['managed-neo4j/']],

@@ -55,6 +55,7 @@ export const FUNDING_ROUND = {
     ],
     defaultSort: { sort: 'ANNOUNCED_ON', descending: true },
   },
+  totals: { extremes: [{ field: 'postMoneyValuationUsd', measure: 'POST_MONEY' }] },
   inputs: {
     record: 'A funding round to record. Same id again overwrites it with the same company (idempotent).',
     update: 'Changes to a funding round; omitted fields stay, null clears; leadInvestorIds and sourceIds/sources, when given, replace the lists.',

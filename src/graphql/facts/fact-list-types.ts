@@ -27,7 +27,7 @@ function fieldOf(definition: FactDefinition, name: string): FieldSpec {
 }
 
 /** A filter's argument: its GraphQL type and validation. */
-function filterDecorators(definition: FactDefinition, filter: FilterSpec): Decorator[] {
+export function filterDecorators(definition: FactDefinition, filter: FilterSpec): Decorator[] {
   const description = filter.description;
   if (filter.kind === 'party') return [Field(() => ID, { nullable: true, description }) as Decorator, IsOptional(), MaxLength(64)];
   const field = fieldOf(definition, filter.field);

@@ -29,10 +29,10 @@ import { historyOf, stateOf } from '../lifecycle/fact-life';
 // that resolve its parties, links and sources through the request's loaders. Each class is built with type-graphql's
 // decorators applied as functions, so a definition is all a new fact type needs.
 
-type Method = (...args: never[]) => unknown;
+export type Method = (...args: never[]) => unknown;
 
 /** Defines a method on a class and applies decorators to it and its parameters (parameter decorators first). */
-function method(target: ClassType, name: string, body: Method, params: ((proto: object, name: string, index: number) => void)[], decorators: MethodDecorator[]): void {
+export function method(target: ClassType, name: string, body: Method, params: ((proto: object, name: string, index: number) => void)[], decorators: MethodDecorator[]): void {
   Object.defineProperty(target.prototype, name, { value: body, writable: true, configurable: true });
   params.forEach((decorate, index) => decorate(target.prototype, name, index));
   const descriptor = Object.getOwnPropertyDescriptor(target.prototype, name) as PropertyDescriptor;
@@ -52,7 +52,7 @@ function namedClass(name: string): ClassType<{ repo: FactRepository }> {
  * A filter value as the statement compares it, for the cursor's fingerprint: a date by its period (2024-03 and
  * 2024-03-01 differ as a bound), anything else as given.
  */
-function filterKey(value: unknown): unknown {
+export function filterKey(value: unknown): unknown {
   const date = value as Partial<PartialDate> | null;
   return date !== null && typeof date === 'object' && typeof date.start === 'string' && typeof date.precision === 'string' ? `${date.start}/${date.precision}` : value;
 }

@@ -1,4 +1,5 @@
 import { AS_OF_PROPERTIES } from '../../domain/as-of';
+import { MONEY_SLOTS } from '../../domain/lifecycle';
 
 // The Cypher side of the as-of rule in src/domain/as-of.ts, over the same stored properties: every statement that
 // reads how a fact stood on a date uses these (through the catalog's fact-* and edge-* fragments, or directly in
@@ -18,4 +19,12 @@ export function known(v: string): string {
 /** Whether fact `v` counts in the request's scope: its status on $asOfDay is one of $statuses, its confidence high enough. */
 export function factCounts(v: string): string {
   return `(${v}.tlStatus[${stateIndex(v)}] IN $statuses AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
+}
+
+/**
+ * Money by kind of fact `v` on $asOfDay, as [paid, committed, ceiling, contract, stake, undisclosed (0/1)]: the slice
+ * of its flattened timeline money at its state index (see stateAt in src/domain/as-of.ts).
+ */
+export function factMoney(v: string): string {
+  return `[k IN [${stateIndex(v)}] | ${v}.tlMoney[(k * ${MONEY_SLOTS})..((k + 1) * ${MONEY_SLOTS})]][0]`;
 }

@@ -1,10 +1,9 @@
-import { MONEY_SLOTS } from '../../domain/lifecycle';
 import { SOURCE_PROPERTIES } from '../../domain/source';
 import { precisionProperty } from '../../facts/fact-record';
 import { factType, FACTS } from '../../facts/registry';
 import { MONEY_RELATION_KINDS, RELATION_KINDS, type RelationKindSpec } from '../../facts/relation-kinds';
 import type { CypherCatalog } from '../cypher-catalog';
-import { factCounts, known, stateIndex } from './as-of-cypher';
+import { factCounts, factMoney, known, stateIndex } from './as-of-cypher';
 import { companyMap, factProjection, identifier } from './cypher-text';
 
 /**
@@ -23,10 +22,7 @@ export function defineFactFragments(catalog: CypherCatalog): void {
   catalog.define('fact-known', (variable) => known(identifier(variable)));
   catalog.define('fact-counts', (variable) => factCounts(identifier(variable)));
   // Money by kind of a fact in the request's scope, as [paid, committed, ceiling, contract, stake, undisclosed (0/1)].
-  catalog.define('fact-money', (variable) => {
-    const v = identifier(variable);
-    return `[k IN [${stateIndex(v)}] | ${v}.tlMoney[(k * ${MONEY_SLOTS})..((k + 1) * ${MONEY_SLOTS})]][0]`;
-  });
+  catalog.define('fact-money', (variable) => factMoney(identifier(variable)));
   // Whether a derived relationship may count in the scope (see SCOPE_PROPERTIES in derived-edges.ts): a summary
   // that only prunes (it passes whenever one of its facts may count), so a traversal skips what cannot count before
   // reading any fact. What counts is decided fact by fact: `edge-holds` after it.

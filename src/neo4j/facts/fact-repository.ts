@@ -140,21 +140,8 @@ export class FactRepository {
     return statement;
   }
 
-  /** Filter values as parameters: dates compare with the start (at least) or the end (at most) of their period. */
   private filterParams(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
-    const params: Record<string, unknown> = {};
-    for (const filter of this.definition.list.filters) {
-      const value = values[filter.arg];
-      if (value === undefined || value === null) continue;
-      const field = filter.kind === 'party' ? undefined : this.definition.fields.find((f) => f.name === filter.field);
-      if (field?.kind === 'date') {
-        const period = value as PartialDate;
-        params[filterParam(filter.arg)] = date(filter.kind === 'atMost' ? endOfPeriod(period) : period.start);
-      } else {
-        params[filterParam(filter.arg)] = value;
-      }
-    }
-    return params;
+    return listFilterParams(this.definition, values);
   }
 
   /** The facts of this type linked to each of the given facts (by the link with `idField`), grouped by target id. */
@@ -268,6 +255,23 @@ export class FactRepository {
     const between = Object.values(existing.parties).flat().join(' and ');
     return conflict(`${humanName(this.definition.single)} "${id}" is already recorded between ${between}`);
   }
+}
+
+/** List filter values as parameters: dates compare with the start (at least) or the end (at most) of their period. */
+export function listFilterParams(definition: FactDefinition, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const filter of definition.list.filters) {
+    const value = values[filter.arg];
+    if (value === undefined || value === null) continue;
+    const field = filter.kind === 'party' ? undefined : definition.fields.find((f) => f.name === filter.field);
+    if (field?.kind === 'date') {
+      const period = value as PartialDate;
+      params[filterParam(filter.arg)] = date(filter.kind === 'atMost' ? endOfPeriod(period) : period.start);
+    } else {
+      params[filterParam(filter.arg)] = value;
+    }
+  }
+  return params;
 }
 
 /** Date fields as Neo4j DATEs (the stored form holds ISO days). */

@@ -23,7 +23,8 @@ export function filterParam(arg: string): string {
   return `filter_${identifier(arg)}`;
 }
 
-function condition(definition: FactDefinition, filter: FilterSpec): string {
+/** The condition a given list filter puts on fact `f` (its value in $filter_<arg>). */
+export function condition(definition: FactDefinition, filter: FilterSpec): string {
   const param = `$${filterParam(filter.arg)}`;
   switch (filter.kind) {
     case 'party':

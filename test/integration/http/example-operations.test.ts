@@ -12,10 +12,10 @@ function graphqlBlocks(file: string): string[] {
 }
 
 /** Where the examples are documented, in order; the README shows a few of them. */
-const EXAMPLE_DOCS = ['docs/api.md', 'docs/analytics.md'];
+const EXAMPLE_DOCS = ['docs/api.md', 'docs/analytics.md', 'docs/totals.md'];
 
 describe('example operations', () => {
-  it('are the examples of docs/api.md and docs/analytics.md, word for word and in order', () => {
+  it('are the examples of docs/api.md, docs/analytics.md and docs/totals.md, word for word and in order', () => {
     expect(EXAMPLE_OPERATIONS).toEqual(EXAMPLE_DOCS.flatMap(graphqlBlocks));
   });
 

@@ -1,0 +1,113 @@
+import type { FactScope } from '../domain/as-of';
+import { toCompanyRecord } from '../domain/company';
+import type { FactDefinition } from '../facts/fact-definition';
+import { toFactRecord } from '../facts/fact-record';
+import { totalsFilters, totalsMeasures } from '../facts/fact-totals';
+import { scopeParams } from '../neo4j/as-of';
+import type { Database, Row } from '../neo4j/database';
+import { listFilterParams, type FactRow } from '../neo4j/facts/fact-repository';
+import { groupFactsStatement, havingParam, kindsParam, totalsStatement, type GroupFactsShape, type TotalsShape } from '../neo4j/facts/totals-statements';
+import { int } from '../neo4j/params';
+
+/** A totals request: how to group, which facts (filters, kinds of parties, the scope), which groups, in what order. */
+export interface TotalsQuery {
+  /** Dimension values, 1 to MAX_GROUP_BY, none twice. */
+  readonly groupBy: readonly string[];
+  /** Values of the totals filters by arg (as the list takes them: PartialDates, numbers, strings, lists). */
+  readonly filters: Readonly<Record<string, unknown>>;
+  /** Company kinds by party role (a party kind filter). */
+  readonly kinds: Readonly<Record<string, readonly string[]>>;
+  /** `having` bounds: `<measure key>:min` / `<measure key>:max` -> value. */
+  readonly having: Readonly<Record<string, number>>;
+  /** A measure or a grouped dimension's value. */
+  readonly sort: string;
+  readonly descending: boolean;
+  readonly scope: FactScope;
+}
+
+/** A position in the keyset of groups: [null flag, sort value, key...] (see totalsStatement). */
+export type TotalsPosition = readonly unknown[];
+
+/** One group: its keys (one per dimension, in groupBy order) and its measures by key. */
+export interface TotalsGroup {
+  readonly keys: readonly (string | null)[];
+  readonly measures: Readonly<Record<string, number | null>>;
+  readonly position: TotalsPosition;
+}
+
+/** A position in a group's facts: [dated flag, day, id]. */
+export type GroupFactPosition = readonly [number, string, string];
+
+/**
+ * Totals of one fact type: a page of groups in one statement, and a page of one group's facts. Statements are made
+ * per request shape from the definition (src/neo4j/facts/totals-statements.ts) and kept.
+ */
+export class TotalsRepository {
+  private readonly shapes = new Map<string, string>();
+
+  constructor(
+    private readonly db: Database,
+    readonly definition: FactDefinition,
+  ) {}
+
+  /** One page of groups after `after`, at most `first`, and whether more follow. */
+  async totals(query: TotalsQuery, first: number, after: TotalsPosition | null): Promise<{ items: TotalsGroup[]; hasMore: boolean }> {
+    const shape: TotalsShape = { ...this.given(query), sort: query.sort, descending: query.descending, having: Object.keys(query.having).sort(), after: after !== null };
+    const rows = await this.db.readRows(this.statement(`totals:${JSON.stringify(shape)}`, () => totalsStatement(this.definition, shape)), {
+      ...this.params(query),
+      ...Object.fromEntries(Object.entries(query.having).map(([bound, value]) => [havingParam(bound), value])),
+      ...(after ? { after: [...after] } : {}),
+      limit: int(first + 1),
+    });
+    const integers = new Set(totalsMeasures(this.definition).filter((m) => m.kind === 'count' || (m.kind === 'money' && m.integer)).map((m) => m.key));
+    const items = rows.map((row) => ({
+      keys: (row.groupKeys as (string | null)[]).map((key) => key ?? null),
+      measures: Object.fromEntries(Object.entries(row.measures as Record<string, number | null>).map(([key, value]) => [key, value === null || value === undefined ? null : integers.has(key) ? Math.round(value) : value])),
+      position: row.position as unknown[],
+    }));
+    return { items: items.slice(0, first), hasMore: items.length > first };
+  }
+
+  /** One page of a group's facts (newest first), the group named by its keys (in the query's groupBy order). */
+  async groupFacts(query: TotalsQuery, keys: readonly (string | null)[], first: number, after: GroupFactPosition | null, withCompanies: boolean): Promise<{ items: { row: FactRow; position: GroupFactPosition }[]; hasMore: boolean }> {
+    const nullKeys = keys.flatMap((key, i) => (key === null ? [i] : []));
+    const shape: GroupFactsShape = { ...this.given(query), nullKeys, after: after !== null, companies: withCompanies };
+    const rows = await this.db.readRows(this.statement(`facts:${JSON.stringify(shape)}`, () => groupFactsStatement(this.definition, shape)), {
+      ...this.params(query),
+      ...Object.fromEntries(keys.flatMap((key, i) => (key === null ? [] : [[`key_${i}`, key]]))),
+      ...(after ? { after: [int(after[0]), after[1], after[2]] } : {}),
+      limit: int(first + 1),
+    });
+    const items = rows.map((row: Row) => ({
+      row: { fact: toFactRecord(this.definition, row.fact), companies: ((row.companies as unknown[]) ?? []).map(toCompanyRecord) },
+      position: row.position as unknown as GroupFactPosition,
+    }));
+    return { items: items.slice(0, first), hasMore: items.length > first };
+  }
+
+  /** What of a query decides its statement's shape, besides order and page. */
+  private given(query: TotalsQuery) {
+    return {
+      filters: totalsFilters(this.definition)
+        .filter((f) => query.filters[f.arg] !== undefined && query.filters[f.arg] !== null)
+        .map((f) => f.arg),
+      kindFilters: this.definition.parties.filter((p) => query.kinds[p.role] !== undefined).map((p) => p.role),
+      groupBy: [...query.groupBy],
+    };
+  }
+
+  private params(query: TotalsQuery): Record<string, unknown> {
+    const filters = Object.fromEntries(totalsFilters(this.definition).map((f) => [f.arg, query.filters[f.arg]]));
+    return {
+      ...listFilterParams(this.definition, filters),
+      ...Object.fromEntries(Object.entries(query.kinds).map(([role, kinds]) => [kindsParam(role), [...kinds]])),
+      ...scopeParams(query.scope),
+    };
+  }
+
+  private statement(key: string, make: () => string): string {
+    let statement = this.shapes.get(key);
+    if (!statement) this.shapes.set(key, (statement = make()));
+    return statement;
+  }
+}
