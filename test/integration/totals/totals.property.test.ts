@@ -42,6 +42,8 @@ interface Draw {
 const day = fc.constantFrom('2023-01-01', '2023-07-15', '2024-01-01', '2024-06-30', '2024-11-20', '2025-01-01', '2025-06-30', '2025-12-31');
 
 const draw: fc.Arbitrary<Draw> = fc.constantFrom(...FACTS).chain((definition) => {
+  // A counterexample names its type, not the whole definition.
+  const named = Object.assign(Object.create(definition) as FactDefinition, { [fc.toStringMethod]: () => definition.name });
   const dimensions = totalsDimensions(definition);
   const measures = totalsMeasures(definition);
   const dated = totalsFilters(definition).some((f) => f.kind === 'atLeast' && f.field === definition.dateField);
@@ -60,7 +62,7 @@ const draw: fc.Arbitrary<Draw> = fc.constantFrom(...FACTS).chain((definition) =>
       byKey: fc.boolean(),
       descending: fc.boolean(),
     })
-    .map((r) => ({ definition, ...r, sort: r.byKey ? r.groupBy[0]!.value : r.measure }));
+    .map((r) => ({ definition: named, ...r, groupBy: r.groupBy.map((d) => Object.assign({}, d, { [fc.toStringMethod]: () => d.value })), sort: r.byKey ? r.groupBy[0]!.value : r.measure }));
 });
 
 /** The GraphQL literal of a value: enums bare, strings quoted. */
