@@ -158,9 +158,18 @@ export class ChangeFeed {
   }
 
   private start(): Promise<void> {
-    this.started ??= this.repo.head().then(({ seq }) => {
-      this.head = seq;
-    });
+    // A failed first read is not kept: when the first subscriber of this process came while the database was away,
+    // keeping the rejected promise refused every subscription and every poll of this process for good, long after
+    // the database was back (test/integration/changes/change-log-failures.test.ts). The next call tries again.
+    this.started ??= this.repo.head().then(
+      ({ seq }) => {
+        this.head = seq;
+      },
+      (error: unknown) => {
+        this.started = null;
+        throw error;
+      },
+    );
     return this.started;
   }
 

@@ -3,7 +3,7 @@ import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type 
 import { createHandler } from 'graphql-sse/lib/use/http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ErrorCode } from '../domain/errors';
+import { DomainError, ErrorCode } from '../domain/errors';
 import type { RequestContext } from '../graphql/context';
 import { createFormatError } from '../graphql/format-error';
 import { limitRules, parseLimitError, parseOptions, QUERY_LIMIT_EXCEEDED } from '../graphql/limits';
@@ -127,7 +127,15 @@ export function attachSubscriptions<Loaders>(httpServer: http.Server, deps: Serv
         open = Math.max(0, open - 1);
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(toFormatted) } : undefined),
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => toFormatted(error as GraphQLError)),
+      // An error the change stream throws once it runs (SERVICE_UNAVAILABLE while the database is away, the
+      // per-process limit, SLOW_CONSUMER) arrives wrapped by graphql-ws in a GraphQLError with no path, which the
+      // error formatting does not look through: without unwrapping it, it reached clients masked as
+      // INTERNAL_SERVER_ERROR, which says "do not retry" (test/integration/changes/change-log-failures.test.ts).
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((error) => {
+          const wrapped = error as GraphQLError;
+          return formatError(wrapped.toJSON(), wrapped.path === undefined && wrapped.originalError instanceof DomainError ? wrapped.originalError : wrapped);
+        }),
     },
     wss,
   );
