@@ -599,6 +599,8 @@ describe('the change log under failures', () => {
       ['Neo4j start took (ms)', upAt - restartAt],
       ['first write by a fresh driver, from Bolt back (ms)', probeMs],
       ['first acknowledged write through the API, from Bolt back (ms)', firstAck - upAt],
+      ['  its latency (ms)', firstAfterMark.endedAt! - firstAfterMark.startedAt],
+      ['writes refused once a fresh driver could write', codes(notAcknowledged.filter((w) => w.startedAt >= upAt + probeMs))],
       ['delivery resumed, from Bolt back (ms)', resumedAt - upAt],
       ['first write after the restart acknowledged to first delivered (ms)', deliveredAt - firstAfterMark.endedAt!],
       ['writes acknowledged in all (warm-up included)', load.acknowledged().length + warm.length],
