@@ -18,7 +18,12 @@ export function known(v: string): string {
 
 /** Whether fact `v` counts in the request's scope: its status on $asOfDay is one of $statuses, its confidence high enough. */
 export function factCounts(v: string): string {
-  return `(${v}.tlStatus[${stateIndex(v)}] IN $statuses AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
+  return factCountsAt(v, stateIndex(v));
+}
+
+/** factCounts with the fact's state index already at hand (`index`: a variable holding stateIndex, read once). */
+export function factCountsAt(v: string, index: string): string {
+  return `(${v}.tlStatus[${index}] IN $statuses AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
 }
 
 /**
@@ -26,5 +31,10 @@ export function factCounts(v: string): string {
  * of its flattened timeline money at its state index (see stateAt in src/domain/as-of.ts).
  */
 export function factMoney(v: string): string {
-  return `[k IN [${stateIndex(v)}] | ${v}.tlMoney[(k * ${MONEY_SLOTS})..((k + 1) * ${MONEY_SLOTS})]][0]`;
+  return `[k IN [${stateIndex(v)}] | ${factMoneyAt(v, 'k')}][0]`;
+}
+
+/** factMoney with the fact's state index already at hand (`index`: a variable holding stateIndex). */
+export function factMoneyAt(v: string, index: string): string {
+  return `${v}.tlMoney[(${index} * ${MONEY_SLOTS})..((${index} + 1) * ${MONEY_SLOTS})]`;
 }

@@ -1,7 +1,7 @@
 import type { FactDefinition, FilterSpec, PartySpec } from '../../facts/fact-definition';
 import { precisionProperty } from '../../facts/fact-record';
 import { totalsDimensions, totalsFilters, totalsMeasures, type TotalsDimension, type TotalsMeasure } from '../../facts/fact-totals';
-import { factCounts, factMoney } from './as-of-cypher';
+import { factCountsAt, factMoneyAt, stateIndex } from './as-of-cypher';
 import { factProjection, factsOfCompany, identifier, partyCompanies, partyPattern, partyRelTypes } from './cypher-text';
 import { condition, filterParam } from './list-statements';
 
@@ -92,6 +92,15 @@ function dateRangeOf(definition: FactDefinition, filters: readonly string[]): Fi
   return totalsFilters(definition).find((filter) => (filter.kind === 'atLeast' || filter.kind === 'atMost') && filter.field === definition.dateField && filters.includes(filter.arg));
 }
 
+/**
+ * Whether a fact may come in several rows with one key: a grouped role of several companies (two rivals of one kind),
+ * or a start from a company in any role.
+ */
+function repeats(definition: FactDefinition, shape: { filters: readonly string[]; groupBy: readonly string[] }): boolean {
+  const anchor = anchorOf(definition, shape.filters);
+  return groupedParties(definition, shape.groupBy).some((party) => party.pair || party.many) || (anchor?.kind === 'party' && anchor.role === '*');
+}
+
 /** Roles whose company a group is keyed by. */
 function groupedParties(definition: FactDefinition, groupBy: readonly string[]): PartySpec[] {
   const roles = new Set(groupBy.map((value) => dimension(definition, value)).flatMap((d) => (d.kind === 'party' || d.kind === 'partyKind' || d.kind === 'partyCountry' ? [d.party.role] : [])));
@@ -125,14 +134,15 @@ function factRows(definition: FactDefinition, filters: readonly string[], kindFi
   // A range filter the start seeks on comes first, so the index hint has its predicate at hand.
   const given = totalsFilters(definition).filter((filter) => filters.includes(filter.arg) && filter !== anchor);
   const conditions = [...given.filter((filter) => filter === range), ...given.filter((filter) => filter !== range)].map((filter) => condition(definition, filter));
-  conditions.push(factCounts('f'));
   const grouped = groupedParties(definition, groupBy);
   for (const party of definition.parties) {
     if (!kindFilters.includes(party.role) || grouped.includes(party)) continue;
     conditions.push(`EXISTS { MATCH ${partyPattern(party, 'f', 'k')} WHERE k.kind IN $${kindsParam(party.role)} }`);
   }
   if (keyed && kindFilters.includes(keyed.party.role)) conditions.push(`${partyVar(keyed.party)}.kind IN $${kindsParam(keyed.party.role)}`);
-  lines.push(`WHERE ${conditions.join('\n  AND ')}`);
+  if (conditions.length > 0) lines.push(`WHERE ${conditions.join('\n  AND ')}`);
+  // The fact's state on the date, read once: whether it counts here, its money later.
+  lines.push(`WITH ${['f', ...(keyed ? [partyVar(keyed.party)] : [])].join(', ')}, ${stateIndex('f')} AS ${STATE}`, `WHERE ${factCountsAt('f', STATE)}`);
   for (const party of grouped) {
     if (keyed && party === keyed.party) continue;
     const g = partyVar(party);
@@ -141,6 +151,9 @@ function factRows(definition: FactDefinition, filters: readonly string[], kindFi
   }
   return lines;
 }
+
+/** The variable holding a fact's state index on the date (see stateIndex in src/domain/as-of.ts). */
+const STATE = 'fState';
 
 /** The value a measure is held in after grouping. */
 const measureVar = (m: TotalsMeasure) => `m_${identifier(m.key)}`;
@@ -193,8 +206,8 @@ export function totalsStatement(definition: FactDefinition, shape: TotalsShape):
     `// Totals of ${definition.plural} (generated): ${JSON.stringify(shape)}.`,
     ...factRows(definition, shape.filters, shape.kindFilters, shape.groupBy, null),
     // A fact is in a group once, however many of its companies share the group's key (two rivals of one kind).
-    `WITH DISTINCT f, ${rows.join(', ')}`,
-    ...(money ? [`WITH f, ${[...keys, ...(sortName ? ['sortName'] : [])].join(', ')}, ${factMoney('f')} AS m`] : []),
+    `WITH ${repeats(definition, shape) ? 'DISTINCT ' : ''}f, ${STATE}, ${rows.join(', ')}`,
+    ...(money ? [`WITH f, ${[...keys, ...(sortName ? ['sortName'] : [])].join(', ')}, ${factMoneyAt('f', STATE)} AS m`] : []),
     `WITH ${[...keys, ...(sortName ? ['sortName'] : []), ...aggregates].join(', ')}`,
     `WITH ${[...keys, ...(sortName ? ['sortName'] : []), ...values].join(', ')}`,
     ...(having.length > 0 ? [`WHERE ${having.join(' AND ')}`] : []),
