@@ -211,7 +211,8 @@ export class WatchEngine {
   private async follow(): Promise<void> {
     // From the oldest answer any watch holds, so a change made between an answer and now is not missed.
     const after = Math.min(...[...this.watches.values()].map((watch) => watch.answeredSeq));
-    const following = this.feed.follow(Number.isFinite(after) ? after : null, {});
+    // A background reader: watches are answered off the write's path, so changes made here come at the next poll.
+    const following = this.feed.follow(Number.isFinite(after) ? after : null, {}, null, false);
     this.following = following;
     try {
       for await (const change of following) {
