@@ -31,5 +31,7 @@ describe('schema-driven fuzzing', () => {
     expect(Object.keys(report.byKind).sort()).toEqual(['malformed', 'mutation', 'query']);
     expect(report.successfulWrites).toBeGreaterThan(0);
     expect(report.graphChecks).toBeGreaterThan(100);
-  });
+    // Not a speed check: 400 requests with a hash of the whole graph after every write took 78 s alone and 150 s beside
+    // other suites on a 2-core machine once the totals queries joined the schema it draws from.
+  }, 300000);
 });
