@@ -11,9 +11,9 @@ import { projectRoot } from '../src/platform/project-root';
 import { ANCHOR, ANCHOR_FAR_ID, ANCHOR_LAB_ID } from '../src/synthetic/anchor-kit';
 import { ANALYTICS_OPERATIONS } from './analytics-operations';
 import type { Child } from './bench/child-process';
-import { postGraphQL } from './bench/graphql-post';
 import { BENCH_WRITER_KEY, startOurServer } from './bench/our-server';
 import { timeSerially } from './bench/stats';
+import { ok as postOk } from './bench/writes';
 
 /**
  * `npm run bench:changes`: the living graph's targets, over a database that already holds a generated graph (the
@@ -54,11 +54,9 @@ defineChangeFragments(catalog);
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-async function ok(url: string, query: string, variables?: Record<string, unknown>): Promise<Record<string, any>> {
-  const { status, body } = await postGraphQL(url, query, { variables, authorization: AUTH });
-  const errors = (body as { errors?: unknown[] }).errors;
-  if (status !== 200 || errors) throw new Error(`${status} ${JSON.stringify(errors ?? body).slice(0, 400)}`);
-  return (body as { data: Record<string, any> }).data;
+/** The data of a query sent with the bench's writer key (see writes.ts's `ok`). */
+async function ok(url: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  return (await postOk(url, BENCH_WRITER_KEY, query, variables)).data as Record<string, any>;
 }
 
 async function read(driver: Driver, name: string, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {

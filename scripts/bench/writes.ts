@@ -31,7 +31,8 @@ function sampleValue(field: FieldSpec, i: number): unknown {
   }
 }
 
-async function ok(url: string, key: string, query: string, variables: Record<string, unknown>): Promise<{ roundTrips: number; data: Record<string, unknown> }> {
+/** POSTs a query with a writer key; throws on an HTTP error or any GraphQL error. */
+export async function ok(url: string, key: string, query: string, variables: Record<string, unknown>): Promise<{ roundTrips: number; data: Record<string, unknown> }> {
   const { status, body, roundTrips } = await postGraphQL(url, query, { variables, authorization: `Bearer ${key}` });
   const errors = (body as { errors?: unknown[] }).errors;
   if (status !== 200 || errors) throw new Error(`${status} ${JSON.stringify(errors ?? body).slice(0, 400)}`);

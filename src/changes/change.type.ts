@@ -92,6 +92,14 @@ export class ChangeFilterInput {
   until?: string | null;
 }
 
+/** The check every `after` of the log takes (pages, subscriptions, alerts, deliveries): optional, a change's seq in digits. */
+export function IsChangeSeq(): PropertyDecorator {
+  return (target, property) => {
+    IsOptional()(target, property);
+    Matches(/^\d{1,15}$/, { message: 'after must be a change seq (digits)' })(target, property);
+  };
+}
+
 @ArgsType()
 export class ChangePageArgs {
   @Field(() => Int, { defaultValue: 20, description: `Page size, 1-${MAX_PAGE_SIZE}.` })
@@ -100,8 +108,7 @@ export class ChangePageArgs {
   first: number = 20;
 
   @Field(() => String, { nullable: true, description: 'A change\'s seq (or an endCursor): the page starts after it.' })
-  @IsOptional()
-  @Matches(/^\d{1,15}$/, { message: 'after must be a change seq (digits)' })
+  @IsChangeSeq()
   after?: string | null;
 
   @Field({ defaultValue: false, description: 'Newest first (after then means: older than that seq).' })

@@ -1,4 +1,4 @@
-import { IsOptional, Matches, ValidateNested, validate } from 'class-validator';
+import { IsOptional, ValidateNested, validate } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription, type ClassType } from 'type-graphql';
 import { badInput, ErrorCode, DomainError, notFound } from '../domain/errors';
 import type { ChangeRecord } from '../domain/change';
@@ -14,7 +14,7 @@ import { factObjectType } from '../graphql/facts/fact-types';
 import { MUTATION_RESULT } from '../graphql/mutation-result';
 import type { ChangeFilter, ChangeRepository } from './change.repository';
 import type { ChangeReverter } from './change-revert';
-import { Change, ChangeConnection, ChangeFilterInput, ChangePageArgs, ChangesArgs } from './change.type';
+import { Change, ChangeConnection, ChangeFilterInput, ChangePageArgs, ChangesArgs, IsChangeSeq } from './change.type';
 import { changeView } from './change-view';
 
 type ChangePage = InstanceType<typeof ChangeConnection>;
@@ -124,8 +124,7 @@ export const FACT_CHANGES_RESOLVERS = FACTS.map((definition) => ({ definition, r
 @ArgsType()
 class ChangeSubscriptionArgs {
   @Field(() => String, { nullable: true, description: 'The last seq you received: replay every change after it, then go live. Omitted: live from now.' })
-  @IsOptional()
-  @Matches(/^\d{1,15}$/, { message: 'after must be a change seq (digits)' })
+  @IsChangeSeq()
   after?: string | null;
 
   @Field(() => ChangeFilterInput, { nullable: true })

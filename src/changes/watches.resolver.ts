@@ -1,4 +1,4 @@
-import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { ChangeRecord } from '../domain/change';
 import { badInput } from '../domain/errors';
@@ -9,6 +9,7 @@ import type { WatchEngine } from './watch-engine';
 import type { WatchQuestionName } from './watch-questions';
 import type { WatchRecord } from './watch.repository';
 import { Watch, WatchAlert, WatchQuestionInput } from './watch.type';
+import { IsChangeSeq } from './change.type';
 
 function toWatch(record: WatchRecord): Watch {
   return { id: record.id, name: record.name, question: record.question, args: { ...record.args }, owner: record.owner, rows: record.answer.length, answeredSeq: record.answeredSeq, answeredAt: record.answeredAt };
@@ -39,8 +40,7 @@ class WatchAlertsArgs {
   watchId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The last seq received: replay the alerts after it, then go live.' })
-  @IsOptional()
-  @Matches(/^\d{1,15}$/, { message: 'after must be a change seq (digits)' })
+  @IsChangeSeq()
   after?: string | null;
 }
 

@@ -1,9 +1,9 @@
-import { IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ChangeKind } from '../domain/change';
 import { connectionType } from '../graphql/connection';
 import { MAX_PAGE_SIZE } from '../graphql/pagination';
-import { ChangeFilterInput } from './change.type';
+import { ChangeFilterInput, IsChangeSeq } from './change.type';
 import { DeliveryStatus } from './webhook.repository';
 
 registerEnumType(DeliveryStatus, {
@@ -167,8 +167,7 @@ export class WebhookDeliveriesArgs {
   first: number = 20;
 
   @Field(() => String, { nullable: true, description: 'A delivery\'s seq (or an endCursor): the page holds older changes.' })
-  @IsOptional()
-  @Matches(/^\d{1,15}$/, { message: 'after must be a change seq (digits)' })
+  @IsChangeSeq()
   after?: string | null;
 
   @Field(() => DeliveryStatus, { nullable: true })

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../../../src/server';
 import { startTestApp, testConfig, WRITER_KEY, type TestApp } from '../../support/test-app';
 import { AS_WRITER, createCompanies, firstError, ok, recordSources } from '../domain/helpers';
-import { CREATE_ENDPOINT, Receiver, waitFor } from './webhook-receiver';
+import { CREATE_ENDPOINT, Receiver, waitFor, WEBHOOK_CONFIG } from './webhook-receiver';
 
 // Watches end to end: a standing backersOfCompetitors question on Anthropic alerts, over a subscription, in the
 // change log and through a signed webhook, when Nvidia starts backing Mistral AI; bad watches are refused with a code
@@ -19,8 +19,7 @@ describe('watches', () => {
   const clients: Client[] = [];
 
   beforeAll(async () => {
-    // Webhooks delivered to receivers on 127.0.0.1, with a short backoff (see webhooks.test.ts).
-    app = await startTestApp({ WATCHES_PER_KEY: '3', WEBHOOK_DISPATCH: 'true', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_POLL_MS: '100', WEBHOOK_BACKOFF_MS: '200', WEBHOOK_BACKOFF_MAX_MS: '800' });
+    app = await startTestApp({ WATCHES_PER_KEY: '3', ...WEBHOOK_CONFIG });
     server = await startServer({ ...app.deps, config: testConfig({ PORT: '0' }) });
   });
   beforeEach(async () => {

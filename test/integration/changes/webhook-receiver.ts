@@ -4,6 +4,19 @@ import { Webhook } from 'standardwebhooks';
 import type { TestApp } from '../../support/test-app';
 import { ok } from '../domain/helpers';
 
+/**
+ * A test app that delivers webhooks to receivers on 127.0.0.1, quickly: polls every 100 ms, a backoff of 200 ms
+ * doubling up to 800 ms, a 3 s attempt deadline.
+ */
+export const WEBHOOK_CONFIG = {
+  WEBHOOK_DISPATCH: 'true',
+  WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+  WEBHOOK_BACKOFF_MS: '200',
+  WEBHOOK_BACKOFF_MAX_MS: '800',
+  WEBHOOK_TIMEOUT_MS: '3000',
+  WEBHOOK_POLL_MS: '100',
+};
+
 /** How a test receiver answers: 200, 500, never (hangs), a redirect, or not at all (down: nothing listens). */
 export type ReceiverMode = 'ok' | 'error' | 'hang' | 'redirect' | 'down';
 

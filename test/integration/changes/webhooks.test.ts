@@ -1,6 +1,6 @@
 import { startTestApp, READER_KEY, type TestApp } from '../../support/test-app';
 import { firstError, ok } from '../domain/helpers';
-import { deliveries, increasing, Receiver, register, waitFor, writeCompanies, type DeliveryNode } from './webhook-receiver';
+import { deliveries, increasing, Receiver, register, waitFor, WEBHOOK_CONFIG, writeCompanies, type DeliveryNode } from './webhook-receiver';
 
 // Signed webhooks end to end, against real receivers on 127.0.0.1 (listed in WEBHOOK_ALLOWED_HOSTS) and a backoff
 // shortened to 200 ms doubling up to 800 ms (and a 3 s attempt deadline): every change delivered in order, signed so that the standardwebhooks
@@ -8,14 +8,6 @@ import { deliveries, increasing, Receiver, register, waitFor, writeCompanies, ty
 // 500 or hanging are retried and never hold up another endpoint; two processes on one database deliver each change
 // once; a restart resumes where deliveries stopped; secrets rotate with both valid for a while; redelivery by hand.
 
-const WEBHOOK_CONFIG = {
-  WEBHOOK_DISPATCH: 'true',
-  WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
-  WEBHOOK_BACKOFF_MS: '200',
-  WEBHOOK_BACKOFF_MAX_MS: '800',
-  WEBHOOK_TIMEOUT_MS: '3000',
-  WEBHOOK_POLL_MS: '100',
-};
 
 const log = (line: string) => process.stdout.write(`[webhooks] ${line}\n`);
 
