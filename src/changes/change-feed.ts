@@ -158,6 +158,16 @@ export class ChangeFeed {
     });
   }
 
+  /**
+   * Looks now whether the log was wiped or restored behind what this process read (see `noticeRestart`), rather
+   * than at the next empty poll: a change committed before that poll would be numbered at or below the stale head
+   * and skipped by followers positioned there. For whoever wipes the log in process (the tests' reset).
+   */
+  async resync(): Promise<void> {
+    await this.start();
+    await this.noticeRestart();
+  }
+
   stop(): void {
     this.stopped = true;
     this.unhook();
