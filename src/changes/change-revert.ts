@@ -1,5 +1,7 @@
 import { conflict, badInput, DomainError, ErrorCode, notFound } from '../domain/errors';
 import type { ChangeAuthor, ChangeRecord } from '../domain/change';
+import { lifecycleProps } from '../facts/fact-lifecycle';
+import { toFactRecord } from '../facts/fact-record';
 import { factType, FACTS, PARTY_RELS } from '../facts/registry';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database, Tx } from '../neo4j/database';
@@ -109,7 +111,9 @@ export class ChangeReverter {
       await tx.rows(this.statements.removeFact.get(definition.name) as string, { id, ...changeParam(author) });
       return;
     }
-    const [row] = await tx.rows(this.statements.restoreFact.get(definition.name) as string, params);
+    // Images keep a fact's input; what derives from it (its timeline) is derived again, as recording it did.
+    const derived = lifecycleProps(definition, toFactRecord(definition, change.before));
+    const [row] = await tx.rows(this.statements.restoreFact.get(definition.name) as string, { ...params, derived });
     const missingCompanies = (row?.missingCompanies as string[] | undefined) ?? [];
     const missingSources = (row?.missingSources as string[] | undefined) ?? [];
     if (missingCompanies.length > 0 || missingSources.length > 0) {

@@ -54,9 +54,14 @@ export function precisionProperty(field: string): string {
  */
 export const LIFECYCLE_PROPERTIES = [...STORED_TIMELINE_PROPERTIES, 'confidenceRank', 'timeline'] as const;
 
-/** Every property a read projects, in definition order (a date is two: its day and its precision), then its timeline. */
+/** The properties a fact stores from its input, in definition order (a date is two: its day and its precision). */
+export function inputProperties(definition: FactDefinition): string[] {
+  return definition.fields.flatMap((field) => (field.kind === 'date' ? [field.name, precisionProperty(field.name)] : [field.name]));
+}
+
+/** Every property a read projects: its input's, then its timeline. */
 export function storedProperties(definition: FactDefinition): string[] {
-  return [...definition.fields.flatMap((field) => (field.kind === 'date' ? [field.name, precisionProperty(field.name)] : [field.name])), 'timeline'];
+  return [...inputProperties(definition), 'timeline'];
 }
 
 /** Events as stored: one JSON text (a list of maps is no Neo4j property), dates at their precision; null when none. */

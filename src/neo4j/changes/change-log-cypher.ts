@@ -1,4 +1,6 @@
 import type { FactDefinition } from '../../facts/fact-definition';
+import { inputProperties } from '../../facts/fact-record';
+import { FACTS } from '../../facts/registry';
 import { identifier, partyPattern } from '../facts/cypher-text';
 
 // The change log's Cypher side. Every write statement ends with `appendChanges`, so a change commits or rolls back
@@ -10,13 +12,18 @@ export const META_LABEL = 'Meta';
 /** Properties an image comparison ignores: a write that changes nothing but the clock records no change. */
 const CLOCK_PROPERTIES = ['updatedAt'];
 
+/** What a fact stores besides its input: its id and clock, then what derives from the input (LIFECYCLE_PROPERTIES). */
+const IMAGE_BOOKKEEPING = ['id', 'createdAt', 'updatedAt'];
+
 /**
- * A fact as a change image: every stored property (for an exact restore), its parties' ids under their input
- * fields, its links' ids and the ids of the sources it cites; a superset of what `toFactRecord` reads.
+ * A fact as a change image: its id, clock and input properties, its parties' ids under their input fields, its
+ * links' ids and the ids of the sources it cites (a superset of what `toFactRecord` reads). Not the properties derived
+ * from the input (the timeline, in JSON and as arrays, and the confidence rank): a restore derives them again
+ * (`ChangeReverter`), and leaving them out halved what a change stores and what a page of the log reads.
  */
 export function factImage(definition: FactDefinition, fact: string): string {
   const parts = [
-    '.*',
+    ...[...IMAGE_BOOKKEEPING, ...inputProperties(definition)].map((property) => `.${identifier(property)}`),
     // Lists sorted: a write that re-links the same parties and sources must give the same image.
     ...definition.parties.map((party) => {
       const ids = `COLLECT { MATCH ${partyPattern(party, fact, 'p')} RETURN p.id ORDER BY p.id }`;
@@ -41,6 +48,37 @@ export function imageCompanies(definition: FactDefinition, image: string): strin
 export function factChange(definition: FactDefinition, id: string, before: string, after: string): string {
   const companies = `${imageCompanies(definition, 'coalesce(' + before + ', {})')} + ${imageCompanies(definition, 'coalesce(' + after + ', {})')}`;
   return `{entityType: '${identifier(definition.name)}', entityId: ${id}, before: ${before}, after: ${after}, companyIds: ${companies}}`;
+}
+
+/** The fact types holding a link to a fact of one of `targets` (null: of any type), with the links' types. */
+function linkHolders(targets: readonly string[] | null): { holders: FactDefinition[]; rels: string[] } {
+  const holders = FACTS.filter((definition) => (definition.links ?? []).some((link) => targets === null || targets.includes(link.target)));
+  const rels = holders.flatMap((definition) => (definition.links ?? []).filter((link) => targets === null || targets.includes(link.target)).map((link) => identifier(link.rel)));
+  return { holders, rels: [...new Set(rels)] };
+}
+
+/** A CASE over the fact types `holders`: for the fact `node`, the expression `of` gives for its type. */
+function byType(holders: readonly FactDefinition[], node: string, of: (definition: FactDefinition) => string): string {
+  return `CASE ${holders.map((definition) => `WHEN ${node}:${identifier(definition.name)} THEN ${of(definition)}`).join(' ')} END`;
+}
+
+/**
+ * The facts outside the list `removed` that link to a fact in it (a compute deal's investment, an investment's
+ * round), each as {node, before: its image}, read before the removal: removing a fact takes their link away, so they
+ * change too and are logged with it (`linkChanges`), and a revert of the removal puts the link back. `targets`: the
+ * types `removed` may hold (null: any).
+ */
+export function linkedBy(removed: string, targets: readonly string[] | null): string {
+  const { holders, rels } = linkHolders(targets);
+  if (holders.length === 0) return '[]';
+  return `COLLECT { UNWIND ${removed} AS t MATCH (o:Fact)-[:${rels.join('|')}]->(t) WHERE NOT o IN ${removed} WITH DISTINCT o ORDER BY o.id RETURN {node: o, before: ${byType(holders, 'o', (definition) => factImage(definition, 'o'))}} }`;
+}
+
+/** The change entries of the facts `linkedBy` read, once the removal took their link (their after images). */
+export function linkChanges(linked: string, targets: readonly string[] | null): string {
+  const { holders } = linkHolders(targets);
+  if (holders.length === 0) return '[]';
+  return `COLLECT { UNWIND ${linked} AS x WITH x.node AS o, x.before AS before RETURN ${byType(holders, 'o', (definition) => factChange(definition, 'o.id', 'before', factImage(definition, 'o')))} }`;
 }
 
 /** Whether two images (maps, or null) differ in anything but the clock. */

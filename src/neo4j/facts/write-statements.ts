@@ -2,7 +2,7 @@ import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
 import type { CypherCatalog } from '../cypher-catalog';
 import { copyOntoEdge, refreshPair } from './derived-edges';
 import { factProjection, identifier, partyCompanies, partyPattern } from './cypher-text';
-import { appendChanges, factChange, factImage, imageCompanies } from '../changes/change-log-cypher';
+import { appendChanges, factChange, factImage, imageCompanies, linkChanges, linkedBy } from '../changes/change-log-cypher';
 
 // A write is one statement in one transaction: it checks what the fact refers to, writes the fact, its parties,
 // citations, links and the derived company-to-company relationship, checks the type's rules on the result, and
@@ -279,14 +279,15 @@ ${answer(definition, ['found'], rule.columns)}`;
 }
 
 /** Removes a fact (its sources stay), keeps the derived relationship in step and logs the removal with the fact's
- * whole image. Params: $id, $change. Returns: removed. */
+ * whole image, after the facts that lose their link to it (logged first, so a revert puts the fact back before
+ * their links). Params: $id, $change. Returns: removed. */
 export function removeStatement(definition: FactDefinition): string {
   const label = identifier(definition.name);
   const { derived } = definition;
   const head = `MATCH (f:Fact {id: $id})
 WHERE f:${label}
-WITH f, ${factImage(definition, 'f')} AS beforeImage`;
-  const log = `WITH [${factChange(definition, '$id', 'beforeImage', 'null')}] AS changes
+WITH f, ${factImage(definition, 'f')} AS beforeImage, ${linkedBy('[f]', [definition.name])} AS linkedBy`;
+  const log = `WITH ${linkChanges('linkedBy', [definition.name])} + [${factChange(definition, '$id', 'beforeImage', 'null')}] AS changes
 ${appendChanges('changes')}
 RETURN 1 AS removed`;
   if (!derived) {
@@ -301,25 +302,26 @@ ${head}
 OPTIONAL MATCH ()-[e:${identifier(derived.type)} {id: $id}]->()
 DELETE e
 DETACH DELETE f
-WITH DISTINCT beforeImage
+WITH DISTINCT beforeImage, linkedBy
 ${log}`;
   }
   return `// Removes a ${label} and refreshes the derived ${derived.type} relationship of its pair (generated). Params: $id,
 // $change. Returns: removed.
 ${head}
 ${bindParties(definition, 'f')}
-WITH f, beforeImage, ${endOf(definition, derived.from, 'A')} AS a, ${endOf(definition, derived.to, 'B')} AS b
+WITH f, beforeImage, linkedBy, ${endOf(definition, derived.from, 'A')} AS a, ${endOf(definition, derived.to, 'B')} AS b
 DETACH DELETE f
-WITH a, b, beforeImage
+WITH a, b, beforeImage, linkedBy
 ${refreshPair(definition)}
 ${log}`;
 }
 
 /**
- * Puts a fact back as a change image holds it (the `side` image, BEFORE or AFTER, of change $seq): every stored
- * property exactly as it was, its parties, citations and links, its derived relationship; logged as a change like
- * any write. Params: $seq, $change. Returns: found (the image exists), missingCompanies, missingSources (what the
- * image names that is gone: nothing is written then), written.
+ * Puts a fact back as a change image holds it (the `side` image, BEFORE or AFTER, of change $seq): its input
+ * properties and clock exactly as they were with $derived (what derives from them, which images leave out), its
+ * parties, citations and links, its derived relationship; logged as a change like any write. Params: $seq, $side,
+ * $derived, $change. Returns: found (the image exists), missingCompanies, missingSources (what the image names that
+ * is gone: nothing is written then), written.
  */
 export function restoreStatement(definition: FactDefinition): string {
   const label = identifier(definition.name);
@@ -335,7 +337,7 @@ export function restoreStatement(definition: FactDefinition): string {
   const links = (definition.links ?? [])
     .map((link) => `CALL (f) {\n  OPTIONAL MATCH (f)-[old:${identifier(link.rel)}]->()\n  DELETE old\n}\nCALL (f, image) {\n  MATCH (t:${identifier(link.target)} {id: image.${identifier(link.idField)}})\n  MERGE (f)-[:${identifier(link.rel)}]->(t)\n}`)
     .join('\n');
-  return `// Restores a ${label} from a change image (generated from its definition). Params: $seq, $side, $change.
+  return `// Restores a ${label} from a change image (generated from its definition). Params: $seq, $side, $derived, $change.
 MATCH (:Change {seq: $seq})-[side]->(img:ChangeImage)
 WHERE type(side) = $side
 WITH properties(img) AS image
@@ -360,6 +362,7 @@ OPTIONAL CALL (image, missingCompanies, missingSources) {
   MERGE (f:Fact {id: image.id})
   ON CREATE SET f:${label}
   SET f = image
+  SET f += $derived
   REMOVE ${keysOutsideNode.map((key) => `f.${key}`).join(', ')}
   WITH f, image
   CALL (f) {

@@ -1,7 +1,6 @@
-import crypto from 'node:crypto';
 import { ChangeLogRetention } from '../../../src/changes/change-retention';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { AS_WRITER, createCompanies, expectRefused, firstError, ok, recordSources } from '../domain/helpers';
+import { AS_WRITER, createCompanies, expectRefused, firstError, graphFingerprint as fingerprint, ok, recordSources } from '../domain/helpers';
 
 // The change log end to end: every committed write logs its changes in its own transaction (refused and repeated
 // writes log nothing), the feed pages and filters, actors are named for callers with a key, and a revert puts back
@@ -36,14 +35,6 @@ async function changes(app: TestApp, variables: Record<string, unknown> = {}, ke
   const result = await app.gql<{ changes: { edges: { node: ChangeNode }[] } }>(CHANGES, { first: 100, ...variables }, key === null ? {} : { key });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return (result.data as { changes: { edges: { node: ChangeNode }[] } }).changes.edges.map((edge) => edge.node);
-}
-
-/** The graph as a digest: every non-log node and relationship with all its properties. */
-async function fingerprint(app: TestApp): Promise<string> {
-  const nodes = await app.db.readRows('MATCH (n) WHERE NOT n:Migration AND NOT n:Meta RETURN labels(n) AS labels, properties(n) AS props');
-  const rels = await app.db.readRows('MATCH (a)-[r]->(b) WHERE NOT a:Meta AND NOT b:Meta RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props');
-  const lines = [...nodes, ...rels].map((row) => JSON.stringify(row, Object.keys(row).sort())).sort();
-  return crypto.createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 
 const INVESTMENT = { investorId: 'amazon', investeeId: 'anthropic', amountUsd: 1.25e9, amountKind: 'PAID', announcedOn: '2023-09-25', status: 'COMPLETED', sourceIds: ['src-1'] };

@@ -2,6 +2,7 @@
  * Shared helpers for the domain integration tests: every call goes through the full Apollo pipeline (app.gql)
  * against the real Neo4j test database.
  */
+import crypto from 'node:crypto';
 import { WRITER_KEY, type GraphQLResult, type TestApp } from '../../support/test-app';
 
 export const AS_WRITER = { key: WRITER_KEY };
@@ -113,4 +114,12 @@ export async function snapshotGraph(app: TestApp): Promise<{ nodes: unknown[]; r
     nodes: [...nodes].sort((x, y) => sortKey(x).localeCompare(sortKey(y))),
     relationships: [...relationships].sort((x, y) => sortKey(x).localeCompare(sortKey(y))),
   };
+}
+
+/** The graph as a digest: every node and relationship outside the change log, with all its properties. */
+export async function graphFingerprint(app: TestApp): Promise<string> {
+  const nodes = await app.db.readRows('MATCH (n) WHERE NOT n:Migration AND NOT n:Meta RETURN labels(n) AS labels, properties(n) AS props');
+  const rels = await app.db.readRows('MATCH (a)-[r]->(b) WHERE NOT a:Meta AND NOT b:Meta RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props');
+  const lines = [...nodes, ...rels].map((row) => JSON.stringify(row, Object.keys(row).sort())).sort();
+  return crypto.createHash('sha256').update(lines.join('\n')).digest('hex');
 }
