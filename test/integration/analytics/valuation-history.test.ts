@@ -17,18 +17,18 @@ describe('funding rounds and valuations on the seed dataset', () => {
     return result.data!.valuationHistory;
   };
 
-  it("valuationHistory(anthropic): Series C to F in date order, each sourced, with the change from the previous", async () => {
+  // Series C has no valuation: the $4.1B reported was its first close's, not the round's (data/seed/NOTES.md).
+  it("valuationHistory(anthropic): Series D to F in date order, each sourced, with the change from the previous", async () => {
     const { valuations } = await history();
     expect(valuations.map((p) => [p.round.name, p.round.announcedOn, p.round.postMoneyValuationUsd])).toEqual([
-      ['Series C', '2023-05-23', 4.1e9],
       ['Series D', '2024-02', 18.4e9],
       ['Series E', '2025-03-03', 61.5e9],
       ['Series F', '2025-09-02', 183e9],
     ]);
     expect(valuations.every((p) => p.round.sources.length > 0)).toBe(true);
     expect(valuations[0].changeUsd).toBeNull();
-    expect(valuations[3].changeUsd).toBe(183e9 - 61.5e9);
-    expect(valuations[3].changeRatio).toBeCloseTo(183 / 61.5, 6);
+    expect(valuations[2].changeUsd).toBe(183e9 - 61.5e9);
+    expect(valuations[2].changeRatio).toBeCloseTo(183 / 61.5, 6);
   });
 
   it('gives each investor the valuation each investment was made at where known: Lightspeed at the Series E post-money, Amazon unknown', async () => {
@@ -47,7 +47,7 @@ describe('funding rounds and valuations on the seed dataset', () => {
 
   it('as of the end of 2024 holds only the rounds and investments known then', async () => {
     const { valuations, investors } = await history('2024-12-31');
-    expect(valuations.map((p) => p.round.name)).toEqual(['Series C', 'Series D']);
+    expect(valuations.map((p) => p.round.name)).toEqual(['Series D']);
     expect(investors.map((entry) => entry.investor.id)).not.toContain('lightspeed');
   });
 

@@ -91,9 +91,9 @@ describe('bulk import', () => {
       }),
     ).rejects.toThrow('interrupted');
     const state = JSON.parse(fs.readFileSync(`${file}.import-state.json`, 'utf8'));
-    // 178 sources are 9 batches of 20, so the eleventh batch interrupted is the companies' third.
-    expect(seed.sources.length).toBe(178);
-    expect(state.committed).toEqual({ sources: 9, companies: 2 });
+    // 185 sources are 10 batches of 20, so the eleventh batch interrupted is the companies' second.
+    expect(seed.sources.length).toBe(185);
+    expect(state.committed).toEqual({ sources: 10, companies: 1 });
     let resumedBatches = 0;
     const report = await importDataset(app.db, app.catalog, file, { batchSize: 20, onBatch: () => {
       resumedBatches += 1;
