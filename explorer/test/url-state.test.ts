@@ -54,7 +54,7 @@ describe('url-state', () => {
 
   it('accepts every depth and panel it writes', () => {
     for (const depth of [1, 2, 3] as const) expect(parseViewState(formatViewState({ ...DEFAULT_STATE, depth })).depth).toBe(depth);
-    for (const panel of ['backers', 'two-sided', 'loops', 'connection', 'exposure', 'changes'] as const) {
+    for (const panel of ['backers', 'two-sided', 'loops', 'connection', 'exposure', 'changes', 'rankings', 'over-time'] as const) {
       expect(parseViewState(formatViewState({ ...DEFAULT_STATE, panel })).panel).toBe(panel);
     }
   });

@@ -2,7 +2,7 @@
 
 import { isIsoDay } from '../format/dates';
 
-export const PANELS = ['backers', 'two-sided', 'loops', 'connection', 'exposure', 'changes'] as const;
+export const PANELS = ['backers', 'two-sided', 'loops', 'connection', 'exposure', 'changes', 'rankings', 'over-time'] as const;
 export type PanelId = (typeof PANELS)[number];
 
 export const DEPTHS = [1, 2, 3] as const;
