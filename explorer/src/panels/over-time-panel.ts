@@ -6,7 +6,7 @@ import { download } from '../export/download';
 import { overTimeCsv, totalsFileName } from '../export/totals-csv';
 import { formatUsd, MONEY_KINDS } from '../format/money';
 import { quarterColumns, type QuarterColumn } from '../state/totals-view';
-import { choice, type OverviewContext, type OverviewPanel } from './overview-panel';
+import { choice, moneyCell, type OverviewContext, type OverviewPanel } from './overview-panel';
 import { stackedChart } from './stacked-chart';
 
 /** Pages of 100 quarters read at most: 250 years, far beyond any graph; a cap so a bug cannot loop. */
@@ -163,9 +163,11 @@ export class OverTimePanel implements OverviewPanel {
         axisLabel: column.precision === 'quarter' ? (column.quarter === 1 || column === this.columns[0] ? String(column.year) : null) : column.precision === 'year' ? `${column.year} Q?` : 'undated',
         values: Object.fromEntries(MONEY_KINDS.map((kind) => [kind.field, column.group?.money[kind.field] ?? 0])),
         distinct: column.precision !== 'quarter',
+        undisclosed: column.group?.money.undisclosedCount ?? 0,
         detail: columnDetail(column),
       })),
       formatUsd,
+      'dated only to the year (Q?) or undated',
     );
     const listed = this.columns.filter((column) => column.group);
     const unknown = listed.filter((column) => column.precision !== 'quarter').length;
@@ -174,7 +176,7 @@ export class OverTimePanel implements OverviewPanel {
       el('p', { className: 'summary' }, heading),
       chart,
       unknown > 0
-        ? el('p', { className: 'hint' }, `Hatched columns (“Q?”) hold facts dated only to their year (${unknown}); they are not spread over the year's quarters.`)
+        ? el('p', { className: 'hint' }, `Columns marked “Q?” (tinted, between dashed lines) hold facts dated only to their year (${unknown}); they are not spread over the year's quarters.`)
         : null,
       el(
         'table',
@@ -189,8 +191,8 @@ export class OverTimePanel implements OverviewPanel {
               { className: column.precision === 'quarter' ? '' : 'distinct', title: column.group!.money.description, data: { bucket: column.bucket ?? '' } },
               el('td', {}, column.label),
               el('td', { data: { field: 'count' } }, String(column.group!.count)),
-              el('td', { data: { field: 'headlineUsd' } }, formatUsd(column.group!.money.headlineUsd)),
-              ...MONEY_KINDS.map((kind) => el('td', { data: { field: kind.field } }, formatUsd(column.group!.money[kind.field]))),
+              moneyCell('headlineUsd', column.group!.money.headlineUsd),
+              ...MONEY_KINDS.map((kind) => moneyCell(kind.field, column.group!.money[kind.field])),
               el('td', { data: { field: 'undisclosedCount' } }, String(column.group!.money.undisclosedCount)),
             ),
           ),

@@ -1,6 +1,7 @@
 import type { Api } from '../api/client';
 import type { CompanyRef } from '../api/types';
 import { el } from '../dom/el';
+import { formatUsd } from '../format/money';
 import type { PanelId } from '../state/url-state';
 
 /** What a panel over the whole graph may read and do: the date, the drawn company if any, and drawing another. */
@@ -34,4 +35,9 @@ export function choice(name: string, label: string, options: readonly (readonly 
   );
   select.value = value;
   return el('label', {}, `${label} `, select);
+}
+
+/** A table cell of money in USD (data-field names the kind); zero greyed, so the kinds a group has stand out. */
+export function moneyCell(field: string, amount: number): HTMLTableCellElement {
+  return el('td', { className: amount === 0 ? 'zero' : '', data: { field } }, formatUsd(amount));
 }

@@ -6,9 +6,18 @@ import { isIsoDay } from '../format/dates';
 import { formatUsd, MONEY_KINDS } from '../format/money';
 import { rankingRows, type RankingRow } from '../state/totals-view';
 import { barChart } from './bar-chart';
-import { choice, type OverviewContext, type OverviewPanel } from './overview-panel';
+import { choice, moneyCell, type OverviewContext, type OverviewPanel } from './overview-panel';
 
 const TOP_N = [10, 20, 50, 100] as const;
+
+/** Column headings short enough for the table to sit beside the bars (the full name is the heading's title). */
+const SHORT: Readonly<Record<(typeof MONEY_KINDS)[number]['field'], string>> = {
+  paidUsd: 'Paid',
+  committedUsd: 'Committed',
+  ceilingUsd: 'Ceiling',
+  contractValueUsd: 'Contract',
+  stakeValueUsd: 'Stake',
+};
 
 function measureText(measure: RankMeasure, value: number | null): string {
   if (value === null) return '—';
@@ -138,7 +147,15 @@ export class RankingsPanel implements OverviewPanel {
     const table = el(
       'table',
       { className: 'rows totals-table' },
-      el('thead', {}, el('tr', {}, ...['#', this.grouping.party.label, 'Count', 'Headline', ...MONEY_KINDS.map((kind) => kind.label), 'Undisclosed', ...extremes.map((extreme) => extreme.label)].map((h) => el('th', {}, h)))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          ...[['#', 'Rank'], [this.grouping.label, this.grouping.label], ['Count', 'Facts in the group'], ['Headline', 'Paid + committed'], ...MONEY_KINDS.map((kind) => [SHORT[kind.field], `${kind.label}: ${kind.meaning}`]), ['Undiscl.', 'Facts whose amount is not public'], ...extremes.map((extreme) => [extreme.label, extreme.label])].map(([text, title]) => el('th', { title }, text)),
+        ),
+      ),
       el(
         'tbody',
         {},
@@ -149,8 +166,8 @@ export class RankingsPanel implements OverviewPanel {
             el('td', {}, String(row.rank)),
             el('td', {}, row.label),
             el('td', { data: { field: 'count' } }, String(row.group.count)),
-            el('td', { data: { field: 'headlineUsd' } }, formatUsd(row.group.money.headlineUsd)),
-            ...MONEY_KINDS.map((kind) => el('td', { data: { field: kind.field } }, formatUsd(row.group.money[kind.field]))),
+            moneyCell('headlineUsd', row.group.money.headlineUsd),
+            ...MONEY_KINDS.map((kind) => moneyCell(kind.field, row.group.money[kind.field])),
             el('td', { data: { field: 'undisclosedCount' } }, String(row.group.money.undisclosedCount)),
             ...extremes.map((extreme) => {
               const value = row.group[extreme.field];
@@ -160,25 +177,23 @@ export class RankingsPanel implements OverviewPanel {
         ),
       ),
     );
+    const chart = barChart(
+      `${this.grouping.label} by ${measure.label.toLowerCase()}`,
+      this.rows.map((row) => ({
+        label: row.label,
+        value: row.value,
+        fraction: max > 0 ? (row.value ?? 0) / max : 0,
+        text: measureText(measure, row.value),
+        detail: row.group.money.description,
+        onClick: open(row),
+      })),
+    );
+    // Bars of one money kind take its colour in the over-time chart.
+    chart.dataset.kind = measure.field;
     replaceChildren(
       this.result,
       el('p', { className: 'summary' }, heading),
-      el(
-        'div',
-        { className: 'rankings-body' },
-        barChart(
-          `${this.grouping.label} by ${measure.label.toLowerCase()}`,
-          this.rows.map((row) => ({
-            label: row.label,
-            value: row.value,
-            fraction: max > 0 ? (row.value ?? 0) / max : 0,
-            text: measureText(measure, row.value),
-            detail: row.group.money.description,
-            onClick: open(row),
-          })),
-        ),
-        table,
-      ),
+      el('div', { className: 'rankings-body' }, chart, el('div', { className: 'table-scroll' }, table)),
       el('p', { className: 'hint' }, 'Headline is paid + committed; ceilings, contract and stake values are never in it. Click a company to draw it.'),
     );
   }

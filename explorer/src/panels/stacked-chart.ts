@@ -15,6 +15,8 @@ export interface StackColumn {
   values: Readonly<Record<string, number>>;
   /** Drawn apart from the others (hatched, outlined): a bucket that is not a quarter. */
   distinct: boolean;
+  /** Facts in the column whose amounts are undisclosed: a grey foot when nothing else is drawn. */
+  undisclosed: number;
   /** What the column says in words (its title). */
   detail: string;
 }
@@ -23,7 +25,7 @@ export interface StackColumn {
  * Vertical stacked bars in plain DOM, as bar-chart.ts draws horizontal ones: one column per period, its segments
  * the kinds' values, all on one scale (the tallest column fills the height).
  */
-export function stackedChart(title: string, kinds: readonly StackKind[], columns: readonly StackColumn[], formatValue: (value: number) => string): HTMLElement {
+export function stackedChart(title: string, kinds: readonly StackKind[], columns: readonly StackColumn[], formatValue: (value: number) => string, distinctLabel: string): HTMLElement {
   const total = (column: StackColumn) => kinds.reduce((sum, kind) => sum + (column.values[kind.key] ?? 0), 0);
   const max = Math.max(0, ...columns.map(total));
   const plot = el('div', { className: 'stack-plot' });
@@ -41,6 +43,7 @@ export function stackedChart(title: string, kinds: readonly StackKind[], columns
       segment.style.height = `${max > 0 ? (value / max) * 100 : 0}%`;
       bar.append(segment);
     }
+    if (total(column) === 0 && column.undisclosed > 0) bar.append(el('div', { className: 'stack-undisclosed', data: { undisclosed: String(column.undisclosed) } }));
     plot.append(bar);
     axis.append(el('span', { className: `stack-tick${column.distinct ? ' distinct' : ''}` }, column.axisLabel ?? ''));
   }
@@ -51,6 +54,12 @@ export function stackedChart(title: string, kinds: readonly StackKind[], columns
     el('div', { className: 'stack-scale' }, `max ${formatValue(max)}`),
     plot,
     axis,
-    el('ul', { className: 'stack-legend' }, ...kinds.map((kind) => el('li', {}, el('span', { className: 'stack-swatch', data: { kind: kind.key } }), kind.label))),
+    el(
+      'ul',
+      { className: 'stack-legend' },
+      ...kinds.map((kind) => el('li', {}, el('span', { className: 'stack-swatch', data: { kind: kind.key } }), kind.label)),
+      el('li', {}, el('span', { className: 'stack-swatch undisclosed' }), 'only undisclosed amounts'),
+      columns.some((column) => column.distinct) ? el('li', {}, el('span', { className: 'stack-swatch distinct' }), distinctLabel) : null,
+    ),
   );
 }
