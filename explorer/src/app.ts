@@ -355,7 +355,7 @@ export class ExplorerApp {
   }
 
   private openPanel(id: PanelId | null): void {
-    this.navigate({ panel: id, row: null }, 'push');
+    this.navigate({ panel: id, row: null, totals: null }, 'push');
     this.syncControls();
     this.setHighlight(null);
     this.loadPanel();
@@ -420,6 +420,10 @@ export class ExplorerApp {
         company: centre,
         asOf: this.state.asOf,
         open: (company) => this.pickCompany(company),
+        choices: this.state.totals,
+        setChoices: (totals) => {
+          if (generation === this.panelGeneration) this.navigate({ totals }, 'replace');
+        },
       }),
     );
   }

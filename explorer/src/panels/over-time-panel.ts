@@ -6,7 +6,7 @@ import { download } from '../export/download';
 import { overTimeCsv, totalsFileName } from '../export/totals-csv';
 import { formatUsd, MONEY_KINDS } from '../format/money';
 import { quarterColumns, type QuarterColumn } from '../state/totals-view';
-import { choice, moneyCell, type OverviewContext, type OverviewPanel } from './overview-panel';
+import { CHOICE_SEPARATOR, choice, moneyCell, type OverviewContext, type OverviewPanel } from './overview-panel';
 import { stackedChart } from './stacked-chart';
 
 /** Pages of 100 quarters read at most: 250 years, far beyond any graph; a cap so a bug cannot loop. */
@@ -43,6 +43,7 @@ export class OverTimePanel implements OverviewPanel {
 
   async load(context: OverviewContext): Promise<void> {
     this.context = context;
+    if (context.choices !== null && context.choices !== this.choices()) this.restore(context.choices);
     if (this.scope === null || (this.scope === 'company' && !context.company)) this.scope = context.company ? 'company' : 'graph';
     if (this.controls.parentElement !== this.element) replaceChildren(this.element, this.controls, this.result);
     this.drawControls();
@@ -97,6 +98,20 @@ export class OverTimePanel implements OverviewPanel {
     );
   }
 
+  /** The choices as the URL holds them: type, scope, market, side (its place in the type's list). */
+  private choices(): string {
+    return [this.type.type, this.scope ?? '', this.market, String(sides(this.type).findIndex((side) => side.label === this.side.label))].join(CHOICE_SEPARATOR);
+  }
+
+  /** Takes the choices a URL holds; a part that names nothing the type has falls back to its default. */
+  private restore(text: string): void {
+    const [type, scope, market, side] = text.split(CHOICE_SEPARATOR);
+    this.type = TOTALS_FACT_TYPES.find((candidate) => candidate.type === type) ?? TOTALS_FACT_TYPES[0]!;
+    this.scope = scope === 'company' || scope === 'market' || scope === 'graph' ? scope : null;
+    this.market = COMPANY_KINDS.find((kind) => kind === market) ?? 'AI_LAB';
+    this.side = sides(this.type)[Number(side)] ?? sides(this.type)[0]!;
+  }
+
   private totalsScope(): TotalsScope {
     const company = this.context?.company;
     if (this.scope === 'company' && company) return { kind: 'company', companyId: company.id };
@@ -114,6 +129,7 @@ export class OverTimePanel implements OverviewPanel {
     const context = this.context;
     if (!context) return;
     const generation = ++this.generation;
+    context.setChoices(this.choices());
     this.element.dataset.loaded = 'false';
     this.csvButton.disabled = true;
     replaceChildren(this.result, el('p', { className: 'hint' }, 'Loading…'));

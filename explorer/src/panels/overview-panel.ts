@@ -12,6 +12,10 @@ export interface OverviewContext {
   asOf: string | null;
   /** Draws a company's neighbourhood (a ranked company clicked). */
   open(company: CompanyRef): void;
+  /** The choices the URL holds for the panel (its own format), null when it holds none. */
+  choices: string | null;
+  /** Writes the panel's choices into the URL. */
+  setChoices(choices: string): void;
 }
 
 /** A panel that needs no company: it answers for the whole graph, or for the drawn company when asked. */
@@ -21,6 +25,9 @@ export interface OverviewPanel {
   readonly element: HTMLElement;
   load(context: OverviewContext): Promise<void>;
 }
+
+/** The choices' parts in a URL: dot-separated, each part free of dots. */
+export const CHOICE_SEPARATOR = '.';
 
 /** A labelled select whose options are [value, text] pairs; `disabled` values are listed but cannot be chosen. */
 export function choice(name: string, label: string, options: readonly (readonly [string, string])[], value: string, onChange: (value: string) => void, disabled: ReadonlySet<string> = new Set()): HTMLLabelElement {

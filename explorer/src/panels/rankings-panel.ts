@@ -1,4 +1,5 @@
 import { groupings, rankMeasures, TOTALS_FACT_TYPES, totalsFilter, type Grouping, type RankMeasure, type TotalsFactType } from '../api/totals-catalogue';
+import { COMPANY_KINDS } from '../api/types';
 import { el, replaceChildren } from '../dom/el';
 import { download } from '../export/download';
 import { rankingsCsv, totalsFileName } from '../export/totals-csv';
@@ -6,7 +7,7 @@ import { isIsoDay } from '../format/dates';
 import { formatUsd, MONEY_KINDS } from '../format/money';
 import { rankingRows, type RankingRow } from '../state/totals-view';
 import { barChart } from './bar-chart';
-import { choice, moneyCell, type OverviewContext, type OverviewPanel } from './overview-panel';
+import { CHOICE_SEPARATOR, choice, moneyCell, type OverviewContext, type OverviewPanel } from './overview-panel';
 
 const TOP_N = [10, 20, 50, 100] as const;
 
@@ -39,6 +40,8 @@ export class RankingsPanel implements OverviewPanel {
   private top: number = TOP_N[0];
   private from: string | null = null;
   private to: string | null = null;
+  /** A market: only facts whose party in a role is of a kind ("investeeKinds-AI_LAB"), or '' for all. */
+  private market = '';
   private context: OverviewContext | null = null;
   private rows: RankingRow[] = [];
   private generation = 0;
@@ -48,6 +51,7 @@ export class RankingsPanel implements OverviewPanel {
 
   async load(context: OverviewContext): Promise<void> {
     this.context = context;
+    if (context.choices !== null && context.choices !== this.choices()) this.restore(context.choices);
     if (this.controls.parentElement !== this.element) replaceChildren(this.element, this.controls, this.result);
     this.drawControls();
     await this.ask();
@@ -77,6 +81,7 @@ export class RankingsPanel implements OverviewPanel {
         this.type = TOTALS_FACT_TYPES.find((type) => type.type === value) ?? this.type;
         this.grouping = groupings(this.type)[0]!;
         this.measure = rankMeasures(this.type)[0]!;
+        this.market = '';
         this.drawControls();
         void this.ask();
       }),
@@ -92,29 +97,61 @@ export class RankingsPanel implements OverviewPanel {
         this.top = Number(value);
         void this.ask();
       }),
+      choice(
+        'rank-market',
+        'Where',
+        [['', 'any companies'], ...this.type.parties.flatMap((party) => COMPANY_KINDS.map((kind) => [`${party.kindsFilter}-${kind}`, `${party.label.toLowerCase()} is ${kind}`] as const))],
+        this.market,
+        (value) => {
+          this.market = value;
+          void this.ask();
+        },
+      ),
       date('rank-from', 'From', this.from, (value) => (this.from = value)),
       date('rank-to', 'To', this.to, (value) => (this.to = value)),
       this.csvButton,
     );
   }
 
+  /** The choices as the URL holds them: type, grouping, measure, top, market, from, to. */
+  private choices(): string {
+    return [this.type.type, this.grouping.dimension, this.measure.sort, String(this.top), this.market, this.from ?? '', this.to ?? ''].join(CHOICE_SEPARATOR);
+  }
+
+  /** Takes the choices a URL holds; a part that names nothing the type has falls back to its default. */
+  private restore(text: string): void {
+    const [type, grouping, measure, top, market, from, to] = text.split(CHOICE_SEPARATOR);
+    this.type = TOTALS_FACT_TYPES.find((candidate) => candidate.type === type) ?? TOTALS_FACT_TYPES[0]!;
+    this.grouping = groupings(this.type).find((candidate) => candidate.dimension === grouping) ?? groupings(this.type)[0]!;
+    this.measure = rankMeasures(this.type).find((candidate) => candidate.sort === measure) ?? rankMeasures(this.type)[0]!;
+    this.top = TOP_N.find((n) => String(n) === top) ?? TOP_N[0];
+    const markets = this.type.parties.flatMap((party) => COMPANY_KINDS.map((kind) => `${party.kindsFilter}-${kind}`));
+    this.market = markets.includes(market ?? '') ? market! : '';
+    this.from = from && isIsoDay(from) ? from : null;
+    this.to = to && isIsoDay(to) ? to : null;
+  }
+
   /** What the answer on screen was asked with, for the CSV's name and for tests (data-request). */
   private requestName(): string[] {
-    return [this.type.type, this.grouping.dimension, this.measure.sort, String(this.top)];
+    return [this.type.type, this.grouping.dimension, this.measure.sort, String(this.top), ...(this.market ? [this.market] : [])];
   }
 
   private async ask(): Promise<void> {
     const context = this.context;
     if (!context) return;
     const generation = ++this.generation;
+    context.setChoices(this.choices());
     this.element.dataset.loaded = 'false';
     this.csvButton.disabled = true;
     replaceChildren(this.result, el('p', { className: 'hint' }, 'Loading…'));
     const range = { from: this.from, to: this.to };
     try {
+      const [kindsFilter, kind] = this.market.split('-');
+      const filter = totalsFilter(this.type, null, { kind: 'graph' }, range);
+      if (kindsFilter && kind) filter[kindsFilter] = [kind];
       const page = await context.api.totals(this.type, {
         groupBy: [this.grouping.dimension],
-        filter: totalsFilter(this.type, null, { kind: 'graph' }, range),
+        filter,
         sort: { field: this.measure.sort, direction: 'DESC' },
         first: this.top,
         asOf: context.asOf,
@@ -137,7 +174,9 @@ export class RankingsPanel implements OverviewPanel {
     const values = this.rows.map((row) => row.value ?? 0);
     const max = Math.max(0, ...values);
     const range = this.type.dated && (this.from || this.to) ? ` announced ${this.from ?? '…'} to ${this.to ?? '…'}` : '';
-    const heading = `Top ${this.top} ${this.grouping.label.toLowerCase()} by ${measure.label.toLowerCase()}: ${this.type.label.toLowerCase()}${range}, as of ${context.asOf ?? 'today'}`;
+    const [kindsFilter, kind] = this.market.split('-');
+    const where = kind ? ` where the ${this.type.parties.find((party) => party.kindsFilter === kindsFilter)?.label.toLowerCase()} is ${kind}` : '';
+    const heading = `Top ${this.top} ${this.grouping.label.toLowerCase()} by ${measure.label.toLowerCase()}: ${this.type.label.toLowerCase()}${where}${range}, as of ${context.asOf ?? 'today'}`;
     if (this.rows.length === 0) {
       replaceChildren(this.result, el('p', { className: 'summary' }, heading), el('p', { className: 'hint' }, 'No group on this date.'));
       return;

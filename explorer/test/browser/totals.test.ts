@@ -135,6 +135,27 @@ describe('rankings and over-time panels (browser)', () => {
     const drawnThen = await bars(panel);
     expect(drawnThen.map((bar) => [bar.label, Number(bar.value)])).toEqual(then.map((group) => [(group.key.investor as { name: string }).name, group.money.headlineUsd]));
     await screenshot(page, 'rankings-investors-2025-as-of-2025-06-30');
+
+    // A market: the question, who put the most money into AI labs in 2025 (docs/totals.md's first example).
+    await page.fill('input[name="as-of"]', '2026-12-01');
+    await page.locator('input[name="as-of"]').dispatchEvent('change');
+    await page.waitForSelector('[data-panel="rankings"][data-loaded="true"] .summary:has-text("as of 2026-12-01")');
+    await page.selectOption('select[name="rank-market"]', 'investeeKinds-AI_LAB');
+    const inLabs = await answered(page, 'rankings', 'Investment:INVESTOR:HEADLINE:10:investeeKinds-AI_LAB');
+    await page.waitForSelector('[data-panel="rankings"][data-loaded="true"] .summary:has-text("where the investee is AI_LAB announced 2025-01-01 to 2025-12-31, as of 2026-12-01")');
+    const labs = await totals('investmentTotals', 'groupBy: [INVESTOR], filter: {from: "2025-01-01", to: "2025-12-31", investeeKinds: [AI_LAB]}, sort: {field: HEADLINE, direction: DESC}, first: 10, asOf: "2026-12-01"', 'investor { name }');
+    const drawnLabs = await bars(inLabs);
+    expect(drawnLabs.map((bar) => [bar.label, Number(bar.value)])).toEqual(labs.map((group) => [(group.key.investor as { name: string }).name, group.money.headlineUsd]));
+    expect(drawnLabs[0]).toMatchObject({ label: 'SoftBank Group', value: '30000000000' });
+    await screenshot(page, 'rankings-investors-in-ai-labs-2025');
+
+    // The URL holds the choices: a reload shows the same ranking.
+    expect(new URL(page.url()).searchParams.get('totals')).toBe('Investment.INVESTOR.HEADLINE.10.investeeKinds-AI_LAB.2025-01-01.2025-12-31');
+    await page.reload();
+    const reloaded = await answered(page, 'rankings', 'Investment:INVESTOR:HEADLINE:10:investeeKinds-AI_LAB');
+    expect(await bars(reloaded)).toEqual(drawnLabs);
+    expect(await page.inputValue('input[name="rank-from"]')).toBe('2025-01-01');
+    expect(await page.inputValue('select[name="rank-market"]')).toBe('investeeKinds-AI_LAB');
   });
 
   it('ranks companies by the latest post-money valuation and providers by contract value', async () => {
@@ -222,6 +243,9 @@ describe('rankings and over-time panels (browser)', () => {
     expectChartOf(drawn, groups);
     expect(await panel.locator('table.totals-table tbody tr').count()).toBe(groups.length);
     await screenshot(page, 'over-time-anthropic-raised');
+    expect(new URL(page.url()).searchParams.get('totals')).toBe('Investment.company.AI_LAB.1');
+    await page.reload();
+    expectChartOf(await columns(await answered(page, 'over-time', 'Investment:anthropic:as investee')), groups);
 
     const csv = await saved(page, 'over-time-csv');
     expect(csv.name).toBe('ai-industry-over-time-investment-anthropic-as-investee-today.csv');
