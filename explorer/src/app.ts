@@ -16,14 +16,25 @@ import { ConnectionPanel } from './panels/connection-panel';
 import { DateControl } from './panels/date-control';
 import { ExposurePanel } from './panels/exposure-panel';
 import { LoopsPanel } from './panels/loops-panel';
+import { OverTimePanel } from './panels/over-time-panel';
+import type { OverviewPanel } from './panels/overview-panel';
+import { RankingsPanel } from './panels/rankings-panel';
 import { SearchBox } from './panels/search-box';
 import { SidePanel } from './panels/side-panel';
 import { TwoSidedPanel } from './panels/two-sided-panel';
 import './probe';
 import { DEPTHS, formatViewState, parseViewState, PANELS, type Depth, type PanelId, type ViewState } from './state/url-state';
 
-/** The panels of analytics queries, loaded for the company and date; the changes panel is the other one. */
-type AnalyticsPanelId = Exclude<PanelId, 'changes'>;
+/** Panels over the whole graph: they need no company drawn. */
+const OVERVIEW_PANELS = ['rankings', 'over-time'] as const;
+type OverviewPanelId = (typeof OVERVIEW_PANELS)[number];
+
+function isOverview(id: PanelId | null): id is OverviewPanelId {
+  return OVERVIEW_PANELS.includes(id as OverviewPanelId);
+}
+
+/** The panels of analytics queries, loaded for the company and date; the changes and overview panels are the others. */
+type AnalyticsPanelId = Exclude<PanelId, 'changes' | OverviewPanelId>;
 
 /** How long the slider must rest before the picture is asked for again. */
 const SLIDER_SETTLE_MS = 250;
@@ -60,6 +71,8 @@ export class ExplorerApp {
   private readonly side: SidePanel;
   private readonly panels: Readonly<Record<AnalyticsPanelId, AnalyticsPanel>>;
   private readonly changes: ChangesPanel;
+  private readonly overview: Readonly<Record<OverviewPanelId, OverviewPanel>> = { rankings: new RankingsPanel(), 'over-time': new OverTimePanel() };
+  private readonly aside = el('aside', {});
   /** The WebSocket the changes panel follows the log over, opened when it is first shown. */
   private socket: ChangeSocket | null = null;
   private readonly tabs = el('nav', { className: 'tabs', attrs: { role: 'tablist' } });
@@ -155,6 +168,7 @@ export class ExplorerApp {
     const exportButton = (label: string, make: () => [string, string, string]) =>
       el('button', { data: { export: label }, on: { click: () => download(...make()) } }, label);
     const view = () => ({ company: this.state.company, depth: this.state.depth, asOf: this.state.asOf });
+    this.aside.append(this.side.element, this.tabs, this.panelArea);
     replaceChildren(
       this.root,
       el(
@@ -178,13 +192,13 @@ export class ExplorerApp {
         {},
         // The legend sits below the drawing, never over it: nothing hides a node from a click.
         el('div', { className: 'canvas' }, el('div', { className: 'graph-wrap' }, this.graphElement), el('footer', {}, this.status, this.legendArea)),
-        el('aside', {}, this.side.element, this.tabs, this.panelArea),
+        this.aside,
       ),
     );
   }
 
   private panelTitle(id: PanelId): string {
-    return id === 'changes' ? this.changes.title : this.panels[id].title;
+    return id === 'changes' ? this.changes.title : isOverview(id) ? this.overview[id].title : this.panels[id].title;
   }
 
   /** Writes the state into the URL: push for a new view (Back returns to the last), replace for a refinement. */
@@ -341,7 +355,7 @@ export class ExplorerApp {
   }
 
   private openPanel(id: PanelId | null): void {
-    this.navigate({ panel: id, row: null }, 'push');
+    this.navigate({ panel: id, row: null, totals: null }, 'push');
     this.syncControls();
     this.setHighlight(null);
     this.loadPanel();
@@ -361,6 +375,12 @@ export class ExplorerApp {
       return;
     }
     this.changes.close();
+    // Rankings and charts need room: the side column widens while one is open.
+    this.aside.classList.toggle('wide', isOverview(id));
+    if (isOverview(id)) {
+      this.loadOverview(id, centre, generation);
+      return;
+    }
     if (!id || !centre) {
       replaceChildren(this.panelArea);
       return;
@@ -387,10 +407,34 @@ export class ExplorerApp {
         this.loadPanel();
       },
     };
+    this.runPanel(panel, generation, () => panel.load(context));
+  }
+
+  /** Loads a panel over the whole graph for the date, and the drawn company if any. */
+  private loadOverview(id: OverviewPanelId, centre: CompanyRef | null, generation: number): void {
+    const panel = this.overview[id];
+    if (panel.element.parentElement !== this.panelArea) replaceChildren(this.panelArea, el('h2', {}, panel.title), panel.element);
+    this.runPanel(panel, generation, () =>
+      panel.load({
+        api: this.client,
+        company: centre,
+        asOf: this.state.asOf,
+        open: (company) => this.pickCompany(company),
+        choices: this.state.totals,
+        setChoices: (totals) => {
+          if (generation === this.panelGeneration) this.navigate({ totals }, 'replace');
+        },
+      }),
+    );
+  }
+
+  /** Runs a panel's load after the ones before it; an error is shown in the panel. */
+  private runPanel(panel: { element: HTMLElement }, generation: number, load: () => Promise<void>): void {
+    const current = () => generation === this.panelGeneration;
     this.panelQueue = this.panelQueue.then(async () => {
       if (!current()) return;
       try {
-        await panel.load(context);
+        await load();
       } catch (error) {
         if (current()) replaceChildren(panel.element, el('p', { className: 'error' }, message(error)));
         panel.element.dataset.loaded = 'true';

@@ -11,11 +11,12 @@ describe('url-state', () => {
     selection: { type: 'edge', id: 'INVESTED_IN:amazon:anthropic' },
     row: 3,
     since: '2026-11-01',
+    totals: 'Investment.INVESTOR.HEADLINE.10.investeeKinds-AI_LAB.2025-01-01.2025-12-31',
   };
 
   it('writes every part of a view and reads the same view back', () => {
     const search = formatViewState(full);
-    expect(search).toBe('?company=anthropic&depth=2&asOf=2023-12-31&panel=connection&to=microsoft&expand=amazon%2Cgoogle&edge=INVESTED_IN%3Aamazon%3Aanthropic&row=3&since=2026-11-01');
+    expect(search).toBe('?company=anthropic&depth=2&asOf=2023-12-31&panel=connection&to=microsoft&expand=amazon%2Cgoogle&edge=INVESTED_IN%3Aamazon%3Aanthropic&row=3&since=2026-11-01&totals=Investment.INVESTOR.HEADLINE.10.investeeKinds-AI_LAB.2025-01-01.2025-12-31');
     expect(parseViewState(search)).toEqual(full);
   });
 
@@ -54,7 +55,7 @@ describe('url-state', () => {
 
   it('accepts every depth and panel it writes', () => {
     for (const depth of [1, 2, 3] as const) expect(parseViewState(formatViewState({ ...DEFAULT_STATE, depth })).depth).toBe(depth);
-    for (const panel of ['backers', 'two-sided', 'loops', 'connection', 'exposure', 'changes'] as const) {
+    for (const panel of ['backers', 'two-sided', 'loops', 'connection', 'exposure', 'changes', 'rankings', 'over-time'] as const) {
       expect(parseViewState(formatViewState({ ...DEFAULT_STATE, panel })).panel).toBe(panel);
     }
   });

@@ -1,5 +1,7 @@
 import * as documents from './documents';
 import { sourceBatches, sourceBatchVariables } from './source-batch';
+import type { TotalsFactType } from './totals-catalogue';
+import { totalsDocument } from './totals-documents';
 import type {
   AcquisitionFact,
   Change,
@@ -18,6 +20,8 @@ import type {
   SourceLink,
   Subgraph,
   SubsidiaryLinkFact,
+  TotalsGroup,
+  TotalsPage,
   TwoSidedBacker,
 } from './types';
 
@@ -123,6 +127,15 @@ export const api = {
   /** The log's last seq (0 when it is empty). */
   async changeHead(): Promise<number> {
     return (await graphql<{ changes: { nodes: { seq: number }[] } }>(documents.CHANGE_HEAD, {})).changes.nodes[0]?.seq ?? 0;
+  },
+  /** One page of a fact type's totals (`investmentTotals`...): groups in the requested order, and where the next starts. */
+  async totals(
+    type: TotalsFactType,
+    request: { groupBy: string[]; filter: Record<string, unknown>; sort: { field: string; direction: 'ASC' | 'DESC' }; first: number; after?: string | null; asOf: AsOf },
+  ): Promise<TotalsPage> {
+    type Answer = { totals: { nodes: TotalsGroup[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const { totals } = await graphql<Answer>(totalsDocument(type), { ...request, after: request.after ?? null });
+    return { groups: totals.nodes, endCursor: totals.pageInfo.endCursor, more: totals.pageInfo.hasNextPage };
   },
   /** Sources by id, SOURCE_BATCH_SIZE per request; an id the API does not know maps to null. */
   async sourcesById(ids: readonly string[]): Promise<Map<string, SourceLink | null>> {

@@ -282,3 +282,22 @@ export interface Change {
   summary: string;
   redactedBy: number | null;
 }
+
+/**
+ * A group of a totals answer (`investmentTotals`...), as the explorer's totals documents select it: the key's fields
+ * named for the dimensions grouped by hold a value, the others null.
+ */
+export interface TotalsGroup {
+  /** `investor`: a company; `investorKind`, `investorCountry`, `quarter` ("2024-Q3", "2024-Q?"): text. */
+  key: Record<string, CompanyRef | string | null>;
+  count: number;
+  money: Money;
+  /** The fields of a type's extremes (latestPostMoneyUsd...), null when no fact of the group reports one. */
+  [extreme: string]: unknown;
+}
+
+export interface TotalsPage {
+  groups: TotalsGroup[];
+  endCursor: string | null;
+  more: boolean;
+}

@@ -7,6 +7,8 @@ export interface Bar {
   /** What the bar says in words, e.g. "$8B · 42.1%". */
   text: string;
   detail?: string;
+  /** The number drawn, for readers of the page (data-value): a ranking's measure, null when the group has none. */
+  value?: number | null;
   onClick?: () => void;
 }
 
@@ -24,7 +26,7 @@ export function barChart(title: string, bars: readonly Bar[]): HTMLElement {
         {
           className: `bar-row${bar.onClick ? ' clickable' : ''}`,
           title: bar.detail ?? '',
-          data: { label: bar.label, fraction: bar.fraction.toFixed(4) },
+          data: { label: bar.label, fraction: bar.fraction.toFixed(4), ...(bar.value === undefined ? {} : { value: bar.value === null ? '' : String(bar.value) }) },
           on: bar.onClick ? { click: bar.onClick } : {},
         },
         el('span', { className: 'bar-label' }, bar.label),

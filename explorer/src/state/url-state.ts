@@ -2,7 +2,7 @@
 
 import { isIsoDay } from '../format/dates';
 
-export const PANELS = ['backers', 'two-sided', 'loops', 'connection', 'exposure', 'changes'] as const;
+export const PANELS = ['backers', 'two-sided', 'loops', 'connection', 'exposure', 'changes', 'rankings', 'over-time'] as const;
 export type PanelId = (typeof PANELS)[number];
 
 export const DEPTHS = [1, 2, 3] as const;
@@ -31,6 +31,8 @@ export interface ViewState {
   row: number | null;
   /** The day the changes panel lists changes since; null: the last week. */
   since: string | null;
+  /** The open rankings or over-time panel's choices, in its own words ("Investment.INVESTOR.HEADLINE.10...."). */
+  totals: string | null;
 }
 
 export const DEFAULT_STATE: ViewState = Object.freeze({
@@ -43,6 +45,7 @@ export const DEFAULT_STATE: ViewState = Object.freeze({
   selection: null,
   row: null,
   since: null,
+  totals: null,
 }) as ViewState;
 
 const MAX_ID_LENGTH = 200;
@@ -75,6 +78,7 @@ export function parseViewState(search: string): ViewState {
     selection: node ? { type: 'node', id: node } : edge ? { type: 'edge', id: edge } : null,
     row: params.has('row') && Number.isInteger(row) && row >= 0 ? row : null,
     since: since !== null && isIsoDay(since) ? since : null,
+    totals: id(params.get('totals')),
   };
 }
 
@@ -90,6 +94,7 @@ export function formatViewState(state: ViewState): string {
   if (state.selection) params.set(state.selection.type, state.selection.id);
   if (state.row !== null) params.set('row', String(state.row));
   if (state.since) params.set('since', state.since);
+  if (state.totals) params.set('totals', state.totals);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
