@@ -210,7 +210,9 @@ function totalsOperation(definition: FactDefinition): AnalyticsOperation {
   if (!party) throw new Error(`${definition.name}: totals need a party filter to start from a company`);
   const dimensions = totalsDimensions(definition);
   const period = dimensions.find((d) => d.kind === 'period') ?? (dimensions[0] as TotalsDimension);
-  const byParty = dimensions.find((d) => d.kind === 'party') as TotalsDimension;
+  // A party's kind: a grouped party the statement matches, with no company for the loaders to fetch (a statement of
+  // theirs starts from Company(id), not from the date's index).
+  const byParty = dimensions.find((d) => d.kind === 'partyKind') as TotalsDimension;
   const notGrouped = dimensions.find((d) => d !== period) as TotalsDimension;
   const measures = `count${amountField(definition) ? ' money { headlineUsd ceilingUsd undisclosedCount }' : ''}`;
   const from = filters.find((f) => f.kind === 'atLeast' && f.field === definition.dateField);
