@@ -11,9 +11,18 @@
  * - `hostile`: one request with a variable for each argument a client controls, filled with hostile values by
  *   test/integration/hardening/hostile-input.test.ts.
  *
+ * The totals query of each fact type (`investmentTotals`...) is declared from its definition (totalsOperation), so a
+ * new fact type is covered with no edit here.
+ *
  * test/unit/analytics/analytics-operations.test.ts fails when an analytics query is missing here, or when a request
- * no longer validates against the schema. Plain data with no imports, so scripts and tests alike can load it.
+ * no longer validates against the schema. It imports only the fact definitions (no I/O), so scripts and tests alike
+ * can load it.
  */
+
+import type { FactDefinition } from '../src/facts/fact-definition';
+import { amountField } from '../src/facts/fact-lifecycle';
+import { totalsDimensions, totalsFilters, type TotalsDimension } from '../src/facts/fact-totals';
+import { FACTS } from '../src/facts/registry';
 
 /** What a request on a generated graph asks about: the anchor kit (the same companies at every scale) and the busiest investor. */
 export interface GeneratedGraph {
@@ -62,7 +71,7 @@ export interface AnalyticsOperation {
 const AT_COMPANY = /Company\(id\)/;
 const IN_MARKET = /COMPETES_WITH\(market\)/;
 
-export const ANALYTICS_OPERATIONS: readonly AnalyticsOperation[] = [
+const TRAVERSAL_OPERATIONS: readonly AnalyticsOperation[] = [
   {
     field: 'backersOfCompetitors',
     seed: [
@@ -182,6 +191,62 @@ export const ANALYTICS_OPERATIONS: readonly AnalyticsOperation[] = [
     hostile: { query: 'query ($id: ID!) { exposure(companyId: $id) { raisedUsd } }', variables: { id: 'string' } },
   },
 ];
+
+/** A company of the seed that takes part in facts of most types; the plan is what the guard checks, not the answer. */
+const SEED_COMPANY = 'anthropic';
+
+/** What a group of a dimension selects as its key: a company by id, anything else as it is. */
+const keySelection = (d: TotalsDimension) => (d.kind === 'party' ? `${d.key} { id }` : d.key);
+
+/**
+ * A fact type's totals query, from its definition: it starts from a party's company by `Company(id)` (its first party
+ * filter) or, for a type with a range filter on its main date, from that date's index; a request with neither reads
+ * every fact of the type (a label scan, the documented cost of a whole-graph ranking), so the guard holds no such one.
+ */
+function totalsOperation(definition: FactDefinition): AnalyticsOperation {
+  const field = `${definition.single}Totals`;
+  const filters = totalsFilters(definition);
+  const party = filters.find((f) => f.kind === 'party');
+  if (!party) throw new Error(`${definition.name}: totals need a party filter to start from a company`);
+  const dimensions = totalsDimensions(definition);
+  const period = dimensions.find((d) => d.kind === 'period') ?? (dimensions[0] as TotalsDimension);
+  // A party's kind: a grouped party the statement matches, with no company for the loaders to fetch (a statement of
+  // theirs starts from Company(id), not from the date's index).
+  const byParty = dimensions.find((d) => d.kind === 'partyKind') as TotalsDimension;
+  const notGrouped = dimensions.find((d) => d !== period) as TotalsDimension;
+  const measures = `count${amountField(definition) ? ' money { headlineUsd ceilingUsd undisclosedCount }' : ''}`;
+  const from = filters.find((f) => f.kind === 'atLeast' && f.field === definition.dateField);
+  const to = filters.find((f) => f.kind === 'atMost' && f.field === definition.dateField);
+  const ofCompany = (id: string) => `{ ${field}(groupBy: [${period.value}], filter: {${party.arg}: "${id}"}) { nodes { key { ${keySelection(period)} } ${measures} } } }`;
+  const inPeriod: SeedRequest[] =
+    from && to
+      ? [
+          {
+            name: `${field}InPeriod`,
+            query: `{ ${field}(groupBy: [${byParty.value}], filter: {${from.arg}: "2025-01-01", ${to.arg}: "2025-12-31"}) { nodes { key { ${keySelection(byParty)} } ${measures} } } }`,
+            startsAt: new RegExp(`${definition.name}\\(${definition.dateField}\\)`),
+          },
+        ]
+      : [];
+  return {
+    field,
+    seed: [{ name: `${field}OfCompany`, query: ofCompany(SEED_COMPANY), startsAt: AT_COMPANY }, ...inPeriod],
+    generated: [{ name: `${field}(anchor)`, fromCompany: true, query: (g) => ofCompany(g.anchorId) }],
+    refused: [
+      [`{ ${field}(groupBy: []) { nodes { count } } }`, 'groupBy'],
+      [`{ ${field}(groupBy: [${period.value}], first: 101) { nodes { count } } }`, 'first'],
+      [`{ ${field}(groupBy: [${period.value}], sort: {field: ${notGrouped.value}}) { nodes { count } } }`, 'sort'],
+      [`{ ${field}(groupBy: [${period.value}], asOf: "2024-02-30") { nodes { count } } }`, 'Date'],
+    ],
+    hostile: {
+      query: `query ($id: ID, $asOf: Date, $first: Int, $after: String) { ${field}(groupBy: [${period.value}], filter: {${party.arg}: $id}, asOf: $asOf, first: $first, after: $after) { nodes { count } } }`,
+      variables: { id: 'string', asOf: 'string', first: 'int', after: 'string' },
+    },
+  };
+}
+
+/** Every analytics query: the hand-written ones and each fact type's totals. */
+export const ANALYTICS_OPERATIONS: readonly AnalyticsOperation[] = [...TRAVERSAL_OPERATIONS, ...FACTS.map(totalsOperation)];
 
 /** Every seed request of every operation, in declaration order. */
 export const SEED_REQUESTS: readonly SeedRequest[] = ANALYTICS_OPERATIONS.flatMap((operation) => operation.seed);

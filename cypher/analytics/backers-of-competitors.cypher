@@ -8,9 +8,7 @@
 MATCH (x:Company {id: $companyId})
 USING INDEX x:Company(id)
 CALL (x) {
-  MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(x)
-  WHERE ($rollUp OR size(links) = 0)
-    AND all(l IN links WHERE {{> edge-counts l}})
+  {{> group-members x m}}
   RETURN collect(DISTINCT m) AS targetGroup
 }
 UNWIND targetGroup AS member
@@ -19,19 +17,10 @@ WHERE NOT c IN targetGroup
   AND {{> fact-counts rv}}
 WITH targetGroup, c, collect(DISTINCT {rivalry: {{> fact-map Rivalry rv}}, member: {{> company-map member}}}) AS rivalries
 CALL (c) {
-  MATCH (cm:Company)-[links:SUBSIDIARY_OF*0..5]->(c)
-  WHERE ($rollUp OR size(links) = 0)
-    AND all(l IN links WHERE {{> edge-counts l}})
+  {{> group-members c cm}}
   MATCH (investor:Company)-[:MADE]->(i:Investment)-[:INTO]->(cm)
   WHERE {{> fact-counts i}}
-  CALL (investor) {
-    MATCH up = (investor)-[links:SUBSIDIARY_OF*0..5]->(top:Company)
-    WHERE ($rollUp OR size(links) = 0)
-      AND all(l IN links WHERE {{> edge-counts l}})
-    RETURN top AS backer
-    ORDER BY length(up) DESC
-    LIMIT 1
-  }
+  {{> top-parent investor backer}}
   WITH backer, investor, i, cm
   ORDER BY i.announcedOn, i.id
   RETURN backer, collect({
@@ -43,9 +32,7 @@ CALL (c) {
 WITH targetGroup, c, rivalries, backer, investments
 WHERE backer <> c
 CALL (backer, targetGroup) {
-  MATCH (bm:Company)-[links:SUBSIDIARY_OF*0..5]->(backer)
-  WHERE ($rollUp OR size(links) = 0)
-    AND all(l IN links WHERE {{> edge-counts l}})
+  {{> group-members backer bm}}
   MATCH (bm)-[:MADE]->(h:Investment)-[:INTO]->(t:Company)
   WHERE t IN targetGroup AND {{> fact-counts h}}
   WITH bm, h, t

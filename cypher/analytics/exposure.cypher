@@ -8,9 +8,7 @@
 MATCH (c:Company {id: $companyId})
 USING INDEX c:Company(id)
 CALL (c) {
-  MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(c)
-  WHERE ($rollUp OR size(links) = 0)
-    AND all(l IN links WHERE {{> edge-counts l}})
+  {{> group-members c m}}
   RETURN collect(DISTINCT m) AS group
 }
 CALL (group) {
@@ -44,13 +42,8 @@ CALL (fundedBy, invested, bought, sold) {
   MATCH (other:Company {id: otherId})-[:SUBSIDIARY_OF]->()
   WHERE $rollUp
   WITH DISTINCT other
-  CALL (other) {
-    MATCH up = (other)-[links:SUBSIDIARY_OF*1..5]->(top:Company)
-    WHERE all(l IN links WHERE {{> edge-counts l}})
-    RETURN top
-    ORDER BY length(up) DESC
-    LIMIT 1
-  }
+  {{> top-parent other top}}
+  WITH other, top WHERE top <> other
   RETURN collect({id: other.id, topId: top.id}) AS tops
 }
 RETURN {{> company-map c}} AS company,

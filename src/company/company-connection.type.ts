@@ -13,6 +13,9 @@ export class CompanyEdge {
 
   @Field(() => Company)
   node!: Company;
+
+  @Field(() => Float, { nullable: true, description: 'What the list is ranked by, for this company, when sorted by a ranking (RAISED_HEADLINE...); null for the other sorts and for a company with no value (no valuation reported).' })
+  sortValue?: number | null;
 }
 
 @ObjectType()

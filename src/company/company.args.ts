@@ -1,14 +1,35 @@
 import { ArrayMaxSize, IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { CompanyKind, SortDirection } from '../domain/enums';
+import { COMPANY_RANKINGS } from '../facts/company-rankings';
 import { PageArgs } from '../graphql/pagination';
 
-export enum CompanySortField {
+/** Orders by a company's own stored properties (an index serves each). */
+export enum CompanyPropertySort {
   NAME = 'NAME',
   FOUNDED = 'FOUNDED',
   ID = 'ID',
 }
-registerEnumType(CompanySortField, { name: 'CompanySortField' });
+
+/** A value of CompanySortField: a property sort or a ranking's value (RAISED_HEADLINE...). */
+export type CompanySortField = string;
+
+/** Every order of the company list: its properties, then each ranking the fact definitions declare (COMPANY_RANKINGS). */
+export const CompanySortField: Readonly<Record<string, string>> = {
+  ...CompanyPropertySort,
+  ...Object.fromEntries(COMPANY_RANKINGS.map((ranking) => [ranking.value, ranking.value])),
+};
+registerEnumType(CompanySortField, {
+  name: 'CompanySortField',
+  valuesConfig: Object.fromEntries(
+    COMPANY_RANKINGS.map((ranking) => [
+      ranking.value,
+      {
+        description: `${ranking.description} As the facts stood on the date (the scope arguments: today, ended, terminated and lapsed facts left out unless asked); the ${ranking.definition.single}Totals measure ${ranking.measure.value} of a group keyed by ${ranking.party.role}. Ties by id.`,
+      },
+    ]),
+  ),
+});
 
 @InputType({ description: 'All given conditions must hold.' })
 export class CompanyFilter {
@@ -45,8 +66,8 @@ export class CompanyFilter {
 
 @InputType()
 export class CompanySort {
-  @Field(() => CompanySortField, { defaultValue: CompanySortField.NAME })
-  field: CompanySortField = CompanySortField.NAME;
+  @Field(() => CompanySortField, { defaultValue: CompanyPropertySort.NAME })
+  field: CompanySortField = CompanyPropertySort.NAME;
 
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
   direction: SortDirection = SortDirection.ASC;

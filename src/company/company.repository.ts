@@ -4,14 +4,18 @@ import { badInput, conflict } from '../domain/errors';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database } from '../neo4j/database';
 import type { CompanyFilter, CompanySort } from './company.args';
-import { CompanySortField } from './company.args';
+import { CompanyPropertySort } from './company.args';
 import type { CreateCompanyInput, UpdateCompanyInput } from './company.input';
 import { toCompanyRecord, type CompanyRecord } from '../domain/company';
 import { SortDirection } from '../domain/enums';
 import { slugify } from '../domain/validation';
 import { int, intOrNull } from '../neo4j/params';
 import { findByIds } from '../neo4j/find-by-ids';
-import { companyCountStatement, companyListStatement, COMPANY_FILTERS, type CompanyListShape, type CompanyOrderProperty } from '../neo4j/company-list-statements';
+import { companyCountStatement, companyListStatement, COMPANY_FILTERS, type CompanyOrderProperty } from '../neo4j/company-list-statements';
+import { companyRankingStatement } from '../neo4j/company-ranking-statements';
+import { companyRanking } from '../facts/company-rankings';
+import type { FactScope } from '../domain/as-of';
+import { scopeParams } from '../neo4j/as-of';
 import { companyMap } from '../neo4j/facts/cypher-text';
 import { afterParams, phasesAfter, type ListOrder, type ListPosition } from '../neo4j/list-position';
 import { PARTY_RELS } from '../facts/registry';
@@ -20,11 +24,20 @@ import { PARTY_RELS } from '../facts/registry';
  * What each sort field reads: the stored property (names compare case-insensitively), its values' type and whether a
  * company may lack one (no founding year: read after the others). Cursors are checked against it.
  */
-export const COMPANY_ORDERS: Readonly<Record<CompanySortField, ListOrder & { readonly property: CompanyOrderProperty }>> = {
-  [CompanySortField.NAME]: { property: 'nameLower', type: 'string', nullable: false },
-  [CompanySortField.ID]: { property: 'id', type: 'string', nullable: false },
-  [CompanySortField.FOUNDED]: { property: 'founded', type: 'integer', nullable: true },
+export const COMPANY_ORDERS: Readonly<Record<CompanyPropertySort, ListOrder & { readonly property: CompanyOrderProperty }>> = {
+  [CompanyPropertySort.NAME]: { property: 'nameLower', type: 'string', nullable: false },
+  [CompanyPropertySort.ID]: { property: 'id', type: 'string', nullable: false },
+  [CompanyPropertySort.FOUNDED]: { property: 'founded', type: 'integer', nullable: true },
 };
+
+/** What a sort field orders by: a stored property, or a ranking's measure (a number; missing only for an extreme). */
+export function companyOrder(field: string): ListOrder {
+  const ranking = companyRanking(field);
+  if (ranking) return { type: 'number', nullable: ranking.nullable };
+  const order = COMPANY_ORDERS[field as CompanyPropertySort];
+  if (!order) throw badInput('sort', `companies cannot be sorted by ${field}`);
+  return order;
+}
 
 /** Lucene characters with a meaning in query syntax; user text is escaped so it is only ever searched for. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -89,21 +102,30 @@ export class CompanyRepository {
   }
 
   /**
-   * One page in the requested order, ties by id in the same direction; companies with no founding year come after
-   * the others when ordered by it. Read from where the previous page ended (keyset), so inserts and deletes between
-   * pages neither skip nor repeat a company.
+   * One page in the requested order, ties by id in the same direction; companies with no founding year (or, ranked by
+   * an extreme, none reported) come after the others. Read from where the previous page ended (keyset), so inserts and
+   * deletes between pages neither skip nor repeat a company. A ranking reads its facts as they stood in `scope`.
    */
-  async list(filter: CompanyFilter | undefined, sort: CompanySort | undefined, after: ListPosition | null, first: number): Promise<{ items: { company: CompanyRecord; position: ListPosition }[]; hasMore: boolean }> {
-    const listOrder = COMPANY_ORDERS[sort?.field ?? CompanySortField.NAME];
-    const order = listOrder.property;
+  async list(
+    filter: CompanyFilter | undefined,
+    sort: CompanySort | undefined,
+    after: ListPosition | null,
+    first: number,
+    scope: FactScope,
+  ): Promise<{ items: { company: CompanyRecord; position: ListPosition }[]; hasMore: boolean }> {
+    const field = sort?.field ?? CompanyPropertySort.NAME;
+    const ranking = companyRanking(field);
+    const listOrder = companyOrder(field);
     const descending = sort?.direction === SortDirection.DESC;
-    const params = filterParams(filter);
+    const params = { ...filterParams(filter), ...(ranking ? scopeParams(scope) : {}) };
     const filters = COMPANY_FILTERS.filter((name) => params[name] !== null);
     const items: { company: CompanyRecord; position: ListPosition }[] = [];
     for (const phase of phasesAfter(listOrder, after)) {
       const from = after && after.phase === phase ? after : null;
-      const shape: CompanyListShape = { filters, order, descending, phase, after: from !== null };
-      const rows = await this.db.readRows(this.listStatement(shape), {
+      const statement = ranking
+        ? this.statement({ ranking: ranking.value, filters, descending, phase, after: from !== null }, companyRankingStatement)
+        : this.statement({ filters, order: (COMPANY_ORDERS[field as CompanyPropertySort] as { property: CompanyOrderProperty }).property, descending, phase, after: from !== null }, companyListStatement);
+      const rows = await this.db.readRows(statement, {
         ...params,
         ...(from ? afterParams(listOrder, from) : {}),
         limit: int(first + 1 - items.length),
@@ -117,10 +139,10 @@ export class CompanyRepository {
     return { items, hasMore: false };
   }
 
-  private listStatement(shape: CompanyListShape): string {
+  private statement<S>(shape: S, make: (shape: S, map: typeof companyMap) => string): string {
     const key = JSON.stringify(shape);
     let statement = this.shapes.get(key);
-    if (!statement) this.shapes.set(key, (statement = companyListStatement(shape, companyMap)));
+    if (!statement) this.shapes.set(key, (statement = make(shape, companyMap)));
     return statement;
   }
 

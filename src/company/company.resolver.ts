@@ -5,11 +5,13 @@ import type { AppContext } from '../graphql/context';
 import { notFound } from '../domain/errors';
 import { pageOf } from '../graphql/connection';
 import { decodeListCursor, encodeListCursor, listCursorKind } from '../graphql/list-cursor';
-import { CompaniesArgs, CompanySortField, DeleteCompanyArgs, SearchCompaniesArgs } from './company.args';
+import { CompaniesArgs, CompanyPropertySort, DeleteCompanyArgs, SearchCompaniesArgs } from './company.args';
+import { companyRanking } from '../facts/company-rankings';
+import { FactScopeArgs, toScope } from '../graphql/lifecycle/fact-scope.args';
 import { SortDirection } from '../domain/enums';
 import { CompanyConnection, CompanySearchHit } from './company-connection.type';
 import { CreateCompanyInput, UpdateCompanyInput } from './company.input';
-import { COMPANY_ORDERS, normalizedCompanyFilter, type CompanyRepository } from './company.repository';
+import { companyOrder, normalizedCompanyFilter, type CompanyRepository } from './company.repository';
 import { Company } from '../graphql/company.type';
 import { listCost, pageCost } from '../graphql/complexity';
 import { DeletePayload, MUTATION_RESULT } from '../graphql/mutation-result';
@@ -23,14 +25,22 @@ export class CompanyResolver {
     return ctx.loaders.company.load(id) as Promise<Company | null>;
   }
 
-  @Query(() => CompanyConnection, { description: 'Companies, filtered, sorted and paged (Relay connection).', complexity: pageCost })
-  async companies(@Args() args: CompaniesArgs, @Ctx() ctx: AppContext): Promise<CompanyConnection> {
-    const field = args.sort?.field ?? CompanySortField.NAME;
-    const kind = listCursorKind('companies', field, args.sort?.direction === SortDirection.DESC, normalizedCompanyFilter(args.filter));
-    const after = decodeListCursor(kind, COMPANY_ORDERS[field], args.after);
-    const page = await this.repo.list(args.filter, args.sort, after, args.first);
+  @Query(() => CompanyConnection, {
+    description:
+      'Companies, filtered, sorted and paged (Relay connection). Sorted by a ranking (RAISED_HEADLINE, LATEST_VALUATION...), each company is measured from its facts as they stood in the scope the scope arguments give (today, ended, terminated and lapsed facts left out unless asked); they change nothing for the other sorts.',
+    complexity: pageCost,
+  })
+  async companies(@Args() args: CompaniesArgs, @Args() scopeArgs: FactScopeArgs, @Ctx() ctx: AppContext): Promise<CompanyConnection> {
+    const field = args.sort?.field ?? CompanyPropertySort.NAME;
+    const ranked = companyRanking(field) !== undefined;
+    const scope = toScope(scopeArgs);
+    // A ranking's cursor belongs to its scope too (asOf as given, so a cursor of "today" stays valid while paged).
+    const fingerprint = ranked ? { filter: normalizedCompanyFilter(args.filter), scope: { ...scope, asOf: scopeArgs.asOf ?? null } } : normalizedCompanyFilter(args.filter);
+    const kind = listCursorKind('companies', field, args.sort?.direction === SortDirection.DESC, fingerprint);
+    const after = decodeListCursor(kind, companyOrder(field), args.after);
+    const page = await this.repo.list(args.filter, args.sort, after, args.first, scope);
     for (const { company } of page.items) ctx.loaders.company.prime(company.id, company);
-    const edges = page.items.map((item) => ({ cursor: encodeListCursor(kind, item.position), node: item.company as Company }));
+    const edges = page.items.map((item) => ({ cursor: encodeListCursor(kind, item.position), node: item.company as Company, sortValue: ranked ? ((item.position.value as number | null) ?? null) : null }));
     return { ...pageOf(edges, page.hasMore, after !== null), filter: args.filter };
   }
 

@@ -178,4 +178,10 @@ export interface TotalsSpec {
    * HIGHEST_POST_MONEY and LATEST_POST_MONEY (fields highestPostMoneyUsd, latestPostMoneyUsd).
    */
   readonly extremes?: readonly { readonly field: string; readonly measure: string }[];
+  /**
+   * Orders of the `companies` list by one totals measure of the facts a company takes part in, in one role, as they
+   * stood on the scope's date: `{ value: 'RAISED_HEADLINE', role: 'investee', measure: 'HEADLINE' }` ranks companies
+   * by the headline of the investments they received (src/facts/company-rankings.ts).
+   */
+  readonly companySorts?: readonly { readonly value: string; readonly role: string; readonly measure: string; readonly description: string }[];
 }

@@ -15,6 +15,11 @@ const CONDITIONS = {
 export type CompanyFilterName = keyof typeof CONDITIONS;
 export const COMPANY_FILTERS = Object.keys(CONDITIONS) as CompanyFilterName[];
 
+/** The conditions on company `c` of the given filters. */
+export function companyConditions(filters: readonly CompanyFilterName[]): string[] {
+  return filters.map((f) => CONDITIONS[f]);
+}
+
 /** Stored properties a list can be ordered by (ties by id, in the same direction). */
 export type CompanyOrderProperty = 'nameLower' | 'id' | 'founded';
 

@@ -22,6 +22,8 @@ export interface TotalsQuery {
   /** A measure or a grouped dimension's value. */
   readonly sort: string;
   readonly descending: boolean;
+  /** Groups of a party named by its company's top-level parent. */
+  readonly rollUp: boolean;
   readonly scope: FactScope;
 }
 
@@ -93,6 +95,7 @@ export class TotalsRepository {
         .map((f) => f.arg),
       kindFilters: this.definition.parties.filter((p) => query.kinds[p.role] !== undefined).map((p) => p.role),
       groupBy: [...query.groupBy],
+      rollUp: query.rollUp,
     };
   }
 
@@ -102,6 +105,7 @@ export class TotalsRepository {
       ...listFilterParams(this.definition, filters),
       ...Object.fromEntries(Object.entries(query.kinds).map(([role, kinds]) => [kindsParam(role), [...kinds]])),
       ...scopeParams(query.scope),
+      rollUp: query.rollUp,
     };
   }
 

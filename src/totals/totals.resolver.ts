@@ -31,6 +31,7 @@ type TotalsArgs = FactScopeArgs & {
   sort?: { field: string; direction: string } | null;
   first: number;
   after?: string | null;
+  rollUpSubsidiaries?: boolean;
 };
 
 /** The request of a totals query from its arguments; BAD_USER_INPUT for a sort by a dimension not grouped by. */
@@ -51,7 +52,7 @@ export function toTotalsQuery(definition: FactDefinition, args: TotalsArgs): Tot
     if (range?.min !== undefined && range.min !== null) having[`${m.key}:min`] = range.min;
     if (range?.max !== undefined && range.max !== null) having[`${m.key}:max`] = range.max;
   }
-  return { groupBy: [...args.groupBy], filters, kinds, having, sort, descending: (args.sort?.direction ?? 'DESC') === 'DESC', scope: toScope(args) };
+  return { groupBy: [...args.groupBy], filters, kinds, having, sort, descending: (args.sort?.direction ?? 'DESC') === 'DESC', rollUp: args.rollUpSubsidiaries ?? false, scope: toScope(args) };
 }
 
 /**
@@ -64,6 +65,7 @@ export function totalsCursorKind(definition: FactDefinition, query: TotalsQuery,
     filter,
     kinds: query.kinds,
     having: query.having,
+    rollUp: query.rollUp,
     scope: { ...query.scope, asOf: asOf ?? null },
   });
 }

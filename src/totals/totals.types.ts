@@ -134,8 +134,15 @@ export function totalsTypes(definition: FactDefinition): TotalsTypes {
   apply(args, 'filter', [Field(() => filter, { nullable: true }) as Decorator, IsOptional(), ValidateNested()]);
   apply(args, 'having', [Field(() => having, { nullable: true }) as Decorator, IsOptional(), ValidateNested()]);
   apply(args, 'sort', [Field(() => sort, { nullable: true, description: `By ${hasMoney ? 'headline money' : 'count'}, largest first, when omitted.` }) as Decorator, IsOptional(), ValidateNested()]);
+  apply(args, 'rollUpSubsidiaries', [
+    Field(() => Boolean, {
+      defaultValue: false,
+      description:
+        'Name each group of a party by the top-level parent of its company as of asOf (ownership links that count then, at most 5 up), so a subsidiary\'s facts count under its parent, and a party kind or country is the parent\'s. Party filters still name one company.',
+    }) as Decorator,
+  ]);
   apply(args, 'first', [Field(() => Int, { defaultValue: 20, description: `Groups per page, 1-${MAX_PAGE_SIZE}.` }) as Decorator, Min(1), Max(MAX_PAGE_SIZE)]);
-  apply(args, 'after', [Field(() => String, { nullable: true, description: 'endCursor of the previous page (of the same groupBy, filter, having, sort and scope).' }) as Decorator, IsOptional(), MaxLength(1000)]);
+  apply(args, 'after', [Field(() => String, { nullable: true, description: 'endCursor of the previous page (of the same groupBy, filter, having, sort, roll-up and scope).' }) as Decorator, IsOptional(), MaxLength(1000)]);
   ArgsType()(args);
 
   const key = namedClass(`${name}TotalKey`);

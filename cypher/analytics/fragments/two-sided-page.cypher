@@ -12,20 +12,11 @@ CALL (a, b, r) {
   CALL (a, b) {
     UNWIND [a, b] AS side
     CALL (side) {
-      MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(side)
-      WHERE ($rollUp OR size(links) = 0)
-        AND all(l IN links WHERE {{> edge-counts l}})
+      {{> group-members side m}}
       MATCH (investor:Company)-[e:INVESTED_IN]->(m)
       WHERE {{> edge-may-count e}}
       WITH DISTINCT investor
-      CALL (investor) {
-        MATCH up = (investor)-[links:SUBSIDIARY_OF*0..5]->(top:Company)
-        WHERE ($rollUp OR size(links) = 0)
-          AND all(l IN links WHERE {{> edge-counts l}})
-        RETURN top
-        ORDER BY length(up) DESC
-        LIMIT 1
-      }
+      {{> top-parent investor top}}
       RETURN collect(DISTINCT top) AS tops
     }
     RETURN collect(tops) AS sides
@@ -43,9 +34,7 @@ CALL (a, b, backer) {
   CALL (side, backer) {
     // Each step in its own subquery, so the order is fixed: the side's members, their investments, and only then
     // whether the investor rolls up to the backer (never the other way round, whatever the statistics say).
-    MATCH (m:Company)-[links:SUBSIDIARY_OF*0..5]->(side)
-    WHERE ($rollUp OR size(links) = 0)
-      AND all(l IN links WHERE {{> edge-counts l}})
+    {{> group-members side m}}
     CALL (m, backer) {
       MATCH (m)<-[:INTO]-(i:Investment)<-[:MADE]-(investor:Company)
       WHERE {{> fact-counts i}}

@@ -54,6 +54,12 @@ export const COMPUTE_DEAL = {
       `supplies compute${headlineUsd(money) > 0 ? ` ${edgeAmount(money)}` : money.contractValueUsd > 0 ? ` ${formatUsd(money.contractValueUsd)} contract` : ''}${factCount(facts)}`,
     sentence: dealsSentence,
   },
+  totals: {
+    companySorts: [
+      { value: 'COMPUTE_BOUGHT', role: 'customer', measure: 'HEADLINE', description: 'Headline money (paid + committed) of the compute deals it is the customer of: what exposure.computeBoughtUsd says.' },
+      { value: 'COMPUTE_CONTRACTED', role: 'customer', measure: 'CONTRACT_VALUE', description: 'Contract values of the compute deals it is the customer of (how most compute is priced).' },
+    ],
+  },
   list: {
     description: 'Compute deals, filtered, sorted (newest first by default) and paged.',
     args: 'filter',

@@ -55,7 +55,10 @@ export const FUNDING_ROUND = {
     ],
     defaultSort: { sort: 'ANNOUNCED_ON', descending: true },
   },
-  totals: { extremes: [{ field: 'postMoneyValuationUsd', measure: 'POST_MONEY' }] },
+  totals: {
+    extremes: [{ field: 'postMoneyValuationUsd', measure: 'POST_MONEY' }],
+    companySorts: [{ value: 'LATEST_VALUATION', role: 'company', measure: 'LATEST_POST_MONEY', description: 'The post-money valuation of its latest funding round that reports one; companies with none come last.' }],
+  },
   inputs: {
     record: 'A funding round to record. Same id again overwrites it with the same company (idempotent).',
     update: 'Changes to a funding round; omitted fields stay, null clears; leadInvestorIds and sourceIds/sources, when given, replace the lists.',

@@ -60,6 +60,13 @@ export const INVESTMENT = {
     label: ({ money, facts }) => `invested ${edgeAmount(money)}${factCount(facts)}`,
     sentence: investmentsSentence,
   },
+  totals: {
+    companySorts: [
+      { value: 'RAISED_HEADLINE', role: 'investee', measure: 'HEADLINE', description: 'Headline money (paid + committed) of the investments it received: what totalRaisedUsd and exposure.raisedUsd say.' },
+      { value: 'INVESTED_HEADLINE', role: 'investor', measure: 'HEADLINE', description: 'Headline money (paid + committed) of the investments it made.' },
+      { value: 'INVESTMENTS_MADE', role: 'investor', measure: 'COUNT', description: 'How many investments it made that count on the date.' },
+    ],
+  },
   list: {
     description: 'Investments, filtered, sorted (newest first by default) and paged.',
     args: 'filter',

@@ -38,3 +38,11 @@ export function factMoney(v: string): string {
 export function factMoneyAt(v: string, index: string): string {
   return `${v}.tlMoney[(${index} * ${MONEY_SLOTS})..((${index} + 1) * ${MONEY_SLOTS})]`;
 }
+
+/**
+ * Whether derived relationship `v` may count in the scope (see SCOPE_PROPERTIES in derived-edges.ts): a summary that
+ * only prunes (it passes whenever one of its facts may count). Params also $keepEnded.
+ */
+export function edgeCounts(v: string): string {
+  return `(${known(v)} AND ($keepEnded OR ${v}.endedKnown IS NULL OR ${v}.endedKnown > $asOfDay) AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
+}

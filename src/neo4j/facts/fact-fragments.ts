@@ -3,7 +3,8 @@ import { precisionProperty } from '../../facts/fact-record';
 import { factType, FACTS } from '../../facts/registry';
 import { MONEY_RELATION_KINDS, RELATION_KINDS, type RelationKindSpec } from '../../facts/relation-kinds';
 import type { CypherCatalog } from '../cypher-catalog';
-import { factCounts, factMoney, known, stateIndex } from './as-of-cypher';
+import { edgeCounts, factCounts, factMoney, known, stateIndex } from './as-of-cypher';
+import { groupMembers, topParent } from './roll-up';
 import { companyMap, factProjection, identifier } from './cypher-text';
 
 /**
@@ -26,10 +27,10 @@ export function defineFactFragments(catalog: CypherCatalog): void {
   // Whether a derived relationship may count in the scope (see SCOPE_PROPERTIES in derived-edges.ts): a summary
   // that only prunes (it passes whenever one of its facts may count), so a traversal skips what cannot count before
   // reading any fact. What counts is decided fact by fact: `edge-holds` after it.
-  catalog.define('edge-counts', (variable) => {
-    const v = identifier(variable);
-    return `(${known(v)} AND ($keepEnded OR ${v}.endedKnown IS NULL OR ${v}.endedKnown > $asOfDay) AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
-  });
+  catalog.define('edge-counts', (variable) => edgeCounts(identifier(variable)));
+  // The roll-up rule (src/neo4j/facts/roll-up.ts): a company's group and its top-level parent, when $rollUp.
+  catalog.define('group-members', (company, member) => groupMembers(identifier(company), identifier(member)));
+  catalog.define('top-parent', (company, top) => topParent(identifier(company), identifier(top)));
   // Whether a derived relationship holds in the scope: at least one of its facts (a per-pair relationship's factIds,
   // a per-fact one's id) counts by itself. `edge-facts` lists those facts, oldest first: what an edge or a step
   // shows (its date, money, count and label) comes from them alone.

@@ -4,6 +4,7 @@ import { totalsDimensions, totalsFilters, totalsMeasures, type TotalsDimension, 
 import { factCountsAt, factMoneyAt, stateIndex } from './as-of-cypher';
 import { factProjection, factsOfCompany, identifier, partyCompanies, partyPattern, partyRelTypes } from './cypher-text';
 import { condition, filterParam } from './list-statements';
+import { groupMembers, topParent } from './roll-up';
 
 // Totals of one fact type, generated from its definition per request shape (a closed set: the definition's filters,
 // parties, dimensions and measures; values are parameters). One statement per page: it starts from the most selective
@@ -24,6 +25,8 @@ export interface TotalsShape {
   /** `having` bounds given, as `<measure key>:min` / `<measure key>:max`. */
   readonly having: readonly string[];
   readonly after: boolean;
+  /** Groups named by the top-level parent of each grouped party's company (the roll-up rule, src/neo4j/facts/roll-up.ts). */
+  readonly rollUp: boolean;
 }
 
 /** The shape of a page of one group's facts: the totals request's filters and groups, and which key values are null. */
@@ -34,6 +37,7 @@ export interface GroupFactsShape {
   readonly nullKeys: readonly number[];
   readonly after: boolean;
   readonly companies: boolean;
+  readonly rollUp: boolean;
 }
 
 /** The parameter of a kind filter on a party. */
@@ -113,14 +117,28 @@ function groupedParties(definition: FactDefinition, groupBy: readonly string[]):
  * party (OPTIONAL for a role of any number of companies, so a fact with none is in the group without one).
  * `keyed`: the index of the grouped party dimension whose company is given ($key_<i>), to start from it.
  */
-function factRows(definition: FactDefinition, filters: readonly string[], kindFilters: readonly string[], groupBy: readonly string[], keyed: { index: number; party: PartySpec } | null): string[] {
+function factRows(
+  definition: FactDefinition,
+  filters: readonly string[],
+  kindFilters: readonly string[],
+  groupBy: readonly string[],
+  keyed: { index: number; party: PartySpec } | null,
+  rollUp: boolean,
+): string[] {
   const label = identifier(definition.name);
   const anchor = keyed ? undefined : anchorOf(definition, filters);
   const range = keyed || anchor ? undefined : dateRangeOf(definition, filters);
   const lines: string[] = [];
   if (keyed) {
     const g = partyVar(keyed.party);
-    lines.push(`MATCH (${g}:Company {id: $key_${keyed.index}})`, `USING INDEX ${g}:Company(id)`, `MATCH ${factsOfCompany(definition, keyed.party, g, 'f')}`);
+    lines.push(`MATCH (${g}:Company {id: $key_${keyed.index}})`, `USING INDEX ${g}:Company(id)`);
+    if (rollUp) {
+      // The group's companies: those below its key whose top-level parent it is.
+      const [member, top] = [`${g}_member`, `${g}_top`];
+      lines.push(groupMembers(g, member), topParent(member, top), `WITH * WHERE ${top} = ${g}`, `MATCH ${factsOfCompany(definition, keyed.party, member, 'f')}`);
+    } else {
+      lines.push(`MATCH ${factsOfCompany(definition, keyed.party, g, 'f')}`);
+    }
   } else if (anchor && anchor.kind === 'party') {
     const param = `$${filterParam(anchor.arg)}`;
     const party = definition.parties.find((p) => p.role === anchor.role);
@@ -146,8 +164,16 @@ function factRows(definition: FactDefinition, filters: readonly string[], kindFi
   for (const party of grouped) {
     if (keyed && party === keyed.party) continue;
     const g = partyVar(party);
-    if (kindFilters.includes(party.role)) lines.push(`MATCH ${partyPattern(party, 'f', g)}`, `WHERE ${g}.kind IN $${kindsParam(party.role)}`);
-    else lines.push(`${party.many ? 'OPTIONAL MATCH' : 'MATCH'} ${partyPattern(party, 'f', g)}`);
+    const kinds = kindFilters.includes(party.role);
+    if (!rollUp) {
+      if (kinds) lines.push(`MATCH ${partyPattern(party, 'f', g)}`, `WHERE ${g}.kind IN $${kindsParam(party.role)}`);
+      else lines.push(`${party.many ? 'OPTIONAL MATCH' : 'MATCH'} ${partyPattern(party, 'f', g)}`);
+      continue;
+    }
+    // Rolled up, the group is the company's top-level parent, and a kind filter asks for the parent's kind.
+    const member = `${g}_member`;
+    lines.push(`${party.many && !kinds ? 'OPTIONAL MATCH' : 'MATCH'} ${partyPattern(party, 'f', member)}`, `${party.many && !kinds ? 'OPTIONAL ' : ''}${topParent(member, g)}`);
+    if (kinds) lines.push(`WITH * WHERE ${g}.kind IN $${kindsParam(party.role)}`);
   }
   return lines;
 }
@@ -157,6 +183,52 @@ const STATE = 'fState';
 
 /** The value a measure is held in after grouping. */
 const measureVar = (m: TotalsMeasure) => `m_${identifier(m.key)}`;
+
+/**
+ * The aggregates over rows of fact `f` (and its money by kind `m` as of the date) that the measures are read from:
+ * the count, a sum per money slot the measures add up, and per extreme its highest value or its latest [day, id, value].
+ */
+function aggregatesOf(definition: FactDefinition, measures: readonly TotalsMeasure[]): string[] {
+  const slots = [...new Set(measures.flatMap((m) => (m.kind === 'money' ? m.slots : [])))].sort((a, b) => a - b);
+  return [
+    ...(measures.some((m) => m.kind === 'count') ? ['count(f) AS m_count'] : []),
+    ...slots.map((slot) => `sum(m[${slot}]) AS money${slot}`),
+    ...measures.flatMap((m) => {
+      const field = m.kind === 'highest' || m.kind === 'latest' ? `f.${identifier(m.field)}` : '';
+      if (m.kind === 'highest') return [`max(${field}) AS ${measureVar(m)}`];
+      if (m.kind === 'latest') return [`max(CASE WHEN ${field} IS NOT NULL THEN [coalesce(toString(f.${identifier(definition.dateField)}), ''), f.id, ${field}] END) AS ${measureVar(m)}_at`];
+      return [];
+    }),
+  ];
+}
+
+/** A measure's value from its aggregates (aggregatesOf): money of a kind is the sum of its slots (headline: paid + committed). */
+function valueOf(m: TotalsMeasure): string {
+  if (m.kind === 'money') return m.slots.map((slot) => `money${slot}`).join(' + ');
+  if (m.kind === 'latest') return `${measureVar(m)}_at[2]`;
+  return measureVar(m);
+}
+
+/**
+ * One totals measure of the facts company variable `company` takes part in, in one role, as they stood on the scope's
+ * date: a CALL subquery returning `into` (0 for a count or money over no facts, null for an extreme none reports).
+ * The pieces of a totals group keyed by that party, so `companies` ranked by it says what `<type>Totals` grouped by
+ * it says. Params: the scope's.
+ */
+export function companyMeasureSubquery(definition: FactDefinition, party: PartySpec, measureValue: string, company: string, into: string): string[] {
+  const m = measure(definition, measureValue);
+  if (!m) throw new Error(`${definition.name} totals have no measure ${measureValue}`);
+  return [
+    `CALL (${identifier(company)}) {`,
+    `  MATCH ${factsOfCompany(definition, party, identifier(company), 'f')}`,
+    `  WITH f, ${stateIndex('f')} AS ${STATE}`,
+    `  WHERE ${factCountsAt('f', STATE)}`,
+    ...(m.kind === 'money' ? [`  WITH f, ${factMoneyAt('f', STATE)} AS m`] : []),
+    `  WITH ${aggregatesOf(definition, [m]).join(', ')}`,
+    `  RETURN ${valueOf(m)} AS ${identifier(into)}`,
+    '}',
+  ];
+}
 
 /**
  * One page of groups. Params: the given filters ($filter_<arg>), kind filters ($kinds_<role>), the scope's
@@ -176,22 +248,8 @@ export function totalsStatement(definition: FactDefinition, shape: TotalsShape):
   // A party dimension sorts by its company's name (ties by the keys, ids among them).
   const sortName = sortDim?.kind === 'party' ? `${partyVar(sortDim.party)}.name` : null;
   const rows = [...dims.map((d, i) => `${keyExpression(definition, d)} AS ${keys[i]}`), ...(sortName ? [`${sortName} AS sortName`] : [])];
-  const aggregates = [
-    'count(f) AS m_count',
-    ...(money ? [0, 1, 2, 3, 4, 5].map((slot) => `sum(m[${slot}]) AS money${slot}`) : []),
-    ...measures.flatMap((m) => {
-      const field = m.kind === 'highest' || m.kind === 'latest' ? `f.${identifier(m.field)}` : '';
-      if (m.kind === 'highest') return [`max(${field}) AS ${measureVar(m)}`];
-      if (m.kind === 'latest') return [`max(CASE WHEN ${field} IS NOT NULL THEN [coalesce(toString(f.${identifier(definition.dateField)}), ''), f.id, ${field}] END) AS ${measureVar(m)}_at`];
-      return [];
-    }),
-  ];
-  const values = measures.map((m) => {
-    if (m.kind === 'count') return measureVar(m);
-    if (m.kind === 'money') return `${m.slots.map((slot) => `money${slot}`).join(' + ')} AS ${measureVar(m)}`;
-    if (m.kind === 'latest') return `${measureVar(m)}_at[2] AS ${measureVar(m)}`;
-    return measureVar(m);
-  });
+  const aggregates = aggregatesOf(definition, measures);
+  const values = measures.map((m) => `${valueOf(m)} AS ${measureVar(m)}`);
   const having = shape.having.map((bound) => {
     const [key, side] = bound.split(':');
     const m = measures.find((x) => x.key === key);
@@ -204,7 +262,7 @@ export function totalsStatement(definition: FactDefinition, shape: TotalsShape):
   const direction = shape.descending ? 'DESC' : 'ASC';
   return [
     `// Totals of ${definition.plural} (generated): ${JSON.stringify(shape)}.`,
-    ...factRows(definition, shape.filters, shape.kindFilters, shape.groupBy, null),
+    ...factRows(definition, shape.filters, shape.kindFilters, shape.groupBy, null, shape.rollUp),
     // A fact is in a group once, however many of its companies share the group's key (two rivals of one kind).
     `WITH ${repeats(definition, shape) ? 'DISTINCT ' : ''}f, ${STATE}, ${rows.join(', ')}`,
     ...(money ? [`WITH f, ${[...keys, ...(sortName ? ['sortName'] : [])].join(', ')}, ${factMoneyAt('f', STATE)} AS m`] : []),
@@ -239,7 +297,7 @@ export function groupFactsStatement(definition: FactDefinition, shape: GroupFact
   const position = `[CASE WHEN ${day} IS NULL THEN 0 ELSE 1 END, coalesce(toString(${day}), ''), f.id]`;
   return [
     `// One page of a group's ${definition.plural} (generated): ${JSON.stringify(shape)}.`,
-    ...factRows(definition, shape.filters, shape.kindFilters, shape.groupBy, keyed),
+    ...factRows(definition, shape.filters, shape.kindFilters, shape.groupBy, keyed, shape.rollUp),
     ...(checks.length > 0 ? ['WITH *', `WHERE ${checks.join(' AND ')}`] : []),
     `WITH DISTINCT f`,
     `WITH f, ${position} AS position`,

@@ -203,6 +203,12 @@ const OPERATIONS: { name: string; query: string; vars: fc.Arbitrary<Record<strin
     query: 'query ($p: String, $c: String, $after: String, $first: Int) { companies(filter: { namePrefix: $p, country: $c }, first: $first, after: $after) { edges { node { id } } } }',
     vars: fc.record({ p: hostileString, c: hostileString, after: hostileString, first: hostileInt }),
   },
+  {
+    name: 'companies ranked by an aggregate',
+    write: false,
+    query: 'query ($asOf: Date, $after: String, $first: Int, $c: String) { companies(sort: {field: LATEST_VALUATION, direction: DESC}, filter: { country: $c }, asOf: $asOf, first: $first, after: $after) { edges { sortValue node { id } } } }',
+    vars: fc.record({ asOf: hostileDate, after: hostileString, first: hostileInt, c: hostileString }),
+  },
   // Every analytics query, from its declaration.
   ...ANALYTICS_OPERATIONS.map(({ field, hostile }) => ({
     name: field,

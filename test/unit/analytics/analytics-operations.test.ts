@@ -2,6 +2,7 @@ import { Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode
 import { getMetadataStorage } from 'type-graphql';
 import { ANALYTICS_OPERATIONS, GENERATED_REQUESTS, SEED_REQUESTS, type GeneratedGraph } from '../../../scripts/analytics-operations';
 import { AnalyticsResolver } from '../../../src/analytics/analytics.resolver';
+import { FACTS } from '../../../src/facts/registry';
 import { buildAppSchema } from '../../../src/schema';
 
 // The one declaration of the analytics queries that the tests, the benchmark and the load test iterate over: it must
@@ -21,9 +22,13 @@ describe('the analytics operations declared once (scripts/analytics-operations.t
     schema = await buildAppSchema(null);
   });
 
-  it('name every analytics query, once', () => {
-    const queries = getMetadataStorage().queries.filter((query) => query.target === AnalyticsResolver).map((query) => query.schemaName);
-    expect(queries.length).toBeGreaterThanOrEqual(6);
+  it('name every analytics query, once: the traversals and each fact type\'s totals', () => {
+    // The totals resolvers are classes built per definition, named <Type>TotalsResolver (src/totals/totals.resolver.ts).
+    const queries = getMetadataStorage()
+      .queries.filter((query) => query.target === AnalyticsResolver || query.target.name.endsWith('TotalsResolver'))
+      .map((query) => query.schemaName);
+    expect(queries.length).toBeGreaterThanOrEqual(6 + FACTS.length);
+    for (const definition of FACTS) expect(queries).toContain(`${definition.single}Totals`);
     const declared = ANALYTICS_OPERATIONS.map((operation) => operation.field);
     expect(new Set(declared).size).toBe(declared.length);
     expect([...declared].sort()).toEqual([...queries].sort());

@@ -63,7 +63,7 @@ describe('totals derived from the fact definitions', () => {
 });
 
 describe('totals statements', () => {
-  const shape = (over: Partial<TotalsShape>): TotalsShape => ({ filters: [], kindFilters: [], groupBy: ['INVESTOR'], sort: 'HEADLINE', descending: true, having: [], after: false, ...over });
+  const shape = (over: Partial<TotalsShape>): TotalsShape => ({ filters: [], kindFilters: [], groupBy: ['INVESTOR'], sort: 'HEADLINE', descending: true, having: [], after: false, rollUp: false, ...over });
 
   it('start from the company of a party filter, else the main date index of a date range, else the label; aggregate once', () => {
     const byCompany = totalsStatement(INVESTMENT, shape({ filters: ['investeeId', 'from'] }));
@@ -81,7 +81,7 @@ describe('totals statements', () => {
   });
 
   it("a group's facts start from the group's company when it has one", () => {
-    const text = groupFactsStatement(INVESTMENT, { filters: ['from'], kindFilters: [], groupBy: ['QUARTER', 'INVESTOR'], nullKeys: [], after: true, companies: false });
+    const text = groupFactsStatement(INVESTMENT, { filters: ['from'], kindFilters: [], groupBy: ['QUARTER', 'INVESTOR'], nullKeys: [], after: true, companies: false, rollUp: false });
     expect(text).toMatch(/MATCH \(g_investor:Company \{id: \$key_1\}\)\nUSING INDEX g_investor:Company\(id\)/);
     expect(text).toContain('= $key_0');
   });
