@@ -1,16 +1,13 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import { createApplication } from '../app';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError } from '../config';
+import { openCliApplication } from './cli-application';
 import { DomainError } from '../domain/errors';
 import { formatPartialDate, parsePartialDate, type PartialDate } from '../domain/partial-date';
 import { defaultExportPath, exportGraph } from '../export/export-graph';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/format-writer';
 import { DatabaseUnavailableError } from '../neo4j/database-unavailable-error';
-import { developmentInstance } from '../managed-neo4j/instances';
-import { loadDotEnv } from '../platform/dotenv';
-import { createLogger } from '../platform/logger';
 
 const USAGE = `usage: npm run export -- --format ${EXPORT_FORMATS.join('|')} [--as-of YYYY[-MM[-DD]]] [--out FILE (a folder for csv; - for stdout)] [--page-size N (1..50000, default 2000)]`;
 
@@ -60,12 +57,7 @@ export function exportArguments(argv: string[]): ExportArguments {
  */
 async function main(argv: string[]): Promise<void> {
   const args = exportArguments(argv);
-  loadDotEnv();
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const say = (line: string) => process.stderr.write(`${line}\n`);
-  const uri = config.neo4j.uri || (await developmentInstance(config, say).start()).uri;
-  const app = await createApplication(config, uri, logger);
+  const { app, uri, say } = await openCliApplication();
   const bar = new SingleBar(
     { format: ' export [{bar}] {percentage}% | {value}/{total} records | {rate} records/s | ETA {eta_formatted} | {section}', hideCursor: true, etaBuffer: 50, stream: process.stderr },
     Presets.shades_classic,

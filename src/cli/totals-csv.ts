@@ -1,14 +1,11 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createApplication } from '../app';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError } from '../config';
+import { openCliApplication } from './cli-application';
 import { DomainError } from '../domain/errors';
 import { TOTALS_QUERIES, TotalsCsvError, totalsCsv } from '../export/totals-csv';
-import { developmentInstance } from '../managed-neo4j/instances';
 import { DatabaseUnavailableError } from '../neo4j/database-unavailable-error';
-import { loadDotEnv } from '../platform/dotenv';
-import { createLogger } from '../platform/logger';
 import { createApollo } from '../server';
 
 const USAGE = `usage: npm run totals:csv -- --query '{ investmentTotals(groupBy: [INVESTOR]) { nodes { key { investor { id name } } count money { headlineUsd } } } }' [--variables JSON] [--out FILE (default: stdout)]
@@ -51,12 +48,7 @@ export function totalsCsvArguments(argv: string[]): TotalsCsvArguments {
  */
 async function main(argv: string[]): Promise<void> {
   const args = totalsCsvArguments(argv);
-  loadDotEnv();
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const say = (line: string) => process.stderr.write(`${line}\n`);
-  const uri = config.neo4j.uri || (await developmentInstance(config, say).start()).uri;
-  const app = await createApplication(config, uri, logger);
+  const { app, say } = await openCliApplication();
   const apollo = createApollo(app.deps);
   await apollo.start();
   try {

@@ -1,8 +1,7 @@
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { startServer, type RunningServer } from '../../../src/server';
-import { launchBrowser, openLocalPage, screenshot, type LocalPage } from '../../../test/support/browser';
-import { ensureExplorerBuilt } from '../../../test/support/explorer-build';
-import { startSeededTestApp, testConfig, WRITER_KEY, type TestApp } from '../../../test/support/test-app';
+import { openLocalPage, screenshot, type LocalPage } from '../../../test/support/browser';
+import { useSeededExplorer } from '../../../test/support/seeded-explorer';
+import { WRITER_KEY } from '../../../test/support/test-app';
 import { daysBefore, todayIso } from '../../src/format/dates';
 import type {} from '../../src/probe';
 
@@ -19,35 +18,12 @@ interface ApiChange {
 }
 
 describe('explorer changes panel (browser)', () => {
-  let app: TestApp;
-  let server: RunningServer;
   let origin: string;
   let browser: Browser;
   const pages: LocalPage[] = [];
-
-  beforeAll(async () => {
-    ensureExplorerBuilt();
-    app = await startSeededTestApp();
-    server = await startServer({ ...app.deps, config: testConfig({ PORT: '0' }) });
-    origin = new URL(server.url).origin;
-    browser = await launchBrowser();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await app?.reset();
-    await app?.close();
-  });
-
-  async function api<T>(query: string, variables: Record<string, unknown> = {}, key?: string): Promise<T> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (key) headers.authorization = `Bearer ${key}`;
-    const response = await fetch(`${origin}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data as T;
-  }
+  const served = useSeededExplorer();
+  beforeAll(() => ({ origin, browser } = served()));
+  const api = <T>(query: string, variables: Record<string, unknown> = {}, key?: string): Promise<T> => served().api<T>(query, variables, key);
 
   /** The changes after a seq, as this page (a caller without a key) is shown them. */
   async function changesAfter(seq: number): Promise<ApiChange[]> {

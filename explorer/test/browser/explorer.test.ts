@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../../src/server';
-import { launchBrowser, openLocalPage, screenshot, type LocalPage } from '../../../test/support/browser';
-import { ensureExplorerBuilt } from '../../../test/support/explorer-build';
-import { startSeededTestApp, testConfig, type TestApp } from '../../../test/support/test-app';
+import { openLocalPage, screenshot, type LocalPage } from '../../../test/support/browser';
+import { useSeededExplorer } from '../../../test/support/seeded-explorer';
 import { dayNumber } from '../../src/format/dates';
 import type {} from '../../src/probe';
 
@@ -20,33 +18,12 @@ interface ApiEdge {
 }
 
 describe('explorer page (browser)', () => {
-  let app: TestApp;
-  let server: RunningServer;
   let origin: string;
   let browser: Browser;
   const pages: LocalPage[] = [];
-
-  beforeAll(async () => {
-    ensureExplorerBuilt();
-    app = await startSeededTestApp();
-    server = await startServer({ ...app.deps, config: testConfig({ PORT: '0' }) });
-    origin = new URL(server.url).origin;
-    browser = await launchBrowser();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await app?.reset();
-    await app?.close();
-  });
-
-  async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data as T;
-  }
+  const served = useSeededExplorer();
+  beforeAll(() => ({ origin, browser } = served()));
+  const api = <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => served().api<T>(query, variables);
 
   async function neighbourhood(companyId: string, depth: number, asOf: string | null): Promise<{ nodes: { id: string }[]; edges: ApiEdge[] }> {
     const data = await api<{ neighborhood: { nodes: { id: string }[]; edges: ApiEdge[] } }>(

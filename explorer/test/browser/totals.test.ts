@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../../src/server';
-import { launchBrowser, openLocalPage, screenshot, type LocalPage } from '../../../test/support/browser';
-import { ensureExplorerBuilt } from '../../../test/support/explorer-build';
-import { startSeededTestApp, testConfig, type TestApp } from '../../../test/support/test-app';
+import { openLocalPage, screenshot, type LocalPage } from '../../../test/support/browser';
+import { useSeededExplorer } from '../../../test/support/seeded-explorer';
+import type { Money } from '../../src/api/types';
 import { formatUsd } from '../../src/format/money';
 
 // Acceptance of the Rankings and Over-time panels: a real server over the seed data, the built page in headless
@@ -12,51 +11,20 @@ import { formatUsd } from '../../src/format/money';
 const MONEY = 'paidUsd committedUsd ceilingUsd contractValueUsd stakeValueUsd headlineUsd undisclosedCount';
 const KINDS = ['paidUsd', 'committedUsd', 'ceilingUsd', 'contractValueUsd', 'stakeValueUsd'] as const;
 
-interface Money {
-  paidUsd: number;
-  committedUsd: number;
-  ceilingUsd: number;
-  contractValueUsd: number;
-  stakeValueUsd: number;
-  headlineUsd: number;
-  undisclosedCount: number;
-}
-
 interface Group {
   key: Record<string, { id: string; name: string } | string | null>;
   count: number;
-  money: Money;
+  money: Omit<Money, 'description'>;
   latestPostMoneyUsd?: number | null;
 }
 
 describe('rankings and over-time panels (browser)', () => {
-  let app: TestApp;
-  let server: RunningServer;
   let origin: string;
   let browser: Browser;
   const pages: LocalPage[] = [];
-
-  beforeAll(async () => {
-    ensureExplorerBuilt();
-    app = await startSeededTestApp();
-    server = await startServer({ ...app.deps, config: testConfig({ PORT: '0' }) });
-    origin = new URL(server.url).origin;
-    browser = await launchBrowser();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await app?.reset();
-    await app?.close();
-  });
-
-  async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data as T;
-  }
+  const served = useSeededExplorer();
+  beforeAll(() => ({ origin, browser } = served()));
+  const api = <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => served().api<T>(query, variables);
 
   /** One page of a totals query, as the panels ask it. */
   async function totals(query: string, args: string, key: string, extra = ''): Promise<Group[]> {
