@@ -22,6 +22,16 @@ export function fastTemporalText(value: unknown): string | null {
 }
 
 /**
+ * The driver's text (see `fastTemporalText`) for the text Cypher's `toString` gives a date-time at offset zero:
+ * Cypher trims the fraction's trailing zeros, the driver shows nine digits. Reads that return such text instead of
+ * the value spare the driver building a DateTime with its Integer arithmetic. Idempotent; other text is returned
+ * as it is.
+ */
+export function fromCypherUtcText(text: string): string {
+  return text.replace(/\.(\d{1,8})Z$/, (_match, fraction: string) => `.${fraction.padEnd(9, '0')}Z`);
+}
+
+/**
  * Converts what the driver returns into plain JavaScript: integers to numbers, temporals to ISO strings, nodes and
  * relationships to their properties. Repositories hand only plain values to the rest of the code.
  */

@@ -1,1 +1,1 @@
-c {.*, before: head([(c)-[:BEFORE]->(b:ChangeImage) | properties(b)]), after: head([(c)-[:AFTER]->(a:ChangeImage) | properties(a)])} AS change
+c {.*, at: {{> changes/fragments/utc-text-of-c-at}}, before: head([(c)-[:BEFORE]->(i:ChangeImage) | {{> changes/fragments/image-entries}}]), after: head([(c)-[:AFTER]->(i:ChangeImage) | {{> changes/fragments/image-entries}}])} AS change
