@@ -1,1 +1,1 @@
-c {.*, at: {{> changes/fragments/utc-text-of-c-at}}, before: head([(c)-[:BEFORE]->(i:ChangeImage) | {{> changes/fragments/image-entries}}]), after: head([(c)-[:AFTER]->(i:ChangeImage) | {{> changes/fragments/image-entries}}])} AS change
+head([m IN [properties(c)] | m {.*, at: {{> changes/fragments/utc-text-of-m-at}}, before: head([(c)-[:BEFORE]->(i:ChangeImage) | {{> changes/fragments/image-entries}}]), after: head([(c)-[:AFTER]->(i:ChangeImage) | {{> changes/fragments/image-entries}}])}]) AS change

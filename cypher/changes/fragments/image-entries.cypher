@@ -1,5 +1,5 @@
-[k IN keys(i) | CASE
-  WHEN i[k] IS :: ZONED DATETIME AND i[k].timezone = 'Z' AND 0 <= i[k].year <= 9999 THEN [k, toString(i[k]), true]
-  WHEN i[k] IS :: DATE AND 0 <= i[k].year <= 9999 THEN [k, toString(i[k])]
-  ELSE [k, i[k]]
-END]
+head([m IN [properties(i)] | [k IN keys(m) | CASE
+  WHEN m[k] IS :: ZONED DATETIME AND m[k].timezone = 'Z' AND 0 <= m[k].year <= 9999 THEN [k, toString(m[k]), true]
+  WHEN m[k] IS :: DATE AND 0 <= m[k].year <= 9999 THEN [k, toString(m[k])]
+  ELSE [k, m[k]]
+END]])
