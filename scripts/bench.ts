@@ -24,6 +24,7 @@ import { postGraphQL } from './bench/graphql-post';
 import { differences, extractOurs, extractPeer, OURS_NESTED, PEER_NESTED } from './bench/nested-queries';
 import { listShapeCases, pageIds, shapeValueStatements, type ShapeValues } from './bench/list-shapes';
 import { timeWrites, type WriteTiming } from './bench/writes';
+import { countOf, totalsCases } from './bench/totals-cases';
 import { replayer, waves } from './bench/replay';
 import { interleaved, type Window } from './bench/interleaved';
 import { throughput, timePaired, timeSerially, type Latency } from './bench/stats';
@@ -48,7 +49,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '5' },
     'sample-companies': { type: 'string', default: '150' },
     'batch-size': { type: 'string', default: '5000' },
-    /** Only these parts (comma-separated: growth, suite, lists, writes); all when empty. */
+    /** Only these parts (comma-separated: growth, suite, lists, totals, writes); all when empty. */
     only: { type: 'string', default: '' },
     /** Keep a scale's graph when the bench database already holds the same dataset file (skips a 10-minute import). */
     'reuse-data': { type: 'boolean', default: false },
@@ -289,6 +290,7 @@ async function main(): Promise<void> {
       }
       if (scale === LARGEST && runs('suite')) await fullSuite(app, ours, uri, results, children, context);
       if (scale === LARGEST && runs('lists')) results.lists = await listsTable(app, ours.url, uri, children);
+      if (scale === LARGEST && runs('totals')) results.totals = await totalsTable(app, ours.url, uri, children, context);
       if (scale === LARGEST && runs('writes')) {
         results.writes = await timeWrites(ours.url, 'bench-writer-key', Math.min(ITERATIONS, 51), `s${scale}`);
         // The graph now holds the writes too: a later --reuse-data run must import afresh.
@@ -432,6 +434,56 @@ async function listsTable(app: Application, oursUrl: string, uri: string, childr
   return rows;
 }
 
+interface TotalsRow {
+  readonly name: string;
+  readonly target: string;
+  readonly targetMs?: number;
+  readonly ours: Latency;
+  readonly peer?: Latency;
+  readonly raw?: Latency;
+  /** Ours timed beside the raw statement (its own pairing, so the ratio compares like with like). */
+  readonly oursBesideRaw?: Latency;
+  /** Counts and money or sums of ours, the peer and the raw statement, when compared. */
+  readonly answers?: string;
+  readonly sameCount?: boolean;
+}
+
+/** The totals table: ours alone against its targets, and against the peer and one raw statement where both can say it. */
+async function totalsTable(app: Application, oursUrl: string, uri: string, children: Child[], context: ScaleContext): Promise<TotalsRow[]> {
+  const peer = await startPeer(uri);
+  children.push(peer.child);
+  const database = app.deps.config.neo4j.database;
+  const rows: TotalsRow[] = [];
+  try {
+    for (const c of totalsCases(context.busiestInvestorId)) {
+      const once = (await timeSerially(() => post(oursUrl, c.ours), 1, 1)).p50;
+      const iterations = Math.max(5, Math.min(ITERATIONS, Math.floor((LIST_SECONDS_PER_SHAPE * 1000) / Math.max(once, 1))));
+      const warmup = Math.min(WARMUP, Math.ceil(iterations / 5));
+      if (!c.peer || !c.cypher) {
+        const ours = await timeSerially(() => post(oursUrl, c.ours), warmup, iterations);
+        rows.push({ name: c.name, target: c.target, targetMs: c.targetMs, ours });
+        log(`  totals ${c.name}: ours ${ours.p50} ms`);
+        continue;
+      }
+      const statement = { text: c.cypher.text, params: c.cypher.params, afterCompleted: 0 };
+      const raw = replayer(app.driver, database, [statement]);
+      const oursAnswer = countOf((await post(oursUrl, c.ours)).body);
+      const peerAnswer = countOf((await post(peer.url, c.peer)).body);
+      const [rawRow] = await app.db.readRows(c.cypher.text, c.cypher.params);
+      const rawAnswer = countOf(rawRow);
+      const sameCount = oursAnswer.count === peerAnswer.count && oursAnswer.count === rawAnswer.count;
+      const answers = `count ${oursAnswer.count}/${peerAnswer.count}/${rawAnswer.count}; money as it stood ${oursAnswer.money}, sum(amountUsd) ${peerAnswer.money}/${rawAnswer.money}`;
+      const [ours, peerTime] = await timePaired(() => post(oursUrl, c.ours), () => post(peer.url, c.peer as string), warmup, iterations);
+      const [oursBesideRaw, rawTime] = await timePaired(() => post(oursUrl, c.ours), raw, warmup, iterations);
+      rows.push({ name: c.name, target: c.target, ours, peer: peerTime, raw: rawTime, oursBesideRaw, answers, sameCount });
+      log(`  totals ${c.name}: ours ${ours.p50} ms, peer ${peerTime.p50} ms; ours ${oursBesideRaw.p50} ms beside raw ${rawTime.p50} ms (${answers})`);
+    }
+  } finally {
+    await peer.child.stop();
+  }
+  return rows;
+}
+
 /**
  * The naive resolver shape derived from what ours sent: the list statement once, then every batched statement
  * (one whose parameters carry a list of keys) once per key, one after another, as per-field resolvers without
@@ -503,6 +555,19 @@ function report(results: Record<string, unknown>, growth: Record<number, Record<
         const ratio = Math.round((r.peer.p50 / r.ours.p50) * 100) / 100;
         const countRatio = r.peerCount ? Math.round((r.peerCount.p50 / r.oursCount.p50) * 100) / 100 : 'peer failed';
         return [r.list, r.shape, r.same ? 'yes' : 'NO', r.ours.p50, r.peer.p50, ratio, r.oursCount.p50, r.peerCount?.p50 ?? 'error', countRatio, verdict(r.ours.p50 < TARGETS.listPageMs && ratio >= 1)];
+      }),
+    );
+  }
+  const totals = results.totals as TotalsRow[] | undefined;
+  if (totals) {
+    table(
+      `9. Totals at ${LARGEST} companies: ours, @neo4j/graphql 7 and one hand-written statement where they can say the same (p50 ms; peer ratio = peer / ours, raw ratio = ours / raw)`,
+      ['total', 'ours', 'peer', 'peer ratio', 'ours beside raw', 'raw', 'raw ratio', 'same count', 'target', ''],
+      totals.map((r) => {
+        const peerRatio = r.peer ? Math.round((r.peer.p50 / r.ours.p50) * 100) / 100 : '';
+        const rawRatio = r.raw && r.oursBesideRaw ? Math.round((r.oursBesideRaw.p50 / r.raw.p50) * 100) / 100 : '';
+        const met = r.targetMs !== undefined ? r.ours.p50 <= r.targetMs : r.sameCount === true && Number(peerRatio) >= 1 && Number(rawRatio) <= 1.25;
+        return [r.name, r.ours.p50, r.peer?.p50 ?? '', peerRatio, r.oursBesideRaw?.p50 ?? '', r.raw?.p50 ?? '', rawRatio, r.sameCount === undefined ? '' : r.sameCount ? 'yes' : 'NO', r.target, verdict(met)];
       }),
     );
   }
