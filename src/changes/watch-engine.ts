@@ -267,12 +267,16 @@ export class WatchEngine {
    * companies, so what lies within hops - 1 of them, added to the reach held, holds every company now within reach
    * (a relation removed leaves the reach larger than it is: some re-answers too many, none missed). Reading hops - 1
    * around two companies costs a fraction of reading hops around the anchors, which was 1.11x the question itself;
-   * the exact reach is read again on the daily sweep and whenever the anchors move.
+   * the exact reach is read again on the daily sweep and whenever the anchors move. An anchor among the changed
+   * companies needs no reading around: take the last changed relation on a new path; what follows it is unchanged
+   * and within hops - 1 of the company it reaches, so when that company is an anchor, all of it was in the reach held
+   * (a new rival of the anchor itself reads around the rival alone, not around the anchor's whole neighbourhood).
    */
   private async movedReach(watch: WatchRecord, moved: Moved, hops: number): Promise<readonly string[] | null> {
-    if (moved !== EVERYTHING && moved.size === 0) return watch.reach;
     if (moved === EVERYTHING || watch.reach === null) return this.repo.reach(watch.anchors, hops);
-    const around = await this.repo.reach([...moved], hops - 1);
+    const changed = [...moved].filter((id) => !watch.anchors.includes(id));
+    if (changed.length === 0) return watch.reach;
+    const around = await this.repo.reach(changed, hops - 1);
     if (around === null) return null;
     const reach = new Set([...watch.reach, ...around]);
     return reach.size > REACH_CAP ? null : [...reach];
