@@ -43,7 +43,8 @@ export function rankingBars(title: string, bars: readonly RankedBar[], color: st
       series: [
         {
           type: 'bar',
-          data: bars.map((bar) => bar.value ?? '-'),
+          // A group without the measure is an empty bar whose label says "—".
+          data: bars.map((bar) => bar.value ?? 0),
           barMaxWidth: 14,
           itemStyle: { color, borderRadius: [0, 3, 3, 0] },
           cursor: onClick ? 'pointer' : 'default',

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { openLocalPage, screenshot, type LocalPage } from '../../../test/support/browser';
+import fs from 'node:fs';
+import { openLocalPage, screenshot, SCREENSHOT_DIR, type LocalPage } from '../../../test/support/browser';
 import { useSeededExplorer } from '../../../test/support/seeded-explorer';
 
 // Acceptance of the time bar: its density is every fact type's count per quarter as the totals queries answer, Play
@@ -74,6 +75,8 @@ describe('the time bar (browser)', () => {
     expect(first).not.toEqual(before);
     expect(first.filter((id) => !before.includes(id)).length).toBeGreaterThan(0);
     await screenshot(page, 'time-bar-playing');
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.locator('.date-control').screenshot({ path: `${SCREENSHOT_DIR}/time-bar-closeup.png` });
 
     await page.waitForSelector('#graph[data-status="ready"][data-as-of="2025-06-30"]');
     expect(new URL(page.url()).searchParams.get('asOf')).toBe('2025-06-30');
