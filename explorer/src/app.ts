@@ -1,5 +1,6 @@
 import { pageSocket, type ChangeSocket } from './api/change-feed';
 import { api, type Api } from './api/client';
+import { eventDensity } from './api/density';
 import type { CompanyRef } from './api/types';
 import { el, replaceChildren } from './dom/el';
 import { download } from './export/download';
@@ -88,7 +89,7 @@ export class ExplorerApp {
   ) {
     this.state = parseViewState(location.search);
     this.search = new SearchBox(client, (company) => this.pickCompany(company), { placeholder: 'Search a company (typos are fine)', name: 'company' });
-    this.date = new DateControl((asOf, settled) => this.changeDate(asOf, settled));
+    this.date = new DateControl((asOf, settled) => this.changeDate(asOf, settled), eventDensity);
     this.depth.addEventListener('change', () => {
       this.navigate({ depth: Number(this.depth.value) as Depth }, 'push');
       void this.loadPicture(false);
@@ -221,11 +222,13 @@ export class ExplorerApp {
     void this.loadPicture(true);
   }
 
-  private changeDate(asOf: string | null, settled: boolean): void {
+  /** A settled date redraws now (the returned promise: the picture drawn, for the time bar's play); a dragged one once it rests. */
+  private changeDate(asOf: string | null, settled: boolean): Promise<void> {
     this.navigate({ asOf }, 'replace');
     clearTimeout(this.sliderTimer);
-    if (settled) void this.loadPicture(false);
-    else this.sliderTimer = setTimeout(() => void this.loadPicture(false), SLIDER_SETTLE_MS);
+    if (settled) return this.loadPicture(false);
+    this.sliderTimer = setTimeout(() => void this.loadPicture(false), SLIDER_SETTLE_MS);
+    return Promise.resolve();
   }
 
   /** Asks for the centre's neighbourhood and every expanded one on the date, draws them, then what depends on them. */

@@ -1,6 +1,7 @@
 import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { groupings, rankMeasures, sides, sideServes, TOTALS_FACT_TYPES, totalsFilter } from '../src/api/totals-catalogue';
+import { DENSITY_DOCUMENT, DENSITY_QUERIES } from '../src/api/density';
 import { TOTALS_PAGE_SIZE, totalsDocument } from '../src/api/totals-documents';
 import { loadConfig } from '../../src/config';
 import { kindFilterArg, memberName, totalsDimensions, totalsFilters, totalsMeasures } from '../../src/facts/fact-totals';
@@ -71,6 +72,19 @@ describe('the explorer totals documents', () => {
       variables: { groupBy: ['QUARTER'], filter: {}, sort: { field: 'COUNT', direction: 'DESC' }, first: TOTALS_PAGE_SIZE, after: null, asOf: '2025-06-30' },
       estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
     });
+    expect(complexity).toBeLessThanOrEqual(limits.maxComplexity);
+  });
+});
+
+describe('the time bar density document', () => {
+  const limits = loadConfig({}).limits;
+
+  it('asks every fact type’s totals by quarter, valid and within the default limits', async () => {
+    expect([...DENSITY_QUERIES].sort()).toEqual(FACTS.map((definition) => `${definition.single}Totals`).sort());
+    const schema = await buildAppSchema(null);
+    const document = parse(DENSITY_DOCUMENT, parseOptions(limits));
+    expect(validate(schema, document, [...specifiedRules, ...limitRules(limits)]).map((error) => error.message)).toEqual([]);
+    const complexity = getComplexity({ schema, query: document, variables: {}, estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })] });
     expect(complexity).toBeLessThanOrEqual(limits.maxComplexity);
   });
 });

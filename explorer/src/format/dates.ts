@@ -77,3 +77,20 @@ export function formatTimestamp(at: string): string {
   const iso = new Date(time).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
+
+/** The quarter a day falls in: its first and last day. */
+export function quarterOf(day: string): { start: string; end: string } {
+  const year = Number(day.slice(0, 4));
+  const quarter = Math.floor((Number(day.slice(5, 7)) - 1) / 3);
+  const start = `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
+  const end = new Date(Date.UTC(year, quarter * 3 + 3, 0)).toISOString().slice(0, 10);
+  return { start, end };
+}
+
+/** The play button's next stop after `day`: the end of its quarter, or of the next quarter when it is already there. */
+export function nextQuarterEnd(day: string): string {
+  const { end } = quarterOf(day);
+  if (day < end) return end;
+  const next = new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(5, 7)), 1)).toISOString().slice(0, 10);
+  return quarterOf(next).end;
+}

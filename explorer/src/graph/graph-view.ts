@@ -1,5 +1,6 @@
 import cytoscape, { type CoseLayoutOptions, type Core, type ElementDefinition } from 'cytoscape';
 import { pictureElements } from './elements';
+import { FADE_MS, FADE_STYLES } from './fade';
 import { RelationPalette } from './palette';
 import type { Picture } from './picture';
 import { graphStylesheet } from './stylesheet';
@@ -53,7 +54,7 @@ export class GraphView {
   ) {
     this.cy = cytoscape({
       container,
-      style: graphStylesheet(this.palette),
+      style: [...graphStylesheet(this.palette), ...FADE_STYLES],
       minZoom: 0.15,
       maxZoom: 4,
       wheelSensitivity: 0.3,
@@ -71,18 +72,25 @@ export class GraphView {
   /** Draws relation kinds as the palette says (the API's kinds, known once it answered), from now on. */
   setPalette(palette: RelationPalette): void {
     this.palette = palette;
-    this.cy.style(graphStylesheet(palette));
+    this.cy.style([...graphStylesheet(palette), ...FADE_STYLES]);
   }
 
-  /** Draws the picture; `fresh` drops every position (a new company), otherwise known companies stay put. */
+  /**
+   * Draws the picture; `fresh` drops every position (a new company), otherwise known companies stay put, newcomers
+   * fade in and what left fades out (fade.ts).
+   */
   show(picture: Picture, expanded: ReadonlySet<string>, fresh: boolean): void {
     const elements = pictureElements(picture, { expanded, palette: this.palette });
     const wanted = new Set(elements.map((element) => element.data.id as string));
-    const hadPositions = !fresh && this.cy.nodes().length > 0;
+    const hadPositions = !fresh && this.drawn().nodes().length > 0;
     let addedAny = false;
+    let entering: cytoscape.CollectionReturnValue | null = null;
     this.cy.batch(() => {
       if (fresh) this.cy.elements().remove();
-      this.cy.elements().filter((element) => !wanted.has(element.id())).remove();
+      const leaving = this.cy.elements().filter((element) => !wanted.has(element.id()));
+      leaving.addClass('leaving');
+      // Removed once faded, unless a later picture wanted it back meanwhile (its classes were reset then).
+      if (leaving.nonempty()) setTimeout(() => leaving.filter('.leaving').remove(), FADE_MS);
       const added: ElementDefinition[] = [];
       for (const element of elements) {
         const existing = this.cy.getElementById(element.data.id as string);
@@ -97,9 +105,12 @@ export class GraphView {
       }
       addedAny = added.length > 0;
       // Nodes before edges: an edge needs its ends.
-      this.cy.add(added.filter((element) => element.group === 'nodes'));
-      this.cy.add(added.filter((element) => element.group === 'edges'));
+      const nodes = this.cy.add(added.filter((element) => element.group === 'nodes'));
+      entering = nodes.union(this.cy.add(added.filter((element) => element.group === 'edges')));
+      if (!fresh && hadPositions) entering.addClass('entering');
     });
+    // After the first frame with them transparent, so the change of opacity is a transition.
+    if (entering) setTimeout(() => entering!.removeClass('entering'), 30);
     // Only newcomers need placing: a highlight that adds nothing, or a removal, leaves the drawing as it was.
     if (addedAny || !hadPositions) this.layout(!hadPositions);
     this.publish();
@@ -124,7 +135,13 @@ export class GraphView {
   }
 
   has(id: string): boolean {
-    return this.cy.getElementById(id).nonempty();
+    const element = this.cy.getElementById(id);
+    return element.nonempty() && !element.hasClass('leaving');
+  }
+
+  /** What the picture holds: everything but what is fading out. */
+  private drawn(): cytoscape.CollectionReturnValue {
+    return this.cy.elements().not('.leaving');
   }
 
   fit(): void {
@@ -132,9 +149,9 @@ export class GraphView {
   }
 
   readonly probe: GraphProbe = {
-    nodeIds: () => this.cy.nodes().map((node) => node.id()),
-    edges: () => this.cy.edges().map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id(), kind: edge.data('kind'), label: edge.data('label') })),
-    highlighted: () => ({ nodes: this.cy.nodes('.highlighted').map((node) => node.id()), edges: this.cy.edges('.highlighted').map((edge) => edge.id()) }),
+    nodeIds: () => this.drawn().nodes().map((node) => node.id()),
+    edges: () => this.drawn().edges().map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id(), kind: edge.data('kind'), label: edge.data('label') })),
+    highlighted: () => ({ nodes: this.drawn().nodes('.highlighted').map((node) => node.id()), edges: this.drawn().edges('.highlighted').map((edge) => edge.id()) }),
     pagePoint: (id) => {
       const element = this.cy.getElementById(id);
       if (element.empty()) return null;
@@ -161,8 +178,8 @@ export class GraphView {
   }
 
   private layout(randomize: boolean): void {
-    if (this.cy.nodes().empty()) return;
-    this.cy
+    if (this.drawn().nodes().empty()) return;
+    this.drawn()
       .layout({
         ...LAYOUT,
         randomize,
@@ -179,9 +196,10 @@ export class GraphView {
   /** Counts and marks as data attributes on the container: readable by tests and by anyone inspecting the page. */
   private publish(): void {
     const { dataset } = this.container;
-    dataset.nodes = String(this.cy.nodes().length);
-    dataset.edges = String(this.cy.edges().length);
-    dataset.highlightedNodes = this.cy.nodes('.highlighted').map((node) => node.id()).sort().join(',');
-    dataset.highlightedEdges = this.cy.edges('.highlighted').map((edge) => edge.id()).sort().join(',');
+    const drawn = this.drawn();
+    dataset.nodes = String(drawn.nodes().length);
+    dataset.edges = String(drawn.edges().length);
+    dataset.highlightedNodes = drawn.nodes('.highlighted').map((node) => node.id()).sort().join(',');
+    dataset.highlightedEdges = drawn.edges('.highlighted').map((edge) => edge.id()).sort().join(',');
   }
 }

@@ -1,13 +1,14 @@
 import { sides, sideServes, TOTALS_FACT_TYPES, totalsFilter, type TotalsFactType, type TotalsScope, type TotalsSide } from '../api/totals-catalogue';
 import { TOTALS_PAGE_SIZE } from '../api/totals-documents';
 import { COMPANY_KINDS, type CompanyKind, type TotalsGroup } from '../api/types';
-import { el, replaceChildren } from '../dom/el';
-import { download } from '../export/download';
+import { KIND_COLORS } from '../charts/kind-colors';
+import { quarterStack } from '../charts/quarter-stack';
+import { el, type Child } from '../dom/el';
 import { overTimeCsv, totalsFileName } from '../export/totals-csv';
 import { formatUsd, MONEY_KINDS } from '../format/money';
 import { quarterColumns, type QuarterColumn } from '../state/totals-view';
-import { CHOICE_SEPARATOR, choice, moneyCell, type OverviewContext, type OverviewPanel } from './overview-panel';
-import { stackedChart } from './stacked-chart';
+import { CHOICE_SEPARATOR, choice, moneyCell, type OverviewContext } from './overview-panel';
+import { TotalsPanel } from './totals-panel';
 
 /** Pages of 100 quarters read at most: 250 years, far beyond any graph; a cap so a bug cannot loop. */
 const MAX_PAGES = 10;
@@ -25,29 +26,21 @@ function columnDetail(column: QuarterColumn): string {
  * (companies of a kind in a role) or the whole graph, from its totals grouped by QUARTER. Facts dated only to a year
  * have their own column after the year's Q4, hatched, never spread into its quarters.
  */
-export class OverTimePanel implements OverviewPanel {
+export class OverTimePanel extends TotalsPanel<QuarterColumn[]> {
   readonly id = 'over-time' as const;
   readonly title = 'Over time';
-  readonly element = el('div', { className: 'panel-body', data: { panel: this.id } });
   private type: TotalsFactType = TOTALS_FACT_TYPES[0]!;
   private side: TotalsSide = sides(this.type)[0]!;
   /** Null until the first load: then the drawn company if there is one, else the whole graph. */
   private scope: ScopeKind | null = null;
   private market: CompanyKind = 'AI_LAB';
-  private context: OverviewContext | null = null;
-  private columns: QuarterColumn[] = [];
-  private generation = 0;
-  private readonly controls = el('div', { className: 'totals-controls' });
-  private readonly result = el('div', { className: 'over-time-result' });
-  private readonly csvButton = el('button', { attrs: { type: 'button' }, data: { export: 'over-time-csv' }, on: { click: () => this.saveCsv() } }, 'CSV');
 
-  async load(context: OverviewContext): Promise<void> {
-    this.context = context;
-    if (context.choices !== null && context.choices !== this.choices()) this.restore(context.choices);
+  constructor() {
+    super('over-time', 'over-time-result');
+  }
+
+  protected override loaded(context: OverviewContext): void {
     if (this.scope === null || (this.scope === 'company' && !context.company)) this.scope = context.company ? 'company' : 'graph';
-    if (this.controls.parentElement !== this.element) replaceChildren(this.element, this.controls, this.result);
-    this.drawControls();
-    await this.ask();
   }
 
   /** A side that serves the scope: the one chosen if it does, else the type's first that does. */
@@ -56,7 +49,7 @@ export class OverTimePanel implements OverviewPanel {
     if (!sideServes(this.side, scope)) this.side = sides(this.type).find((side) => sideServes(side, scope)) ?? this.side;
   }
 
-  private drawControls(): void {
+  protected controlElements(): Child[] {
     const company = this.context?.company ?? null;
     const scope = this.scope ?? 'graph';
     this.fitSide();
@@ -68,18 +61,17 @@ export class OverTimePanel implements OverviewPanel {
     const typeSides = sides(this.type);
     const unusable = (kind: ScopeKind) => typeSides.every((side) => !sideServes(side, kind));
     const disabledScopes = new Set(scopes.map(([kind]) => kind).filter((kind) => (kind === 'company' && !company) || unusable(kind)));
-    replaceChildren(
-      this.controls,
+    return [
       choice('over-time-type', 'Facts', TOTALS_FACT_TYPES.map((type) => [type.type, type.label] as const), this.type.type, (value) => {
         this.type = TOTALS_FACT_TYPES.find((type) => type.type === value) ?? this.type;
         this.side = sides(this.type)[0]!;
         if (sides(this.type).every((side) => !sideServes(side, this.scope ?? 'graph'))) this.scope = 'graph';
-        this.drawControls();
+        this.redrawControls();
         void this.ask();
       }),
       choice('over-time-scope', 'For', scopes, scope, (value) => {
         this.scope = value as ScopeKind;
-        this.drawControls();
+        this.redrawControls();
         void this.ask();
       }, disabledScopes),
       scope === 'market'
@@ -94,17 +86,16 @@ export class OverTimePanel implements OverviewPanel {
             this.side = typeSides.find((side) => side.label === value) ?? this.side;
             void this.ask();
           }, new Set(typeSides.filter((side) => !sideServes(side, scope)).map((side) => side.label))),
-      this.csvButton,
-    );
+    ];
   }
 
   /** The choices as the URL holds them: type, scope, market, side (its place in the type's list). */
-  private choices(): string {
+  protected choices(): string {
     return [this.type.type, this.scope ?? '', this.market, String(sides(this.type).findIndex((side) => side.label === this.side.label))].join(CHOICE_SEPARATOR);
   }
 
   /** Takes the choices a URL holds; a part that names nothing the type has falls back to its default. */
-  private restore(text: string): void {
+  protected restore(text: string): void {
     const [type, scope, market, side] = text.split(CHOICE_SEPARATOR);
     this.type = TOTALS_FACT_TYPES.find((candidate) => candidate.type === type) ?? TOTALS_FACT_TYPES[0]!;
     this.scope = scope === 'company' || scope === 'market' || scope === 'graph' ? scope : null;
@@ -119,80 +110,62 @@ export class OverTimePanel implements OverviewPanel {
     return { kind: 'graph' };
   }
 
-  private scopeName(): string[] {
+  protected requestName(): string[] {
     const scope = this.totalsScope();
     const who = scope.kind === 'company' ? scope.companyId : scope.kind === 'market' ? scope.market : 'graph';
     return [this.type.type, who, ...(scope.kind === 'graph' ? [] : [this.side.label])];
   }
 
-  private async ask(): Promise<void> {
-    const context = this.context;
-    if (!context) return;
-    const generation = ++this.generation;
-    context.setChoices(this.choices());
-    this.element.dataset.loaded = 'false';
-    this.csvButton.disabled = true;
-    replaceChildren(this.result, el('p', { className: 'hint' }, 'Loading…'));
+  protected async fetch(context: OverviewContext): Promise<QuarterColumn[]> {
     const scope = this.totalsScope();
-    try {
-      const groups: TotalsGroup[] = [];
-      let after: string | null = null;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = await context.api.totals(this.type, {
-          groupBy: ['QUARTER'],
-          filter: totalsFilter(this.type, scope.kind === 'graph' ? null : this.side, scope, { from: null, to: null }),
-          sort: { field: 'QUARTER', direction: 'ASC' },
-          first: TOTALS_PAGE_SIZE,
-          after,
-          asOf: context.asOf,
-        });
-        groups.push(...answer.groups);
-        if (!answer.more) break;
-        after = answer.endCursor;
-      }
-      if (generation !== this.generation) return;
-      this.columns = quarterColumns(groups);
-      this.draw(context, scope);
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.columns = [];
-      replaceChildren(this.result, el('p', { className: 'error' }, error instanceof Error ? error.message : String(error)));
+    const groups: TotalsGroup[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const answer = await context.api.totals(this.type, {
+        groupBy: ['QUARTER'],
+        filter: totalsFilter(this.type, scope.kind === 'graph' ? null : this.side, scope, { from: null, to: null }),
+        sort: { field: 'QUARTER', direction: 'ASC' },
+        first: TOTALS_PAGE_SIZE,
+        after,
+        asOf: context.asOf,
+      });
+      groups.push(...answer.groups);
+      if (!answer.more) break;
+      after = answer.endCursor;
     }
-    this.result.dataset.request = this.scopeName().join(':');
-    this.csvButton.disabled = this.columns.length === 0;
-    this.element.dataset.loaded = 'true';
+    return quarterColumns(groups);
   }
 
-  private draw(context: OverviewContext, scope: TotalsScope): void {
+  protected filled(columns: QuarterColumn[]): boolean {
+    return columns.length > 0;
+  }
+
+  protected draw(context: OverviewContext, columns: QuarterColumn[]): Child[] {
+    const scope = this.totalsScope();
     const who = scope.kind === 'company' ? (context.company?.name ?? scope.companyId) : scope.kind === 'market' ? `${scope.market} companies` : 'the whole graph';
     const heading = `${this.type.label}: money by kind per quarter for ${who}${scope.kind === 'graph' ? '' : ` (${this.side.label})`}, as of ${context.asOf ?? 'today'}`;
-    if (this.columns.length === 0) {
-      replaceChildren(this.result, el('p', { className: 'summary' }, heading), el('p', { className: 'hint' }, 'No facts on this date.'));
-      return;
-    }
-    const kinds = MONEY_KINDS.map((kind) => ({ key: kind.field, label: kind.label }));
-    const chart = stackedChart(
+    if (columns.length === 0) return [el('p', { className: 'summary' }, heading), el('p', { className: 'hint' }, 'No facts on this date.')];
+    const kinds = MONEY_KINDS.map((kind) => ({ key: kind.field, label: kind.label, color: KIND_COLORS[kind.field] }));
+    const chart = quarterStack(
       'Money by kind per quarter',
       kinds,
-      this.columns.map((column) => ({
+      columns.map((column) => ({
         id: column.bucket ?? 'undated',
-        axisLabel: column.precision === 'quarter' ? (column.quarter === 1 || column === this.columns[0] ? String(column.year) : null) : column.precision === 'year' ? `${column.year} Q?` : 'undated',
+        axisLabel: column.precision === 'quarter' ? (column.quarter === 1 || column === columns[0] ? String(column.year) : null) : column.precision === 'year' ? 'Q?' : 'undated',
         values: Object.fromEntries(MONEY_KINDS.map((kind) => [kind.field, column.group?.money[kind.field] ?? 0])),
         distinct: column.precision !== 'quarter',
         undisclosed: column.group?.money.undisclosedCount ?? 0,
         detail: columnDetail(column),
       })),
       formatUsd,
-      'dated only to the year (Q?) or undated',
     );
-    const listed = this.columns.filter((column) => column.group);
+    const listed = columns.filter((column) => column.group);
     const unknown = listed.filter((column) => column.precision !== 'quarter').length;
-    replaceChildren(
-      this.result,
+    return [
       el('p', { className: 'summary' }, heading),
       chart,
       unknown > 0
-        ? el('p', { className: 'hint' }, `Columns marked “Q?” (tinted, between dashed lines) hold facts dated only to their year (${unknown}); they are not spread over the year's quarters.`)
+        ? el('p', { className: 'hint' }, `Columns marked “Q?” (tinted, between dashed lines, hatched) hold facts dated only to their year (${unknown}); they are not spread over the year's quarters.`)
         : null,
       el(
         'table',
@@ -214,11 +187,10 @@ export class OverTimePanel implements OverviewPanel {
           ),
         ),
       ),
-    );
+    ];
   }
 
-  private saveCsv(): void {
-    if (this.columns.length === 0) return;
-    download(totalsFileName(['over-time', ...this.scopeName()], this.context?.asOf ?? null), overTimeCsv(this.columns), 'text/csv');
+  protected csv(columns: QuarterColumn[]): { name: string; text: string } {
+    return { name: totalsFileName(['over-time', ...this.requestName()], this.context?.asOf ?? null), text: overTimeCsv(columns) };
   }
 }

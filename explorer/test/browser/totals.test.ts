@@ -51,8 +51,19 @@ describe('rankings and over-time panels (browser)', () => {
     return { name: download.suggestedFilename(), text: fs.readFileSync((await download.path()) as string, 'utf8') };
   }
 
-  async function bars(panel: Locator): Promise<{ label: string; value: string; fraction: string }[]> {
-    return panel.locator('.bar-row').evaluateAll((rows) => rows.map((row) => ({ label: (row as HTMLElement).dataset.label ?? '', value: (row as HTMLElement).dataset.value ?? '', fraction: (row as HTMLElement).dataset.fraction ?? '' })));
+  /**
+   * The ranking's bars as ECharts drew them: waits for its SVG, checks that it names every bar (a y-axis label,
+   * truncated with "..." when long) and writes every bar's amount at its end ("—" for none), and returns what the chart was
+   * given (data-bars), in order.
+   */
+  async function bars(panel: Locator): Promise<{ label: string; value: number | null; text: string }[]> {
+    const chart = panel.locator('.ranking-bars[data-rendered="true"]');
+    await chart.locator('svg').waitFor();
+    const drawn = JSON.parse((await chart.getAttribute('data-bars')) ?? '[]') as { label: string; value: number | null; text: string }[];
+    const texts = await chart.locator('svg text').allTextContents();
+    for (const bar of drawn) expect(texts.some((text) => text === bar.label || (text.endsWith('...') && bar.label.startsWith(text.slice(0, -3))))).toBe(true);
+    for (const bar of drawn) expect(texts).toContain(bar.text);
+    return drawn;
   }
 
   it('ranks investors by headline money as investmentTotals answers, on the date and range chosen, and downloads the ranking as CSV', async () => {
@@ -63,7 +74,6 @@ describe('rankings and over-time panels (browser)', () => {
     const drawn = await bars(panel);
     expect(drawn.map((bar) => bar.label)).toEqual(top.map((group) => (group.key.investor as { name: string }).name));
     expect(drawn.map((bar) => Number(bar.value))).toEqual(top.map((group) => group.money.headlineUsd));
-    expect(drawn[0]!.fraction).toBe('1.0000');
     expect(top[0]!.money.headlineUsd).toBeGreaterThan(0);
     // The table beside: the same groups, each with its count and money by kind.
     const first = panel.locator('table.totals-table tbody tr').first();
@@ -114,7 +124,7 @@ describe('rankings and over-time panels (browser)', () => {
     const labs = await totals('investmentTotals', 'groupBy: [INVESTOR], filter: {from: "2025-01-01", to: "2025-12-31", investeeKinds: [AI_LAB]}, sort: {field: HEADLINE, direction: DESC}, first: 10, asOf: "2026-12-01"', 'investor { name }');
     const drawnLabs = await bars(inLabs);
     expect(drawnLabs.map((bar) => [bar.label, Number(bar.value)])).toEqual(labs.map((group) => [(group.key.investor as { name: string }).name, group.money.headlineUsd]));
-    expect(drawnLabs[0]).toMatchObject({ label: 'SoftBank Group', value: '30000000000' });
+    expect(drawnLabs[0]).toMatchObject({ label: 'SoftBank Group', value: 30000000000 });
     await screenshot(page, 'rankings-investors-in-ai-labs-2025');
 
     // The URL holds the choices: a reload shows the same ranking.
@@ -137,11 +147,11 @@ describe('rankings and over-time panels (browser)', () => {
     const rounds = await totals('fundingRoundTotals', 'groupBy: [COMPANY], sort: {field: LATEST_POST_MONEY, direction: DESC}, first: 20', 'company { id name }', 'latestPostMoneyUsd');
     const drawn = await bars(panel);
     expect(drawn.map((bar) => bar.label)).toEqual(rounds.map((group) => (group.key.company as { name: string }).name));
-    expect(drawn.map((bar) => (bar.value === '' ? null : Number(bar.value)))).toEqual(rounds.map((group) => group.latestPostMoneyUsd ?? null));
+    expect(drawn.map((bar) => bar.value)).toEqual(rounds.map((group) => group.latestPostMoneyUsd ?? null));
     expect(drawn[0]!.label).toBe('OpenAI');
     // A company whose rounds report no valuation has no bar value and comes last, as the API orders it.
     expect(rounds.at(-1)!.latestPostMoneyUsd).toBeNull();
-    expect(await panel.locator('.bar-row').last().locator('.bar-text').textContent()).toBe('—');
+    expect(drawn.at(-1)).toMatchObject({ value: null, text: '—' });
     await screenshot(page, 'rankings-companies-latest-post-money');
     const csv = (await saved(page, 'rankings-csv')).text.split('\r\n');
     expect(csv[0]!.endsWith(',highestPostMoneyUsd,latestPostMoneyUsd')).toBe(true);
@@ -164,23 +174,27 @@ describe('rankings and over-time panels (browser)', () => {
     // Clicking a ranked company draws it.
     await page.selectOption('select[name="rank-grouping"]', 'PROVIDER');
     const again = await answered(page, 'rankings', 'ComputeDeal:PROVIDER:CONTRACT_VALUE:20');
-    await again.locator('.bar-row').first().click();
-    const providerId = (await totals('computeDealTotals', 'groupBy: [PROVIDER], sort: {field: CONTRACT_VALUE, direction: DESC}, first: 1', 'provider { id }'))[0]!.key.provider as { id: string };
+    const provider = (await totals('computeDealTotals', 'groupBy: [PROVIDER], sort: {field: CONTRACT_VALUE, direction: DESC}, first: 1', 'provider { id name }'))[0]!.key.provider as { id: string; name: string };
+    const providerId = provider;
+    // Its bar: the first and longest, clicked where ECharts drew it (just right of the y axis, on its name's row).
+    await bars(again);
+    const label = await again.locator('.ranking-bars svg text', { hasText: provider.name.slice(0, 8) }).first().boundingBox();
+    await page.mouse.click(label!.x + label!.width + 14, label!.y + label!.height / 2);
     await page.waitForSelector(`#graph[data-status="ready"][data-center="${providerId.id}"]`);
     await answered(page, 'rankings', 'ComputeDeal:PROVIDER:CONTRACT_VALUE:20');
     await screenshot(page, 'rankings-provider-drawn');
   });
 
-  /** The columns the chart draws: id, total, distinct, and each segment's value by kind. */
-  async function columns(panel: Locator): Promise<{ id: string; total: number; distinct: boolean; values: Record<string, number> }[]> {
-    return panel.locator('.stack-column').evaluateAll((nodes) =>
-      nodes.map((node) => {
-        const column = node as HTMLElement;
-        const values: Record<string, number> = {};
-        for (const segment of column.querySelectorAll<HTMLElement>('.stack-segment')) values[segment.dataset.kind!] = Number(segment.dataset.value);
-        return { id: column.dataset.column!, total: Number(column.dataset.total), distinct: column.classList.contains('distinct'), values };
-      }),
-    );
+  /**
+   * The columns the over-time chart was given (data-columns: id, distinct, each kind's value above zero), once ECharts
+   * has drawn it in SVG with its legend naming the money kinds.
+   */
+  async function columns(panel: Locator): Promise<{ id: string; distinct: boolean; values: Record<string, number> }[]> {
+    const chart = panel.locator('.quarter-stack[data-rendered="true"]');
+    await chart.locator('svg').waitFor();
+    const texts = await chart.locator('svg text').allTextContents();
+    for (const legend of ['Paid', 'Committed', 'Ceiling', 'Contract value', 'Stake value']) expect(texts).toContain(legend);
+    return JSON.parse((await chart.getAttribute('data-columns')) ?? '[]') as { id: string; distinct: boolean; values: Record<string, number> }[];
   }
 
   /** Every group drawn as its own column with its money by kind; quarters without facts empty; nothing else. */
