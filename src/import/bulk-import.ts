@@ -4,7 +4,7 @@ import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database, Tx } from '../neo4j/database';
 import path from 'node:path';
 import type { SectionName } from '../seed/dataset';
-import type { CompanyNameMatcher, ResolvedName } from './csv/company-names';
+import type { ResolvedName } from './csv/company-names';
 import { csvSource } from './csv/csv-source';
 import { isCsvFolder, jsonSource } from './dataset-source';
 import { ImportCheckpoint } from './import-checkpoint';
@@ -21,8 +21,6 @@ export interface ImportOptions {
   readonly onBatch?: (section: SectionName, records: number) => void | Promise<unknown>;
   /** Whom the batches' changes name (default: the import tool). */
   readonly author?: ChangeAuthor;
-  /** A CSV folder's company cells that hold a name rather than an id are resolved with it (none: every name is unknown). */
-  readonly companyMatcher?: CompanyNameMatcher;
 }
 
 export interface ImportReport {
@@ -72,7 +70,7 @@ export async function importDataset(db: Database, catalog: CypherCatalog, file: 
   const started = Date.now();
   // A folder is read as the CSV export lays it out; its checkpoint sits beside it, not in it.
   const csv = isCsvFolder(file);
-  const source = csv ? await csvSource(db, catalog, file, options.companyMatcher) : jsonSource(file);
+  const source = csv ? await csvSource(db, catalog, file) : jsonSource(file);
   const sections = importSections(await source.inputs(), catalog);
   await preflight(db, catalog, sections, source.locate);
   const [identity] = await db.readRows(catalog.get('import/database-identity'));

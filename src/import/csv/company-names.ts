@@ -1,19 +1,12 @@
+import { CompanyMatcher, MAX_MATCH_NAME_LENGTH, MAX_MATCH_NAMES } from '../../company/match/company-matcher';
 import { FACTS } from '../../facts/registry';
+import { CERTAIN_SCORE } from '../../company/match/match-rule';
 import type { CypherCatalog } from '../../neo4j/cypher-catalog';
 import type { Database } from '../../neo4j/database';
 import type { SectionName } from '../../seed/dataset';
 import type { CsvFolder } from './csv-folder';
 import { fileNameOf } from './csv-folder';
 import type { CompanyCandidate, CsvProblem } from './csv-problem';
-
-/** What a name matched: the company when the match is certain, else the companies it might mean (none: unknown). */
-export interface NameMatch {
-  readonly certain?: CompanyCandidate;
-  readonly candidates: readonly CompanyCandidate[];
-}
-
-/** Looks names up among the database's companies (the project's one company matcher). */
-export type CompanyNameMatcher = (names: readonly string[]) => Promise<ReadonlyMap<string, NameMatch>>;
 
 /** A company cell that held a name, and the id it was resolved to. */
 export interface ResolvedName {
@@ -55,15 +48,11 @@ function companyCells(folder: CsvFolder): CompanyCell[] {
 /**
  * Company cells (investor, investee, provider, customer...) that hold neither a company id of companies.csv nor one of
  * the database are names: each is looked up with the company matcher and replaced by the id of its one certain match.
- * A name with no certain match (ambiguous, or unknown) is a problem listing its candidates, and stops the import.
+ * A name with several certain matches (AMBIGUOUS_COMPANY) or none (UNKNOWN_COMPANY, with any look-alikes) is a
+ * problem listing its candidates, and stops the import.
  * Mutates `folder.records` for the names it resolves.
  */
-export async function resolveCompanyNames(
-  db: Database,
-  catalog: CypherCatalog,
-  folder: CsvFolder,
-  matcher: CompanyNameMatcher | undefined,
-): Promise<{ resolved: ResolvedName[]; problems: CsvProblem[] }> {
+export async function resolveCompanyNames(db: Database, catalog: CypherCatalog, folder: CsvFolder): Promise<{ resolved: ResolvedName[]; problems: CsvProblem[] }> {
   const inFile = new Set(folder.records.companies.map((company) => company.id));
   const cells = companyCells(folder).filter((cell) => !inFile.has(cell.value));
   const asked = [...new Set(cells.map((cell) => cell.value))];
@@ -72,8 +61,18 @@ export async function resolveCompanyNames(
     const [row] = await db.readRows(catalog.get('import/missing-companies'), { ids: asked.slice(i, i + LOOKUP_CHUNK) });
     for (const id of (row?.missing as string[]) ?? []) missing.add(id);
   }
-  const names = [...missing];
-  const matches = names.length > 0 && matcher ? await matcher(names) : new Map<string, NameMatch>();
+  // The project's one matching rule (src/company/match): certain means exact (name, alias, former name, domain or an
+  // external id such as a CIK), never merely alike.
+  const matcher = new CompanyMatcher(db, catalog);
+  // A cell longer than any company name is no name: it stays unknown rather than being refused by the matcher.
+  const names = [...missing].filter((name) => name.length <= MAX_MATCH_NAME_LENGTH);
+  const matches = new Map<string, { certain?: CompanyCandidate; candidates: CompanyCandidate[] }>();
+  for (let i = 0; i < names.length; i += MAX_MATCH_NAMES) {
+    for (const match of await matcher.match(names.slice(i, i + MAX_MATCH_NAMES))) {
+      const candidates = match.candidates.map((c) => ({ id: c.company.id, name: c.company.name, score: c.score, reason: c.reason }));
+      matches.set(match.name, { certain: match.certain ? candidates[0] : undefined, candidates });
+    }
+  }
 
   const resolved: ResolvedName[] = [];
   const problems: CsvProblem[] = [];
@@ -86,10 +85,19 @@ export async function resolveCompanyNames(
       if (cell.element === undefined) record[cell.column] = match.certain.id;
       else (record[cell.column] as string[])[cell.element] = match.certain.id;
       resolved.push({ ...at, row: place?.row ?? 0, name: cell.value, id: match.certain.id, score: match.certain.score });
-    } else if (match && match.candidates.length > 0) {
-      problems.push({ ...at, code: 'AMBIGUOUS_COMPANY', message: `"${cell.value}" is no company id and could name ${match.candidates.length} companies; write the id of the one meant`, candidates: match.candidates });
     } else {
-      problems.push({ ...at, code: 'UNKNOWN_COMPANY', message: `"${cell.value}" is no company id in companies.csv or the database, nor the name of one` });
+      const candidates = match?.candidates ?? [];
+      const sure = candidates.filter((candidate) => candidate.score >= CERTAIN_SCORE).length;
+      problems.push(
+        sure > 1
+          ? { ...at, code: 'AMBIGUOUS_COMPANY', message: `"${cell.value}" names ${sure} companies for certain; write the id of the one meant`, candidates }
+          : {
+              ...at,
+              code: 'UNKNOWN_COMPANY',
+              message: `"${cell.value}" is no company id in companies.csv or the database, nor any company's name for certain${candidates.length > 0 ? ' (look-alikes below)' : ''}`,
+              ...(candidates.length > 0 ? { candidates } : {}),
+            },
+      );
     }
   }
   return { resolved, problems };

@@ -24,6 +24,8 @@ export interface CompanyCandidate {
   readonly id: string;
   readonly name: string;
   readonly score: number;
+  /** Why it is a candidate (NAME, ALIAS, FULL_TEXT...: src/company/match). */
+  readonly reason: string;
 }
 
 /**
@@ -53,7 +55,7 @@ export function csvPlace(problem: Pick<CsvProblem, 'file' | 'row' | 'line' | 'co
 
 /** One problem as the import prints it; candidates each on a line of their own beneath. */
 export function formatCsvProblem(problem: CsvProblem): string {
-  const candidates = (problem.candidates ?? []).map((c) => `\n      candidate: ${c.id} (${c.name}, score ${c.score.toFixed(2)})`).join('');
+  const candidates = (problem.candidates ?? []).map((c) => `\n      candidate: ${c.id} (${c.name}, ${c.reason}, score ${c.score.toFixed(2)})`).join('');
   return `${csvPlace(problem)}: ${problem.code}: ${problem.message}${candidates}`;
 }
 

@@ -1,10 +1,10 @@
 import type { ErrorObject } from 'ajv';
 import type { CypherCatalog } from '../../neo4j/cypher-catalog';
 import type { Database } from '../../neo4j/database';
-import { DATASET_SECTIONS, DatasetError, datasetSchemaErrors, type Dataset, type SectionName } from '../../seed/dataset';
+import { DatasetError, datasetSchemaErrors, type Dataset, type SectionName } from '../../seed/dataset';
 import { toInputs } from '../../seed/to-inputs';
 import type { DatasetSource } from '../dataset-source';
-import { resolveCompanyNames, type CompanyNameMatcher } from './company-names';
+import { resolveCompanyNames } from './company-names';
 import { fileNameOf, readCsvFolder, type CsvFolder } from './csv-folder';
 import { CsvRejectedError, csvPlace, type CsvProblem } from './csv-problem';
 
@@ -42,10 +42,10 @@ function schemaProblem(folder: CsvFolder, dataset: Dataset, error: ErrorObject):
  * A folder of CSV files as a dataset source for the import: read (layout and cells), company names resolved to ids,
  * then the same JSON Schema and mutation rules as a JSON file, every problem placed by file, row and column.
  */
-export async function csvSource(db: Database, catalog: CypherCatalog, folder: string, matcher?: CompanyNameMatcher): Promise<DatasetSource> {
+export async function csvSource(db: Database, catalog: CypherCatalog, folder: string): Promise<DatasetSource> {
   const read = readCsvFolder(folder);
   if (read.problems.length > 0) stop(read.problems);
-  const names = await resolveCompanyNames(db, catalog, read, matcher);
+  const names = await resolveCompanyNames(db, catalog, read);
   if (names.problems.length > 0) stop(names.problems);
 
   const now = new Date();
@@ -60,7 +60,6 @@ export async function csvSource(db: Database, catalog: CypherCatalog, folder: st
       return true;
     });
   if (schemaProblems.length > 0) stop(schemaProblems);
-  for (const section of DATASET_SECTIONS) dataset[section] ??= [];
 
   return {
     sha256: read.sha256,
