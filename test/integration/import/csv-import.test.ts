@@ -232,8 +232,7 @@ describe('npm run import of a CSV folder', () => {
       ]);
       // An unknown name's candidates, if any, are only look-alikes, below the certain score.
       expect((located[2]?.candidates ?? []).every((candidate) => candidate.score < 0.9 && candidate.reason === 'FULL_TEXT')).toBe(true);
-      // The report as `npm run import` prints it (the CLI writes the message).
-      process.stdout.write(`${(error as Error).message}\n`);
+      // The report as `npm run import` prints it (the CLI writes the message after "import: ").
       expect((error as Error).message).toContain('investments.csv row 3, column investeeId: AMBIGUOUS_COMPANY: "Nova Labs"');
       expect((error as Error).message).toContain('candidate: nova-labs (Nova Labs, NAME, score 1.00)');
       expect(await factsFingerprint(app)).toBe(before);
