@@ -7,6 +7,7 @@ import { WebhookHttpClient } from './changes/webhook-http';
 import { WebhookRepository } from './changes/webhook.repository';
 import type { AppConfig } from './config';
 import { CompanyRepository } from './company/company.repository';
+import { CompanyMatcher } from './company/match/company-matcher';
 import { FACTS } from './facts/registry';
 import type { CypherCatalog } from './neo4j/cypher-catalog';
 import type { Database } from './neo4j/database';
@@ -25,6 +26,7 @@ export function createRepositories(db: Database, catalog: CypherCatalog, scanLim
     webhookHttp,
     webhookEndpoints: new WebhookEndpoints(webhooks, webhookHttp),
     companies: new CompanyRepository(db, catalog),
+    companyMatcher: new CompanyMatcher(db, catalog),
     changes,
     reverter: new ChangeReverter(db, catalog, changes),
     sources: new SourceRepository(db, catalog),

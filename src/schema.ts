@@ -11,6 +11,7 @@ import { WebhooksResolver } from './changes/webhooks.resolver';
 import { CompanyConnectionResolver } from './company/company-connection.type';
 import { CompanyFactsResolver } from './company/company-facts.resolver';
 import { CompanyResolver } from './company/company.resolver';
+import { CompanyMatchResolver } from './company/match/company-match.resolver';
 import { FACTS } from './facts/registry';
 import { authChecker } from './graphql/auth';
 import { companyFactFieldsResolver } from './graphql/facts/company-fact-fields';
@@ -34,6 +35,7 @@ function resolverFactories(): Map<ResolverClass, (repos: SchemaServices) => obje
   const factories = new Map<ResolverClass, (repos: SchemaServices) => object>([
     [CompanyResolver, (r) => new CompanyResolver(r.companies)],
     [CompanyConnectionResolver, (r) => new CompanyConnectionResolver(r.companies)],
+    [CompanyMatchResolver, (r) => new CompanyMatchResolver(r.companyMatcher)],
     [CompanyFactsResolver, () => new CompanyFactsResolver()],
     [CompanyFactFields, () => new CompanyFactFields()],
     [SourceResolver, (r) => new SourceResolver(r.sources)],

@@ -11,7 +11,7 @@ import { DatabaseUnavailableError } from '../neo4j/database-unavailable-error';
 import { developmentInstance } from '../managed-neo4j/instances';
 import { DatasetError } from '../seed/dataset';
 
-const USAGE = 'usage: npm run import -- FILE [--batch-size N (1..50000, default 5000)] [--fresh (ignore a saved checkpoint)]';
+const USAGE = 'usage: npm run import -- FILE|CSV-FOLDER [--batch-size N (1..50000, default 5000)] [--fresh (ignore a saved checkpoint)]';
 
 class UsageError extends Error {}
 
@@ -29,9 +29,10 @@ function options(argv: string[]): { file: string; batchSize: number; fresh: bool
 }
 
 /**
- * `npm run import -- FILE`: bulk-loads a dataset file (the seed format, e.g. one written by `npm run generate`) into
- * NEO4J_URI, or into the managed local Neo4j (started if needed, and left running). Transactions may run longer
- * here than for API requests, since one batch carries thousands of records.
+ * `npm run import -- FILE`: bulk-loads a dataset file (the seed format, e.g. one written by `npm run generate`), or a
+ * folder of CSV files laid out as `npm run export --format csv` writes them, into NEO4J_URI, or into the managed
+ * local Neo4j (started if needed, and left running). Transactions may run longer here than for API requests, since
+ * one batch carries thousands of records.
  */
 async function main(argv: string[]): Promise<void> {
   const { file, batchSize, fresh } = options(argv);
@@ -67,6 +68,7 @@ async function main(argv: string[]): Promise<void> {
     });
     bar.stop();
     const seconds = report.writeMs / 1000;
+    for (const name of report.resolvedNames) process.stdout.write(`${name.file} row ${name.row}, column ${name.column}: "${name.name}" read as ${name.id} (score ${name.score.toFixed(2)})\n`);
     process.stdout.write(
       `imported ${report.records} records (${report.facts} facts) into ${uri} in ${report.batches} batches of up to ${batchSize}: ` +
         `validation ${(report.validateMs / 1000).toFixed(1)} s, writing ${seconds.toFixed(1)} s (${Math.round((done - started) / Math.max(seconds, 0.001))} records/s)` +

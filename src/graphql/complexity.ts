@@ -30,3 +30,6 @@ export const traversalCost = {
   neighborhood: ({ args, childComplexity }: ComplexityEstimatorArgs) => 100 * clamp(args.depth, 1, 1, 3) + 50 * childComplexity,
   exposure: ({ childComplexity }: ComplexityEstimatorArgs) => 50 + 10 * childComplexity,
 };
+
+/** Reconciling names: one statement for the whole list; what is selected per name weighs per hundred names. */
+export const matchCost = ({ args, childComplexity }: ComplexityEstimatorArgs) => 50 + Math.ceil(clamp(Array.isArray(args.names) ? args.names.length : 1, 1, 1, 1000) / 100) * childComplexity;

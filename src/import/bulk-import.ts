@@ -2,9 +2,12 @@ import { toolAuthor, type ChangeAuthor } from '../domain/change';
 import { changeParam } from '../neo4j/changes/change-param';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database, Tx } from '../neo4j/database';
-import { parseDataset, readDatasetBytes, type SectionName } from '../seed/dataset';
-import { toInputs } from '../seed/to-inputs';
-import { fileSha256, ImportCheckpoint } from './import-checkpoint';
+import path from 'node:path';
+import type { SectionName } from '../seed/dataset';
+import type { ResolvedName } from './csv/company-names';
+import { csvSource } from './csv/csv-source';
+import { isCsvFolder, jsonSource } from './dataset-source';
+import { ImportCheckpoint } from './import-checkpoint';
 import { importSections, type ImportRow, type ImportSection } from './import-sections';
 import { ImportRejectedError, preflight } from './preflight';
 
@@ -29,6 +32,8 @@ export interface ImportReport {
   /** Time spent reading and validating the file, and checking it against the database, before the first write. */
   readonly validateMs: number;
   readonly writeMs: number;
+  /** A CSV folder's company cells that held a name, and the id each was resolved to. */
+  readonly resolvedNames: readonly ResolvedName[];
 }
 
 /** The type a section's change names: the fact type, or Source / Company. */
@@ -55,23 +60,23 @@ async function writeBatch(tx: Tx, section: ImportSection, batch: ImportRow[], lo
 }
 
 /**
- * `npm run import -- FILE`: reads a dataset, validates every record with the API's rules (JSON Schema, then the
- * mutation inputs' class-validator rules), checks references and clashes against the database, then writes it in
+ * `npm run import -- FILE`: reads a dataset (a JSON file, or a folder of CSV files as the CSV export writes them),
+ * validates every record with the API's rules (JSON Schema, then the mutation inputs' class-validator rules), checks references and clashes against the database, then writes it in
  * batches of `batchSize` records, one transaction per batch, with constraint-backed MERGEs by id. A batch is all or
  * nothing; a checkpoint lets an interrupted run skip the batches it committed; re-running from scratch changes
  * nothing that is already there.
  */
 export async function importDataset(db: Database, catalog: CypherCatalog, file: string, options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
-  // Read once: the checkpoint's hash is then of the very bytes that were validated (files run to hundreds of MB).
-  const bytes = readDatasetBytes(file);
-  const dataset = parseDataset(bytes.toString('utf8'), file);
-  const sections = importSections(await toInputs(dataset), catalog);
-  await preflight(db, catalog, sections);
+  // A folder is read as the CSV export lays it out; its checkpoint sits beside it, not in it.
+  const csv = isCsvFolder(file);
+  const source = csv ? await csvSource(db, catalog, file) : jsonSource(file);
+  const sections = importSections(await source.inputs(), catalog);
+  await preflight(db, catalog, sections, source.locate);
   const [identity] = await db.readRows(catalog.get('import/database-identity'));
   const { checkpoint, resumed } = ImportCheckpoint.open(
-    file,
-    { fileSha256: fileSha256(bytes), batchSize: options.batchSize, databaseId: `${String(identity?.id)}@${String(identity?.createdAt)}` },
+    csv ? path.resolve(file) : file,
+    { fileSha256: source.sha256, batchSize: options.batchSize, databaseId: `${String(identity?.id)}@${String(identity?.createdAt)}` },
     options.resume ?? true,
   );
   const validateMs = Date.now() - started;
@@ -102,5 +107,6 @@ export async function importDataset(db: Database, catalog: CypherCatalog, file: 
     resumedFromCheckpoint: resumed,
     validateMs,
     writeMs: Date.now() - writeStarted,
+    resolvedNames: source.resolvedNames ?? [],
   };
 }

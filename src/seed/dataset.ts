@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { FACTS, type FactSection } from '../facts/registry';
 import { projectRoot } from '../platform/project-root';
 import { DATASET_SCHEMA_FILE as SCHEMA_FILE } from './dataset-schema';
@@ -33,9 +33,23 @@ export type SectionName = 'sources' | 'companies' | FactSection;
 
 export const SEED_FILE = path.join(projectRoot(), 'data', 'seed', 'ai-industry.json');
 
-/** A dataset that fails validation; the message lists where and why. */
+/** A record the mutations' validation refuses: its section and position in it, and the fields at fault. */
+export interface RecordProblem {
+  readonly section: SectionName;
+  readonly index: number;
+  readonly fields: readonly string[];
+  readonly message: string;
+}
+
+/** A dataset that fails validation; the message lists where and why (`records`: which records, when known). */
 export class DatasetError extends Error {
   override readonly name = 'DatasetError';
+  constructor(
+    message: string,
+    readonly records: readonly RecordProblem[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /** Reads a dataset file and checks it against the JSON Schema (shape only; record rules come at write time). */
@@ -52,6 +66,14 @@ export function readDatasetBytes(file: string): Buffer {
   }
 }
 
+let validator: ValidateFunction | undefined;
+
+/** Where and why a parsed dataset does not match the JSON Schema (every problem; none: it matches). */
+export function datasetSchemaErrors(data: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')));
+  return validator(data) ? [] : [...(validator.errors ?? [])];
+}
+
 /** A dataset file's text, parsed and checked against the JSON Schema; `file` names it in errors. */
 export function parseDataset(text: string, file: string): Dataset {
   let data: unknown;
@@ -60,10 +82,9 @@ export function parseDataset(text: string, file: string): Dataset {
   } catch (error) {
     throw new DatasetError(`${file}: not readable JSON (${(error as Error).message})`);
   }
-  const ajv = new Ajv({ allErrors: true });
-  const validate = ajv.compile(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')));
-  if (!validate(data)) {
-    const problems = (validate.errors ?? []).slice(0, 20).map((e) => `  ${e.instancePath || '/'} ${e.message}`);
+  const errors = datasetSchemaErrors(data);
+  if (errors.length > 0) {
+    const problems = errors.slice(0, 20).map((e) => `  ${e.instancePath || '/'} ${e.message}`);
     throw new DatasetError(`${file} does not match dataset.schema.json:\n${problems.join('\n')}`);
   }
   // A file written before a fact type existed has no section for it: that is no fact of that type.

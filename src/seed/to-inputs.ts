@@ -7,7 +7,7 @@ import { FACTS } from '../facts/registry';
 import { recordInputType } from '../graphql/facts/fact-types';
 import { SourceInput } from '../graphql/source.input';
 import { FactEventInput } from '../graphql/lifecycle/fact-event.types';
-import { DatasetError, type Dataset } from './dataset';
+import { DatasetError, type Dataset, type RecordProblem, type SectionName } from './dataset';
 
 /** Date fields of a record: a fact type's dates, or a source's publishedOn. */
 function withDates(record: Record<string, unknown>, dateFields: readonly string[]): Record<string, unknown> {
@@ -25,17 +25,44 @@ function describe(errors: ValidationError[], prefix = ''): string[] {
   ]);
 }
 
+/** Where a record is in the dataset and how its messages name it ("investment \"inv-1\""). */
+interface RecordAt {
+  readonly section: SectionName;
+  readonly index: number;
+  readonly label: string;
+}
+
+/** A record that fails the mutations' rules, carried until every record of the dataset has been checked. */
+class RecordRefused extends Error {
+  constructor(readonly problem: RecordProblem) {
+    super(problem.message);
+  }
+}
+
 /** Builds an input object and applies the same class-validator rules as the GraphQL mutations. */
-async function toInput<T extends object>(type: ClassType<T>, section: string, record: Record<string, unknown>, dateFields: readonly string[]): Promise<T> {
+async function toInput<T extends object>(type: ClassType<T>, at: RecordAt, record: Record<string, unknown>, dateFields: readonly string[]): Promise<T> {
+  const refuse = (fields: string[], why: string) =>
+    new RecordRefused({ section: at.section, index: at.index, fields, message: `${at.label} "${String(record.id)}": ${why}` });
   let instance: T;
   try {
     instance = Object.assign(new type(), withDates(record, dateFields));
   } catch (error) {
-    throw new DatasetError(`${section} "${String(record.id)}": ${(error as Error).message}`);
+    throw refuse(dateFields.filter((field) => typeof record[field] === 'string'), (error as Error).message);
   }
   const errors = await validate(instance, { forbidUnknownValues: false });
-  if (errors.length > 0) throw new DatasetError(`${section} "${String(record.id)}": ${describe(errors).join('; ')}`);
+  if (errors.length > 0) throw refuse(errors.map((error) => error.property), describe(errors).join('; '));
   return instance;
+}
+
+/** Every record checked; the refused ones (all of them, in dataset order) thrown together as one DatasetError. */
+async function allOrRefused<T>(checks: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(checks);
+  const refused = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  if (refused.length === 0) return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
+  const unexpected = refused.find((reason) => !(reason instanceof RecordRefused));
+  if (unexpected) throw unexpected;
+  const problems = (refused as RecordRefused[]).map((reason) => reason.problem);
+  throw new DatasetError(problems.map((problem) => problem.message).join('\n'), problems);
 }
 
 /** Every record of a dataset as validated mutation inputs, in dependency order. */
@@ -52,16 +79,24 @@ function toEventInput(event: Record<string, unknown>): FactEventInput {
 }
 
 function factInputs(definition: FactDefinition, records: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  const section = definition.section as SectionName;
   const type = recordInputType(definition) as ClassType<Record<string, unknown>>;
   const dates = definition.fields.filter((f) => f.kind === 'date').map((f) => f.name);
   const events = definition.fields.filter((f) => f.kind === 'events').map((f) => f.name);
   // Enum defaults the GraphQL layer would fill in (status ANNOUNCED) are filled here the same way.
   const defaults = Object.fromEntries(definition.fields.filter((f) => f.defaultValue !== undefined).map((f) => [f.name, f.defaultValue]));
-  return Promise.all(
-    records.map((record) => {
+  return allOrRefused(
+    records.map((record, index) => {
+      const at = { section, index, label: definition.single };
       const withEvents = { ...defaults, ...record };
-      for (const field of events) if (Array.isArray(record[field])) withEvents[field] = (record[field] as Record<string, unknown>[]).map(toEventInput);
-      return toInput(type, definition.single, withEvents, dates);
+      for (const field of events) {
+        try {
+          if (Array.isArray(record[field])) withEvents[field] = (record[field] as Record<string, unknown>[]).map(toEventInput);
+        } catch (error) {
+          return Promise.reject(new RecordRefused({ section, index, fields: [field], message: `${at.label} "${String(record.id)}": ${(error as Error).message}` }));
+        }
+      }
+      return toInput(type, at, withEvents, dates);
     }),
   );
 }
@@ -70,9 +105,11 @@ export async function toInputs(dataset: Dataset): Promise<DatasetInputs> {
   const facts: Record<string, Record<string, unknown>[]> = {};
   for (const definition of FACTS) facts[definition.name] = await factInputs(definition, ((dataset as unknown as Record<string, unknown>)[definition.section] as Record<string, unknown>[] | undefined) ?? []);
   return {
-    sources: await Promise.all(dataset.sources.map((record) => toInput(SourceInput, 'source', record, ['publishedOn']))),
-    companies: await Promise.all(
-      dataset.companies.map((c) => toInput(CreateCompanyInput, 'company', { ...c, aliases: c.aliases ?? [], founded: c.founded ? Number(c.founded) : null }, [])),
+    sources: await allOrRefused(dataset.sources.map((record, index) => toInput(SourceInput, { section: 'sources', index, label: 'source' }, record, ['publishedOn']))),
+    companies: await allOrRefused(
+      dataset.companies.map((c, index) =>
+        toInput(CreateCompanyInput, { section: 'companies', index, label: 'company' }, { ...c, aliases: c.aliases ?? [], founded: c.founded ? Number(c.founded) : null }, []),
+      ),
     ),
     facts,
   };

@@ -1,4 +1,4 @@
-import { COMPANY_PROPERTIES } from '../../domain/company';
+import { COMPANY_IDENTITY_PROPERTIES, COMPANY_PROPERTIES } from '../../domain/company';
 import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
 import { storedProperties } from '../../facts/fact-record';
 
@@ -16,6 +16,11 @@ export function identifier(name: string): string {
 /** `c {.id, .name, ...}`: a company as every statement returns it. */
 export function companyMap(variable: string): string {
   return `${identifier(variable)} {${COMPANY_PROPERTIES.map((p) => `.${p}`).join(', ')}}`;
+}
+
+/** `c {.id, ..., .formerNames, .wikidataId, ...}`: a company with what identifies it, where that is asked for. */
+export function companyIdentityMap(variable: string): string {
+  return `${identifier(variable)} {${[...COMPANY_PROPERTIES, ...COMPANY_IDENTITY_PROPERTIES].map((p) => `.${p}`).join(', ')}}`;
 }
 
 /** The pattern from a fact to one party's company: `(f)<-[:MADE]-(c:Company)`. */

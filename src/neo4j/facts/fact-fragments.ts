@@ -5,7 +5,7 @@ import { MONEY_RELATION_KINDS, RELATION_KINDS, type RelationKindSpec } from '../
 import type { CypherCatalog } from '../cypher-catalog';
 import { edgeCounts, factCounts, factMoney, known, stateIndex } from './as-of-cypher';
 import { groupMembers, topParent } from './roll-up';
-import { companyMap, factProjection, identifier } from './cypher-text';
+import { companyIdentityMap, companyMap, factProjection, identifier } from './cypher-text';
 
 /**
  * Projections hand-written Cypher inserts instead of listing properties by hand (so a field added to a definition
@@ -14,6 +14,7 @@ import { companyMap, factProjection, identifier } from './cypher-text';
  */
 export function defineFactFragments(catalog: CypherCatalog): void {
   catalog.define('company-map', (variable) => companyMap(variable));
+  catalog.define('company-identity-map', (variable) => companyIdentityMap(variable));
   catalog.define('source-map', (variable) => `${identifier(variable)} {${SOURCE_PROPERTIES.map((p) => `.${p}`).join(', ')}}`);
   catalog.define('fact-map', (type, variable) => factProjection(factType(type), identifier(variable)));
   // How a fact stood on $asOfDay, by the rule in src/domain/as-of.ts (stateAt there computes the same index): its

@@ -123,3 +123,35 @@ export async function graphFingerprint(app: TestApp): Promise<string> {
   const lines = [...nodes, ...rels].map((row) => JSON.stringify(row, Object.keys(row).sort())).sort();
   return crypto.createHash('sha256').update(lines.join('\n')).digest('hex');
 }
+
+/**
+ * Every node (labels and properties, each with its Cypher type) and every relationship (type, properties with types,
+ * both ends by label and id), sorted, migration records and the change log aside. The write timestamps are left out:
+ * neither a dataset file nor an export carries them (a load stamps its own time), so two loads of the same facts give
+ * the same lines.
+ */
+export async function graphFacts(app: TestApp): Promise<string[]> {
+  const typed = (props: Record<string, unknown>, types: string[]) => {
+    const kinds = Object.fromEntries(types.map((t) => t.split('\u0000') as [string, string]));
+    return Object.keys(props)
+      .filter((key) => key !== 'createdAt' && key !== 'updatedAt')
+      .sort()
+      .map((key) => `${key}:${kinds[key]}=${JSON.stringify(props[key])}`)
+      .join(' ');
+  };
+  const nodes = await app.db.readRows(
+    "MATCH (n) WHERE NOT n:Migration AND NOT n:Meta RETURN labels(n) AS labels, properties(n) AS props, [k IN keys(n) | k + '\u0000' + valueType(n[k])] AS types",
+  );
+  const rels = await app.db.readRows(
+    "MATCH (a)-[r]->(b) WHERE NOT a:Meta AND NOT b:Meta RETURN type(r) AS type, labels(a) AS from, a.id AS fromId, labels(b) AS to, b.id AS toId, properties(r) AS props, [k IN keys(r) | k + '\u0000' + valueType(r[k])] AS types",
+  );
+  return [
+    ...nodes.map((n) => `(${[...(n.labels as string[])].sort().join(':')}) ${typed(n.props as Record<string, unknown>, n.types as string[])}`),
+    ...rels.map((r) => `[${String(r.type)}] ${(r.from as string[]).sort().join(':')}/${String(r.fromId)} -> ${(r.to as string[]).sort().join(':')}/${String(r.toId)} ${typed(r.props as Record<string, unknown>, r.types as string[])}`),
+  ].sort();
+}
+
+/** graphFacts as one digest, for a figure to compare and report. */
+export async function factsFingerprint(app: TestApp): Promise<string> {
+  return crypto.createHash('sha256').update((await graphFacts(app)).join('\n')).digest('hex');
+}

@@ -16,6 +16,7 @@ import { loadDataset } from '../../../src/seed/load-dataset';
 import { launchBrowser } from '../../support/browser';
 import { buildServer } from '../../support/server-process';
 import { startSeededTestApp, type TestApp } from '../../support/test-app';
+import { graphFacts as fingerprint } from '../domain/helpers';
 
 /**
  * The export of issue 14: every format written from the seed (plus records made of awkward text), the JSON and Cypher
@@ -61,32 +62,6 @@ const AWKWARD: Partial<Dataset> = {
     },
   ],
 };
-
-/**
- * Every node (labels and properties, each with its Cypher type) and every relationship (type, properties with types,
- * both ends by label and id), migration records aside. The write timestamps are left out: neither the dataset format
- * nor the Cypher script carries them (a load stamps its own time).
- */
-async function fingerprint(app: TestApp): Promise<string[]> {
-  const typed = (props: Record<string, unknown>, types: string[]) => {
-    const kinds = Object.fromEntries(types.map((t) => t.split('\u0000') as [string, string]));
-    return Object.keys(props)
-      .filter((key) => key !== 'createdAt' && key !== 'updatedAt')
-      .sort()
-      .map((key) => `${key}:${kinds[key]}=${JSON.stringify(props[key])}`)
-      .join(' ');
-  };
-  const nodes = await app.db.readRows(
-    "MATCH (n) WHERE NOT n:Migration AND NOT n:Meta RETURN labels(n) AS labels, properties(n) AS props, [k IN keys(n) | k + '\u0000' + valueType(n[k])] AS types",
-  );
-  const rels = await app.db.readRows(
-    "MATCH (a)-[r]->(b) WHERE NOT a:Meta AND NOT b:Meta RETURN type(r) AS type, labels(a) AS from, a.id AS fromId, labels(b) AS to, b.id AS toId, properties(r) AS props, [k IN keys(r) | k + '\u0000' + valueType(r[k])] AS types",
-  );
-  return [
-    ...nodes.map((n) => `(${[...(n.labels as string[])].sort().join(':')}) ${typed(n.props as Record<string, unknown>, n.types as string[])}`),
-    ...rels.map((r) => `[${String(r.type)}] ${(r.from as string[]).sort().join(':')}/${String(r.fromId)} -> ${(r.to as string[]).sort().join(':')}/${String(r.toId)} ${typed(r.props as Record<string, unknown>, r.types as string[])}`),
-  ].sort();
-}
 
 /** Runs a Cypher export script statement by statement, as cypher-shell does (each one commits on its own). */
 async function runScript(app: TestApp, file: string): Promise<number> {
