@@ -2,6 +2,8 @@ import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database } from '../neo4j/database';
 import type { ImportRow, ImportSection } from './import-sections';
 import { humanName } from '../facts/human-name';
+import { EXTERNAL_ID_SCHEMES, EXTERNAL_ID_SCHEME_NAMES } from '../domain/external-id';
+import { externalIdClashStatement } from '../neo4j/company-external-id-statements';
 
 /** Why a dataset cannot be imported; nothing has been written when it is thrown. */
 export class ImportRejectedError extends Error {
@@ -129,6 +131,20 @@ export async function preflight(db: Database, catalog: CypherCatalog, sections: 
       for (const chunk of chunks(section.rows, LOOKUP_CHUNK)) {
         for (const clash of await db.readRows(check.statement, { rows: chunk })) problems.push(check.say(String(clash.id), String(clash.existing)));
         if (problems.length >= MAX_PROBLEMS) break;
+      }
+    }
+  }
+  const companyRows = sections.find((s) => s.name === 'companies')?.rows ?? [];
+  for (const scheme of EXTERNAL_ID_SCHEME_NAMES) {
+    if (problems.length >= MAX_PROBLEMS) break;
+    const property = EXTERNAL_ID_SCHEMES[scheme].property;
+    const rows = companyRows.flatMap((row) => {
+      const value = (row.props as Record<string, unknown>)[property];
+      return typeof value === 'string' ? [{ id: row.id, value }] : [];
+    });
+    for (const chunk of chunks(rows, LOOKUP_CHUNK)) {
+      for (const clash of await db.readRows(externalIdClashStatement(scheme), { rows: chunk })) {
+        problems.push(`companies: "${String(clash.id)}" has ${scheme} "${String(rows.find((r) => r.id === clash.id)?.value)}", which company "${String(clash.existing)}" already holds in the database`);
       }
     }
   }

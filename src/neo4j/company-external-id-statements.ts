@@ -9,3 +9,11 @@ import { companyIdentityMap, identifier } from './facts/cypher-text';
 export function companyByExternalIdStatement(scheme: ExternalIdScheme): string {
   return `MATCH (c:Company {${identifier(EXTERNAL_ID_SCHEMES[scheme].property)}: $value})\nRETURN ${companyIdentityMap('c')} AS company`;
 }
+
+/**
+ * Import pre-flight: which companies of a file would take an id of the scheme another company already holds (the
+ * uniqueness constraint would stop the import half-way). Params: $rows (list of {id, value}). Returns: id, existing.
+ */
+export function externalIdClashStatement(scheme: ExternalIdScheme): string {
+  return `UNWIND $rows AS row\nMATCH (c:Company {${identifier(EXTERNAL_ID_SCHEMES[scheme].property)}: row.value})\nWHERE c.id <> row.id\nRETURN row.id AS id, c.id AS existing`;
+}
