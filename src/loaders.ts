@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { CompanyRecord } from './domain/company';
+import type { CompanyIdentity, CompanyRecord } from './domain/company';
 import type { SourceRecord } from './domain/source';
 import type { FactDefinition } from './facts/fact-definition';
 import type { FactRecord } from './facts/fact-record';
@@ -28,6 +28,7 @@ export interface FactLoaders {
 export interface LoaderReads {
   readonly companies: {
     findByIds(ids: readonly string[]): Promise<(CompanyRecord | null)[]>;
+    identities(ids: readonly string[]): Promise<(CompanyIdentity | null)[]>;
     parents(ids: readonly string[]): Promise<Map<string, CompanyRecord>>;
     subsidiaries(ids: readonly string[]): Promise<Map<string, CompanyRecord[]>>;
   };
@@ -40,6 +41,8 @@ export interface LoaderReads {
 export function createLoaders(repos: LoaderReads) {
   return {
     company: new DataLoader<string, CompanyRecord | null>((ids) => repos.companies.findByIds(ids)),
+    /** Former names and external ids, read only when a request selects them. */
+    companyIdentity: new DataLoader<string, CompanyIdentity | null>((ids) => repos.companies.identities(ids)),
     parent: new DataLoader<string, CompanyRecord | null>(async (ids) => {
       const parents = await repos.companies.parents(ids);
       return ids.map((id) => parents.get(id) ?? null);

@@ -6,4 +6,4 @@ WITH c, coalesce(c.isNew, false) AS created
 REMOVE c.isNew
 WITH c, created, CASE WHEN created THEN [{entityType: 'Company', entityId: c.id, before: null, after: properties(c), companyIds: [c.id]}] ELSE [] END AS changes
 {{> append-changes changes}}
-RETURN {{> company-map c}} AS company, created
+RETURN {{> company-identity-map c}} AS company, created

@@ -15,7 +15,7 @@ CALL (lookup) {
   MATCH (c:Company {domain: lookup.domain}) RETURN c
   UNION
   WITH lookup WHERE lookup.query IS NOT NULL
-  CALL db.index.fulltext.queryNodes('company_search', lookup.query, {limit: $perName}) YIELD node
+  CALL db.index.fulltext.queryNodes('company_names', lookup.query, {limit: $perName}) YIELD node
   RETURN node AS c
 }
 RETURN lookup.index AS index, collect({{> company-identity-map c}}) AS companies

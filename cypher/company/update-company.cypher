@@ -6,4 +6,4 @@ SET c += $changes
 SET c.updatedAt = CASE WHEN properties(c) = before AND before.updatedAt IS NOT NULL THEN before.updatedAt ELSE datetime() END
 WITH c, [{entityType: 'Company', entityId: c.id, before: before, after: properties(c), companyIds: [c.id]}] AS changes
 {{> append-changes changes}}
-RETURN {{> company-map c}} AS company
+RETURN {{> company-identity-map c}} AS company

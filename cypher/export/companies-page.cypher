@@ -5,4 +5,4 @@ WHERE c.id > $after
 WITH c
 ORDER BY c.id
 LIMIT $limit
-RETURN {{> company-map c}} AS company
+RETURN {{> company-identity-map c}} AS company

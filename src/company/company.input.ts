@@ -1,8 +1,9 @@
-import { ArrayMaxSize, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CompanyKind } from '../domain/enums';
 import { SLUG_MESSAGE, SLUG_PATTERN } from '../domain/validation';
 import { OmittableNotNull } from '../graphql/validators';
+import { ExternalIdInput, ValidExternalIds } from './external-id.input';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 
@@ -26,6 +27,13 @@ export class CreateCompanyInput {
   @MinLength(1, { each: true })
   @MaxLength(200, { each: true })
   aliases?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Names it went by before (Facebook for Meta); matched like aliases.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  formerNames?: string[];
 
   @Field(() => CompanyKind)
   kind!: CompanyKind;
@@ -52,7 +60,14 @@ export class CreateCompanyInput {
   @IsOptional()
   @MaxLength(2000)
   description?: string | null;
+  @Field(() => [ExternalIdInput], { nullable: true, description: 'Its ids in other databases, at most one per scheme; each unique across companies.' })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @ValidExternalIds()
+  externalIds?: ExternalIdInput[];
 }
+
 
 @InputType({ description: 'Changes to a company; omitted fields stay as they are, null clears an optional field.' })
 export class UpdateCompanyInput {
@@ -69,6 +84,13 @@ export class UpdateCompanyInput {
   @MinLength(1, { each: true })
   @MaxLength(200, { each: true })
   aliases?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Names it went by before (Facebook for Meta); matched like aliases.' })
+  @OmittableNotNull()
+  @ArrayMaxSize(20)
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  formerNames?: string[];
 
   @Field(() => CompanyKind, { nullable: true })
   @OmittableNotNull()
@@ -96,4 +118,11 @@ export class UpdateCompanyInput {
   @IsOptional()
   @MaxLength(2000)
   description?: string | null;
+
+  @Field(() => [ExternalIdInput], { nullable: true, description: 'Replaces its ids (an empty list clears them); at most one per scheme, each unique across companies.' })
+  @OmittableNotNull()
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @ValidExternalIds()
+  externalIds?: ExternalIdInput[];
 }

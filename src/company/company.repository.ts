@@ -1,14 +1,16 @@
 import type { ChangeAuthor } from '../domain/change';
 import { changeParam } from '../neo4j/changes/change-param';
-import { badInput, conflict } from '../domain/errors';
+import { badInput, conflict, DomainError, ErrorCode } from '../domain/errors';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
 import type { Database } from '../neo4j/database';
 import type { CompanyFilter, CompanySort } from './company.args';
 import { CompanyPropertySort } from './company.args';
 import type { CreateCompanyInput, UpdateCompanyInput } from './company.input';
-import { toCompanyRecord, type CompanyRecord } from '../domain/company';
+import { identityOf, toCompanyRecord, type CompanyIdentity, type CompanyRecord } from '../domain/company';
 import { SortDirection } from '../domain/enums';
 import { slugify } from '../domain/validation';
+import { checkedExternalIds, EXTERNAL_ID_SCHEME_NAMES, externalIdProps, normalizeExternalId, type ExternalId, type ExternalIdScheme } from '../domain/external-id';
+import { companyByExternalIdStatement } from '../neo4j/company-external-id-statements';
 import { int, intOrNull } from '../neo4j/params';
 import { findByIds } from '../neo4j/find-by-ids';
 import { companyCountStatement, companyListStatement, COMPANY_FILTERS, type CompanyOrderProperty } from '../neo4j/company-list-statements';
@@ -61,9 +63,11 @@ function filterParams(filter: CompanyFilter | undefined): Record<'kinds' | 'coun
 /** Stored properties of a company; `nameLower` backs case-insensitive prefix filtering. */
 export function storedCompanyProps(input: Partial<CreateCompanyInput & UpdateCompanyInput>): Record<string, unknown> {
   const props: Record<string, unknown> = {};
-  for (const key of ['name', 'aliases', 'kind', 'country', 'founded', 'website', 'description'] as const) {
+  for (const key of ['name', 'aliases', 'formerNames', 'kind', 'country', 'founded', 'website', 'description'] as const) {
     if (input[key] !== undefined) props[key] = input[key];
   }
+  // One property per scheme, normalized, each uniquely constrained; a list given replaces them all.
+  if (input.externalIds) Object.assign(props, externalIdProps(checkedExternalIds(input.id ?? input.name ?? '', input.externalIds)));
   if (typeof input.founded === 'number') props.founded = int(input.founded);
   if (typeof input.name === 'string') {
     props.name = input.name.trim();
@@ -78,7 +82,8 @@ export function storedCompanyProps(input: Partial<CreateCompanyInput & UpdateCom
 export class CompanyRepository {
   /** List and count statements by shape, generated on first use (a closed set). */
   private readonly shapes = new Map<string, string>();
-  private readonly q: Record<'byIds' | 'search' | 'create' | 'update' | 'facts' | 'delete' | 'parents' | 'subsidiaries', string>;
+  private readonly q: Record<'byIds' | 'identities' | 'search' | 'create' | 'update' | 'facts' | 'delete' | 'parents' | 'subsidiaries', string>;
+  private readonly byExternalId = new Map(EXTERNAL_ID_SCHEME_NAMES.map((scheme) => [scheme, companyByExternalIdStatement(scheme)]));
 
   constructor(
     private readonly db: Database,
@@ -86,6 +91,7 @@ export class CompanyRepository {
   ) {
     this.q = {
       byIds: catalog.get('company/find-companies-by-ids'),
+      identities: catalog.get('company/find-company-identities'),
       search: catalog.get('company/search-companies'),
       create: catalog.get('company/create-company'),
       update: catalog.get('company/update-company'),
@@ -99,6 +105,17 @@ export class CompanyRepository {
   /** Companies in the order of `ids`; null where an id is unknown. */
   findByIds(ids: readonly string[]): Promise<(CompanyRecord | null)[]> {
     return findByIds(this.db, this.q.byIds, ids, (row) => toCompanyRecord(row.company), (company) => company.id);
+  }
+
+  /** Former names and external ids in the order of `ids`; null where an id is unknown. */
+  identities(ids: readonly string[]): Promise<(CompanyIdentity | null)[]> {
+    return findByIds(this.db, this.q.identities, ids, (row) => ({ id: (row.company as { id: string }).id, ...identityOf(row.company as Record<string, unknown>) }), (company) => company.id);
+  }
+
+  /** The company holding an id (normalized by its scheme's rule first), or null. */
+  async byExternalIdValue(scheme: ExternalIdScheme, value: string): Promise<CompanyRecord | null> {
+    const [row] = await this.db.readRows(this.byExternalId.get(scheme) as string, { value: normalizeExternalId(scheme, value) });
+    return row ? toCompanyRecord(row.company) : null;
   }
 
   /**
@@ -179,10 +196,10 @@ export class CompanyRepository {
     const id = input.id ?? slugify(input.name);
     // A name of only punctuation or symbols ("+++") has no slug; storing "" would make every such name one company.
     if (id === '') throw badInput('name', `"${input.name}" gives no id (no letters or digits); pass an id`);
-    const props = storedCompanyProps({ aliases: [], ...input });
-    const [row] = await this.db.writeRows(this.q.create, { id, props, ...changeParam(author) });
+    const props = storedCompanyProps({ aliases: [], formerNames: [], externalIds: [], ...input, id });
+    const [row] = await this.withIdConflictsNamed(id, input.externalIds, () => this.db.writeRows(this.q.create, { id, props, ...changeParam(author) }));
     const company = toCompanyRecord(row.company);
-    const expected = toCompanyRecord({ ...input, id, name: input.name.trim(), aliases: input.aliases ?? [] });
+    const expected = toCompanyRecord({ ...props, founded: input.founded ?? null, id });
     if (!row.created && !sameCompany(company, expected)) {
       throw conflict(`company "${id}" already exists with different details; use updateCompany to change it`);
     }
@@ -190,8 +207,26 @@ export class CompanyRepository {
   }
 
   async update(id: string, input: UpdateCompanyInput, author: ChangeAuthor): Promise<CompanyRecord | null> {
-    const [row] = await this.db.writeRows(this.q.update, { id, changes: storedCompanyProps(input), ...changeParam(author) });
+    const changes = storedCompanyProps({ ...input, id });
+    const [row] = await this.withIdConflictsNamed(id, input.externalIds, () => this.db.writeRows(this.q.update, { id, changes, ...changeParam(author) }));
     return row ? toCompanyRecord(row.company) : null;
+  }
+
+  /**
+   * Runs a write that stores external ids; when a uniqueness constraint refuses it (nothing was written), the CONFLICT
+   * names the id and the company that holds it.
+   */
+  private async withIdConflictsNamed<T>(id: string, ids: readonly ExternalId[] | undefined, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== ErrorCode.CONFLICT || !ids?.length) throw error;
+      for (const wanted of ids) {
+        const holder = await this.byExternalIdValue(wanted.scheme, wanted.value);
+        if (holder && holder.id !== id) throw conflict(`company "${id}": ${wanted.scheme} "${normalizeExternalId(wanted.scheme, wanted.value)}" already belongs to company "${holder.id}"`);
+      }
+      throw error;
+    }
   }
 
   /**
@@ -226,6 +261,6 @@ export class CompanyRepository {
 
 function sameCompany(a: CompanyRecord, b: CompanyRecord): boolean {
   const norm = (c: CompanyRecord) =>
-    JSON.stringify([c.id, c.name, [...(c.aliases ?? [])], c.kind, c.country ?? null, c.founded ?? null, c.website ?? null, c.description ?? null]);
+    JSON.stringify([c.id, c.name, [...(c.aliases ?? [])], [...(c.formerNames ?? [])], c.kind, c.country ?? null, c.founded ?? null, c.website ?? null, c.description ?? null, c.externalIds ?? []]);
   return norm(a) === norm(b);
 }

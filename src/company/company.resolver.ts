@@ -15,6 +15,9 @@ import { companyOrder, normalizedCompanyFilter, type CompanyRepository } from '.
 import { Company } from '../graphql/company.type';
 import { listCost, pageCost } from '../graphql/complexity';
 import { DeletePayload, MUTATION_RESULT } from '../graphql/mutation-result';
+import { ExternalId } from '../graphql/external-id.type';
+import { ExternalIdScheme } from '../domain/external-id';
+import type { CompanyIdentity } from '../domain/company';
 
 @Resolver(() => Company)
 export class CompanyResolver {
@@ -23,6 +26,16 @@ export class CompanyResolver {
   @Query(() => Company, { nullable: true, description: 'One company by id; null when unknown.' })
   async company(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Company | null> {
     return ctx.loaders.company.load(id) as Promise<Company | null>;
+  }
+
+  @Query(() => Company, {
+    nullable: true,
+    description: 'The company holding an id in another database; the value is normalized as stored ("q95", "1652044", "https://www.openai.com/" all find theirs). Null when none holds it.',
+  })
+  async companyByExternalId(@Arg('scheme', () => ExternalIdScheme) scheme: ExternalIdScheme, @Arg('value') value: string, @Ctx() ctx: AppContext): Promise<Company | null> {
+    const company = value.length > 300 ? null : await this.repo.byExternalIdValue(scheme, value);
+    if (company) ctx.loaders.companyIdentity.prime(company.id, company as CompanyIdentity);
+    return company as Company | null;
   }
 
   @Query(() => CompanyConnection, {
@@ -79,5 +92,15 @@ export class CompanyResolver {
   @FieldResolver(() => [Company], { description: 'Direct subsidiaries.', complexity: listCost })
   async subsidiaries(@Root() company: Company, @Ctx() ctx: AppContext): Promise<Company[]> {
     return (await ctx.loaders.subsidiaries.load(company.id)) as Company[];
+  }
+
+  @FieldResolver(() => [String], { description: 'Names it went by before (Facebook for Meta).' })
+  async formerNames(@Root() company: Company, @Ctx() ctx: AppContext): Promise<readonly string[]> {
+    return company.formerNames ?? (await ctx.loaders.companyIdentity.load(company.id))?.formerNames ?? [];
+  }
+
+  @FieldResolver(() => [ExternalId], { description: 'Its ids in other databases (Wikidata, SEC CIK, LEI, domain), each with the page it was read from; docs/external-ids.md.' })
+  async externalIds(@Root() company: Company, @Ctx() ctx: AppContext): Promise<readonly ExternalId[]> {
+    return company.externalIds ?? (await ctx.loaders.companyIdentity.load(company.id))?.externalIds ?? [];
   }
 }

@@ -42,7 +42,13 @@ export function toCompanyRecord(row: unknown): CompanyRecord {
   };
 }
 
+/** What identifies a company beyond its name and aliases. */
+export interface CompanyIdentity {
+  readonly formerNames: readonly string[];
+  readonly externalIds: readonly ExternalId[];
+}
+
 /** A company's former names and external ids from a map that read COMPANY_IDENTITY_PROPERTIES. */
-export function identityOf(c: Readonly<Record<string, unknown>>): { formerNames: string[]; externalIds: ExternalId[] } {
+export function identityOf(c: Readonly<Record<string, unknown>>): CompanyIdentity {
   return { formerNames: (c.formerNames as string[] | null) ?? [], externalIds: externalIdsOf(c) };
 }

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CompanyKind } from '../domain/enums';
 import type { CompanyRecord } from '../domain/company';
+import type { ExternalId } from '../domain/external-id';
 
 @ObjectType({ description: 'A company, lab, cloud, chipmaker or investor in the AI industry.' })
 export class Company implements CompanyRecord {
@@ -27,4 +28,8 @@ export class Company implements CompanyRecord {
 
   @Field(() => String, { nullable: true })
   description!: string | null;
+
+  // Read only where a statement projected them; otherwise the company resolver's fields load them.
+  formerNames?: readonly string[];
+  externalIds?: readonly ExternalId[];
 }

@@ -4,6 +4,7 @@ import { SourceKind } from '../domain/source';
 import { AcquisitionKind, AmountKind, CompanyKind, ComputeDealStatus, ComputeResource, Instrument, InvestmentStatus, SortDirection } from '../domain/enums';
 import { FACTS } from '../facts/registry';
 import { ChangeKind } from '../domain/change';
+import { ExternalIdScheme } from '../domain/external-id';
 
 // The domain's enums as GraphQL enums, registered once when the schema is built.
 const names = new Map<object, string>();
@@ -19,6 +20,10 @@ export function graphqlEnumName(enumObject: object): string {
   return name;
 }
 
+register(ExternalIdScheme, {
+  name: 'ExternalIdScheme',
+  description: 'A database a company has an id in: WIKIDATA (item id, "Q2283"), SEC_CIK (SEC EDGAR, ten digits), LEI (ISO 17442 legal entity identifier), DOMAIN (its web domain, "openai.com").',
+});
 register(CompanyKind, { name: 'CompanyKind', description: 'What a company mainly is in the AI industry.' });
 register(AmountKind, {
   name: 'AmountKind',

@@ -3,6 +3,8 @@ import type { Database } from '../neo4j/database';
 import type { ImportRow, ImportSection } from './import-sections';
 import { humanName } from '../facts/human-name';
 import type { SectionName } from '../seed/dataset';
+import { EXTERNAL_ID_SCHEMES, EXTERNAL_ID_SCHEME_NAMES } from '../domain/external-id';
+import { externalIdClashStatement } from '../neo4j/company-external-id-statements';
 
 /** Names where a record's field is in what was read ("investments.csv row 5, column investorId"). */
 export type RecordLocator = (section: SectionName, index: number, field?: string) => string;
@@ -160,6 +162,20 @@ export async function preflight(db: Database, catalog: CypherCatalog, sections: 
       for (const chunk of chunks(section.rows, LOOKUP_CHUNK)) {
         for (const clash of await db.readRows(check.statement, { rows: chunk })) problems.push(problem(locate, 'CLASH', check.say(String(clash.id), String(clash.existing)), at(String(clash.id))));
         if (problems.length >= MAX_PROBLEMS) break;
+      }
+    }
+  }
+  const companyRows = sections.find((s) => s.name === 'companies')?.rows ?? [];
+  for (const scheme of EXTERNAL_ID_SCHEME_NAMES) {
+    if (problems.length >= MAX_PROBLEMS) break;
+    const property = EXTERNAL_ID_SCHEMES[scheme].property;
+    const rows = companyRows.flatMap((row) => {
+      const value = (row.props as Record<string, unknown>)[property];
+      return typeof value === 'string' ? [{ id: row.id, value }] : [];
+    });
+    for (const chunk of chunks(rows, LOOKUP_CHUNK)) {
+      for (const clash of await db.readRows(externalIdClashStatement(scheme), { rows: chunk })) {
+        problems.push(`companies: "${String(clash.id)}" has ${scheme} "${String(rows.find((r) => r.id === clash.id)?.value)}", which company "${String(clash.existing)}" already holds in the database`);
       }
     }
   }

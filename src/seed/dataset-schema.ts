@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CompanyKind } from '../domain/enums';
+import { ExternalIdScheme } from '../domain/external-id';
 import { FactEventKind } from '../domain/lifecycle';
 import { SourceKind } from '../domain/source';
 import { MAX_AMOUNT_USD } from '../domain/validation';
@@ -10,6 +11,18 @@ import { projectRoot } from '../platform/project-root';
 
 /** The committed JSON Schema of dataset files; generated from the fact definitions, checked by a test. */
 export const DATASET_SCHEMA_FILE = path.join(projectRoot(), 'data', 'seed', 'dataset.schema.json');
+
+/** A company's id in another database; its value's rule per scheme (LEI check digits...) is checked at load. */
+const EXTERNAL_ID = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['scheme', 'value', 'source'],
+  properties: {
+    scheme: { enum: Object.values(ExternalIdScheme) },
+    value: { type: 'string', minLength: 1, maxLength: 300 },
+    source: { type: 'string', pattern: '^https?://', maxLength: 500 },
+  },
+};
 
 const SLUG = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120 };
 const DATE = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' };
@@ -106,11 +119,13 @@ export function datasetSchema(): Record<string, unknown> {
             id: SLUG,
             name: { type: 'string', minLength: 1, maxLength: 200 },
             aliases: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, maxItems: 20 },
+            formerNames: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, maxItems: 20 },
             kind: { enum: Object.values(CompanyKind) },
             country: { type: ['string', 'null'], pattern: '^[A-Z]{2}$' },
             founded: { type: ['string', 'null'], pattern: '^\\d{4}$' },
             website: { type: ['string', 'null'], maxLength: 500 },
             description: { type: ['string', 'null'], maxLength: 2000 },
+            externalIds: { type: 'array', items: EXTERNAL_ID, maxItems: 4 },
           },
         },
       },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { ErrorCode } from '../domain/errors';
 import { FACTS, type FactSection } from '../facts/registry';
 import { projectRoot } from '../platform/project-root';
 import { DATASET_SCHEMA_FILE as SCHEMA_FILE } from './dataset-schema';
@@ -18,11 +19,13 @@ export type Dataset = {
     id: string;
     name: string;
     aliases?: string[];
+    formerNames?: string[];
     kind: string;
     country?: string | null;
     founded?: string | null;
     website?: string | null;
     description?: string | null;
+    externalIds?: { scheme: string; value: string; source: string }[];
   }[];
 } & { [section in FactSection]: FactRecords };
 
@@ -44,6 +47,9 @@ export interface RecordProblem {
 /** A dataset that fails validation; the message lists where and why (`records`: which records, when known). */
 export class DatasetError extends Error {
   override readonly name = 'DatasetError';
+  /** As the API would code the same record refused by a mutation. */
+  readonly code = ErrorCode.BAD_USER_INPUT;
+
   constructor(
     message: string,
     readonly records: readonly RecordProblem[] = [],

@@ -1,6 +1,8 @@
 import { validate, type ValidationError } from 'class-validator';
 import type { ClassType } from 'type-graphql';
 import { CreateCompanyInput } from '../company/company.input';
+import { ExternalIdInput } from '../company/external-id.input';
+import { normalizeExternalId } from '../domain/external-id';
 import { parsePartialDate } from '../domain/partial-date';
 import type { FactDefinition } from '../facts/fact-definition';
 import { FACTS } from '../facts/registry';
@@ -106,11 +108,32 @@ export async function toInputs(dataset: Dataset): Promise<DatasetInputs> {
   for (const definition of FACTS) facts[definition.name] = await factInputs(definition, ((dataset as unknown as Record<string, unknown>)[definition.section] as Record<string, unknown>[] | undefined) ?? []);
   return {
     sources: await allOrRefused(dataset.sources.map((record, index) => toInput(SourceInput, { section: 'sources', index, label: 'source' }, record, ['publishedOn']))),
-    companies: await allOrRefused(
-      dataset.companies.map((c, index) =>
-        toInput(CreateCompanyInput, { section: 'companies', index, label: 'company' }, { ...c, aliases: c.aliases ?? [], founded: c.founded ? Number(c.founded) : null }, []),
+    companies: distinctExternalIds(
+      await allOrRefused(
+        dataset.companies.map((c, index) =>
+          toInput(
+            CreateCompanyInput,
+            { section: 'companies', index, label: 'company' },
+            { ...c, aliases: c.aliases ?? [], founded: c.founded ? Number(c.founded) : null, externalIds: c.externalIds?.map((id) => Object.assign(new ExternalIdInput(), id)) },
+            [],
+          ),
+        ),
       ),
     ),
     facts,
   };
+}
+
+/** No external id on two companies of the file (the database refuses it too, but only once the import is under way). */
+function distinctExternalIds(companies: CreateCompanyInput[]): CreateCompanyInput[] {
+  const holders = new Map<string, string>();
+  for (const company of companies) {
+    for (const id of company.externalIds ?? []) {
+      const key = `${id.scheme} "${normalizeExternalId(id.scheme, id.value)}"`;
+      const holder = holders.get(key);
+      if (holder !== undefined) throw new DatasetError(`company "${company.id}": externalIds: ${key} is already company "${holder}"'s`);
+      holders.set(key, company.id as string);
+    }
+  }
+  return companies;
 }

@@ -35,6 +35,6 @@ export class CompanyMatch {
   @Field(() => [MatchCandidate], { description: 'Best first (score, then reason, then company id); empty when nothing is alike.' })
   candidates!: MatchCandidate[];
 
-  @Field({ description: `The best candidate scored at least ${CERTAIN_SCORE} and no other did.` })
+  @Field({ description: `The best candidate scored at least ${CERTAIN_SCORE} and no other scored as high: safe to take without review.` })
   certain!: boolean;
 }

@@ -26,12 +26,13 @@ export const FULL_TEXT_CEILING = 0.85;
 
 /**
  * A candidate at or above this score matched exactly (its id, name, domain, an alias or a former name); below it,
- * only by similarity. A name is resolved with certainty when its best candidate reaches it and no other does.
+ * only by similarity. A name is resolved with certainty when its best candidate reaches it and no other candidate
+ * scores as high ("Open AI" is OpenAI's name and an alias of the OpenAI Foundation, "OpenAI, Inc.": the name wins).
  */
 export const CERTAIN_SCORE = 0.9;
 
 /** Full-text hits less alike than this are not offered. */
-export const MIN_FULL_TEXT_SIMILARITY = 0.4;
+export const MIN_FULL_TEXT_SIMILARITY = 0.5;
 
 /** At most this many candidates per name. */
 export const MAX_CANDIDATES = 5;
@@ -46,7 +47,7 @@ export interface NameMatch {
   readonly name: string;
   /** Best first: score, then reason (in MatchReason order), then company id. */
   readonly candidates: readonly MatchCandidate[];
-  /** The best candidate reached CERTAIN_SCORE and no other did. */
+  /** The best candidate reached CERTAIN_SCORE and no other scored as high. */
   readonly certain: boolean;
 }
 
@@ -102,6 +103,7 @@ export function rankCandidates(name: string, found: readonly CompanyRecord[]): N
     })
     .sort(compareCandidates)
     .slice(0, MAX_CANDIDATES);
-  const certain = (candidates[0]?.score ?? 0) >= CERTAIN_SCORE && (candidates[1]?.score ?? 0) < CERTAIN_SCORE;
+  const best = candidates[0]?.score ?? 0;
+  const certain = best >= CERTAIN_SCORE && (candidates[1]?.score ?? 0) < best;
   return { name, candidates, certain };
 }

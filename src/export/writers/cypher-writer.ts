@@ -18,7 +18,8 @@ import { TextSink } from '../text-sink';
  */
 const RECORDS_PER_STATEMENT = 100;
 
-const SCHEMA_STATEMENT = /^CREATE\s+(CONSTRAINT|(\w+\s+)?INDEX)\b/i;
+/** Schema statements replayed in migration order: a later migration may drop what an earlier one made. */
+const SCHEMA_STATEMENT = /^(CREATE\s+(CONSTRAINT|(\w+\s+)?INDEX)|DROP\s+(CONSTRAINT|INDEX))\b/i;
 
 /** The project's constraints and indexes (migration files and fact definitions), each a no-op where it exists. */
 export function schemaStatements(catalog: CypherCatalog, definitions: readonly FactDefinition[] = FACTS): string[] {

@@ -67,7 +67,7 @@ describe('error hygiene', () => {
 
   it('masks a real database failure as INTERNAL_SERVER_ERROR whose correlation id leads to the full error in the log', async () => {
     // A genuine failure inside Neo4j that the API does not expect: the full-text index the search relies on is gone.
-    await app.db.writeRows('DROP INDEX company_search IF EXISTS');
+    await app.db.writeRows('DROP INDEX company_names IF EXISTS');
     try {
       const { status, text } = await gql('{ searchCompanies(text: "anthropic") { company { id } } }');
       expect(status).toBe(200);
@@ -80,11 +80,11 @@ describe('error hygiene', () => {
       const entry = logged.find((line) => line.correlationId === error.extensions.correlationId);
       expect(entry).toBeDefined();
       const err = entry!.err as { message: string; stack: string; code?: string };
-      expect(err.message).toMatch(/company_search/);
+      expect(err.message).toMatch(/company_names/);
       expect(err.stack).toBeTruthy();
       expect(err.code).toMatch(/^Neo\./);
     } finally {
-      await app.db.writeRows('CREATE FULLTEXT INDEX company_search IF NOT EXISTS FOR (c:Company) ON EACH [c.name, c.aliases]');
+      await app.db.writeRows('CREATE FULLTEXT INDEX company_names IF NOT EXISTS FOR (c:Company) ON EACH [c.name, c.aliases, c.formerNames]');
       await app.db.writeRows('CALL db.awaitIndexes(60)');
     }
   });

@@ -56,6 +56,6 @@ describe('Database against a real Neo4j', () => {
     const constraints = (await app.db.readRows('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names'))[0].names as string[];
     expect(constraints).toEqual(expect.arrayContaining(['company_id', 'investment_id', 'compute_deal_id', 'source_id', 'rivalry_id', 'subsidiary_id', 'acquisition_id']));
     const indexes = (await app.db.readRows("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN collect(name) AS names"))[0].names as string[];
-    expect(indexes).toEqual(expect.arrayContaining(['company_kind', 'company_kind_id', 'company_kind_name_lower', 'investment_announced', 'company_search']));
+    expect(indexes).toEqual(expect.arrayContaining(['company_kind', 'company_kind_id', 'company_kind_name_lower', 'investment_announced', 'company_names']));
   });
 });

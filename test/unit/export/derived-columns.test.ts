@@ -11,7 +11,7 @@ describe('export columns and keys derived from the fact definitions', () => {
   });
 
   it('gives companies and sources the dataset schema properties', () => {
-    expect(sectionColumns('companies').map((c) => c.name)).toEqual(['id', 'name', 'aliases', 'kind', 'country', 'founded', 'website', 'description']);
+    expect(sectionColumns('companies').map((c) => c.name)).toEqual(['id', 'name', 'aliases', 'formerNames', 'kind', 'country', 'founded', 'website', 'description', 'externalIds']);
     expect(sectionColumns('sources').map((c) => c.name)).toEqual(['id', 'url', 'publisher', 'title', 'publishedOn', 'kind', 'originalPublisher']);
   });
 
@@ -27,7 +27,7 @@ describe('export columns and keys derived from the fact definitions', () => {
     }
     expect(['label', 'factType', 'factId', 'sourceIds', 'sourceUrls'].every((name) => edge.has(name))).toBe(true);
     const node = keys.filter((k) => k.for === 'node').map((k) => k.name);
-    expect(node).toEqual(['label', 'name', 'aliases', 'kind', 'country', 'founded', 'website', 'description']);
+    expect(node).toEqual(['label', 'name', 'aliases', 'formerNames', 'kind', 'country', 'founded', 'website', 'description', 'externalIds']);
   });
 
   it('refuses two fact types giving one property name two types', () => {
