@@ -2,6 +2,7 @@ import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction } fro
 import { DomainError, ErrorCode } from '../domain/errors';
 import { mapDriverError } from './map-driver-error';
 import { countRoundTrip } from './query-stats';
+import { currentRequestBookmarks } from './request-bookmarks';
 import { toPlain } from './to-plain';
 
 export type Row = Record<string, unknown>;
@@ -91,12 +92,15 @@ export class Database {
   private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
     // Fail fast during an outage: one request per cool-down probes the database, the rest answer at once.
     if (Date.now() < this.unavailableUntil) throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly');
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode, bookmarkManager: this.bookmarks });
+    // A request that brought a bookmark (a write made through another process) waits for it on top of this process's own.
+    const request = currentRequestBookmarks();
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode, bookmarkManager: this.bookmarks, bookmarks: request?.awaited.length ? [...request.awaited] : undefined });
     const config = { timeout: this.options.transactionTimeoutMs };
     const run = (managed: ManagedTransaction) => work(wrap(managed));
     try {
       if (mode === 'READ') return await session.executeRead(run, config);
       const result = await session.executeWrite(run, config);
+      if (request) request.written = session.lastBookmarks();
       for (const listener of this.committedListeners) listener();
       return result;
     } catch (error) {
