@@ -51,7 +51,7 @@ describe('rate limits per caller', () => {
     const alice = await burst(server.url, 10, () => ({ authorization: `Bearer ${ALICE}` }));
     const refused = alice.filter((answer) => answer.status === 429);
     const first = refused[0] as Response;
-    const body = await first.json();
+    const body = (await first.json()) as { errors: { extensions: Record<string, unknown> }[] };
     console.log(`10 requests at once with one key (2/s, burst 3): ${statuses(alice).join(' ')}; a 429: Retry-After ${first.headers.get('retry-after')}, ${JSON.stringify(body)}`);
     // 5 within one second's window (2 + the burst of 3); a window that turns over mid-burst allows 2 more at most.
     expect(alice.length - refused.length).toBeGreaterThanOrEqual(5);
