@@ -255,9 +255,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       PORT: num({ default: 4000 }),
       API_WORKERS: workerCount({ default: 1 }),
       TRUSTED_PROXIES: networkList({ default: [] }),
-      // On by default in production only: a development or test server is mostly called by its own developer.
-      RATE_LIMIT_RPS: num({ default: 20, devDefault: 0 }),
-      RATE_LIMIT_BURST: num({ default: 40, devDefault: 0 }),
+      // Defaults depend on NODE_ENV as this file defaults it (envalid's devDefault would take an unset NODE_ENV for production).
+      RATE_LIMIT_RPS: num({ default: undefined }),
+      RATE_LIMIT_BURST: num({ default: undefined }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
       NEO4J_URI: boltUri({ default: '' }),
       NEO4J_USER: str({ default: 'neo4j' }),
@@ -337,8 +337,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
     .filter(([, value, min, max]) => !(Number.isFinite(value) && (value as number) >= (min as number) && (value as number) <= (max as number)))
     .map(([name, value, min, max]) => `  ${name}: expected ${min}-${max}, got "${value}"`);
   if (webhookProblems.length > 0) throw new ConfigError(`Invalid configuration:\n${webhookProblems.join('\n')}`);
-  const rps = env.RATE_LIMIT_RPS;
-  const burst = env.RATE_LIMIT_BURST;
+  // On by default in production only: a development or test server is mostly called by its own developer.
+  const production = env.NODE_ENV === 'production';
+  const rps = env.RATE_LIMIT_RPS ?? (production ? 20 : 0);
+  const burst = env.RATE_LIMIT_BURST ?? (production ? 40 : 0);
   if (!(Number.isInteger(rps) && rps >= 0 && rps <= 100000) || !(Number.isInteger(burst) && burst >= 0 && burst <= 100000)) {
     throw new ConfigError(`Invalid configuration:\n  RATE_LIMIT_RPS, RATE_LIMIT_BURST: expected whole numbers 0-100000, got "${rps}", "${burst}"`);
   }

@@ -42,7 +42,7 @@ describe('X-Neo4j-Bookmark', () => {
     const write = await post('mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }', { authorization: `Bearer ${WRITER_KEY}` }, { input: { id, name: id, kind: 'OTHER' } });
     const bookmark = write.headers.get('x-neo4j-bookmark') as string;
     const read = await post(`{ company(id: "${id}") { id } }`, { 'x-neo4j-bookmark': bookmark });
-    const answer = await read.json();
+    const answer = (await read.json()) as unknown;
     console.log(`write answered x-neo4j-bookmark: ${bookmark}; read with it: ${JSON.stringify(answer)}, its x-neo4j-bookmark: ${read.headers.get('x-neo4j-bookmark')}`);
     expect(bookmark).toMatch(/^FB:/);
     expect(answer).toEqual({ data: { company: { id } } });
@@ -60,6 +60,6 @@ describe('X-Neo4j-Bookmark', () => {
     expect(answer.errors[0]?.extensions.code).toBe('BOOKMARK_TIMEOUT');
     expect(elapsed).toBeLessThan(TX_TIMEOUT_MS + 1000 + 1500);
     // The process still serves: the abandoned session holds one connection until Neo4j gives up, nothing else.
-    expect((await (await post('{ companies(first: 1) { nodes { id } } }')).json()).errors).toBeUndefined();
+    expect(((await (await post('{ companies(first: 1) { nodes { id } } }')).json()) as { errors?: unknown }).errors).toBeUndefined();
   });
 });
