@@ -24,7 +24,7 @@ import { createApiMetrics, type ApiMetrics } from './metrics/api-metrics';
 import { projectRoot } from './platform/project-root';
 import { withQueryStats, type QueryStats } from './neo4j/query-stats';
 import { withRequestBookmarks, type RequestBookmarks } from './neo4j/request-bookmarks';
-import { DomainError } from './domain/errors';
+import type { DomainError } from './domain/errors';
 import { BOOKMARK_HEADER, bookmarksOf } from './http/bookmark-header';
 import { clientAddressOf } from './http/client-address';
 import { createRateLimit, RATE_LIMITED, refuseUpgrade, sendRateLimited, type RateVerdict } from './http/rate-limit';
