@@ -39,7 +39,13 @@ export interface Application {
  * Connects to Neo4j at `uri` (waiting for it), applies migrations and builds the schema. The Cypher catalog and
  * repositories are built before anything else, so a missing Cypher file fails here, at boot.
  */
-export async function createApplication(config: AppConfig, uri: string, logger: Logger): Promise<Application> {
+export async function createApplication(
+  config: AppConfig,
+  uri: string,
+  logger: Logger,
+  /** false: another process of the same start applies them (several workers: the first one, before the others start). */
+  options: { migrate?: boolean } = {},
+): Promise<Application> {
   fixToday(config.today);
   const catalog = new CypherCatalog();
   defineFactFragments(catalog);
@@ -57,7 +63,7 @@ export async function createApplication(config: AppConfig, uri: string, logger: 
       { uri, database: config.neo4j.database, retries: config.neo4j.connectRetries, delayMs: config.neo4j.connectRetryDelayMs },
       logger,
     );
-    await applyMigrations(db, catalog, logger);
+    if (options.migrate !== false) await applyMigrations(db, catalog, logger);
     // One follower of the change log per process, shared by every subscription (and the watches) it serves.
     const feed = new ChangeFeed(repos.changes, db, {
       pollMs: config.changes.pollMs,

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { bool, cleanEnv, makeValidator, num, port, str } from 'envalid';
 
@@ -86,6 +87,32 @@ const isoDay = makeValidator<string>((input) => {
   return input;
 });
 
+/** API_WORKERS: a count of processes, or `auto` for one per core the process may use. */
+const workerCount = makeValidator<number>((input) => {
+  if (input.trim().toLowerCase() === 'auto') return Math.max(1, os.availableParallelism());
+  if (!/^\d{1,3}$/.test(input.trim()) || Number(input) < 1 || Number(input) > 256) throw new Error(`expected 1-256 or auto, got "${input}"`);
+  return Number(input);
+});
+
+/** One TRUSTED_PROXIES entry: an address or a network (`10.0.0.0/8`, `::1`), never a host name (it is matched against the peer's address). */
+export interface TrustedNetwork {
+  readonly address: string;
+  readonly prefix: number;
+  readonly family: 'ipv4' | 'ipv6';
+}
+
+const networkList = makeValidator<TrustedNetwork[]>((input) =>
+  input
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0)
+    .map((entry) => {
+      const parsed = parseAllowedHost(entry);
+      if (parsed.kind !== 'network') throw new Error(`"${entry}" is not an IP address or a CIDR network`);
+      return { address: parsed.address, prefix: parsed.prefix, family: parsed.family };
+    }),
+);
+
 const boltUri = makeValidator<string>((input) => {
   if (input === '') return input;
   if (!/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/[^\s]+$/.test(input)) {
@@ -107,7 +134,19 @@ export interface ManagedNeo4jConfig {
 /** Every setting the process reads from its environment, validated once. */
 export interface AppConfig {
   readonly env: 'development' | 'test' | 'production';
-  readonly http: { readonly host: string; readonly port: number };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    /** Processes serving the port (node:cluster when more than one; see docs/operations.md, "Several workers"). */
+    readonly workers: number;
+    /** Peers whose X-Forwarded-For is believed (the caller is the nearest address they did not add); empty: none. */
+    readonly trustedProxies: readonly TrustedNetwork[];
+  };
+  /**
+   * Requests per caller (its API key, or its address without one) on /graphql, its SSE path and WebSocket connection
+   * attempts, counted per process; null: no limit.
+   */
+  readonly rateLimit: { readonly perSecond: number; readonly burst: number } | null;
   readonly logLevel: string;
   readonly neo4j: {
     /** Empty when the managed local server should be used. */
@@ -214,6 +253,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
       HOST: str({ default: '127.0.0.1' }),
       PORT: num({ default: 4000 }),
+      API_WORKERS: workerCount({ default: 1 }),
+      TRUSTED_PROXIES: networkList({ default: [] }),
+      // Defaults depend on NODE_ENV as this file defaults it (envalid's devDefault would take an unset NODE_ENV for production).
+      RATE_LIMIT_RPS: num({ default: undefined }),
+      RATE_LIMIT_BURST: num({ default: undefined }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
       NEO4J_URI: boltUri({ default: '' }),
       NEO4J_USER: str({ default: 'neo4j' }),
@@ -293,12 +337,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
     .filter(([, value, min, max]) => !(Number.isFinite(value) && (value as number) >= (min as number) && (value as number) <= (max as number)))
     .map(([name, value, min, max]) => `  ${name}: expected ${min}-${max}, got "${value}"`);
   if (webhookProblems.length > 0) throw new ConfigError(`Invalid configuration:\n${webhookProblems.join('\n')}`);
+  // On by default in production only: a development or test server is mostly called by its own developer.
+  const production = env.NODE_ENV === 'production';
+  const rps = env.RATE_LIMIT_RPS ?? (production ? 20 : 0);
+  const burst = env.RATE_LIMIT_BURST ?? (production ? 40 : 0);
+  if (!(Number.isInteger(rps) && rps >= 0 && rps <= 100000) || !(Number.isInteger(burst) && burst >= 0 && burst <= 100000)) {
+    throw new ConfigError(`Invalid configuration:\n  RATE_LIMIT_RPS, RATE_LIMIT_BURST: expected whole numbers 0-100000, got "${rps}", "${burst}"`);
+  }
   if (!/^5\.26\.\d+$/.test(env.NEO4J_LOCAL_VERSION)) {
     throw new ConfigError(`Invalid configuration:\n  NEO4J_LOCAL_VERSION: expected 5.26.x, got "${env.NEO4J_LOCAL_VERSION}"`);
   }
   return deepFreeze({
     env: env.NODE_ENV,
-    http: { host: env.HOST, port: env.PORT },
+    http: { host: env.HOST, port: env.PORT, workers: env.API_WORKERS, trustedProxies: env.TRUSTED_PROXIES },
+    // RATE_LIMIT_RPS=0 turns the limit off; a burst alone (RPS 0) would be a limit that never refills.
+    rateLimit: rps > 0 ? { perSecond: rps, burst } : null,
     logLevel: env.LOG_LEVEL,
     neo4j: {
       uri: env.NEO4J_URI,

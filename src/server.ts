@@ -4,7 +4,6 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createContext } from './http/request-context';
 import { attachSubscriptions, SSE_PATH } from './http/subscriptions';
 import type { ServerDependencies } from './http/server-dependencies';
 import type { RequestContext } from './graphql/context';
@@ -24,6 +23,12 @@ import { builtFiles, builtPage } from './http/static-files';
 import { createApiMetrics, type ApiMetrics } from './metrics/api-metrics';
 import { projectRoot } from './platform/project-root';
 import { withQueryStats, type QueryStats } from './neo4j/query-stats';
+import { withRequestBookmarks, type RequestBookmarks } from './neo4j/request-bookmarks';
+import type { DomainError } from './domain/errors';
+import { BOOKMARK_HEADER, bookmarksOf } from './http/bookmark-header';
+import { clientAddressOf } from './http/client-address';
+import { createRateLimit, RATE_LIMITED, refuseUpgrade, sendRateLimited, type RateVerdict } from './http/rate-limit';
+import { callerKeyName, createContext } from './http/request-context';
 
 
 export interface RunningServer {
@@ -91,7 +96,10 @@ export function createApollo<Loaders>(deps: ServerDependencies<Loaders>, httpSer
  * - POST /graphql (and GET with Apollo's CSRF header); OPTIONS /graphql answers CORS preflights (`CORS_ORIGINS`);
  *   GET /graphql from a browser is the landing page (Apollo Sandbox, falling back to /graphiql) outside production;
  * - GET /graphiql: the bundled GraphiQL; GET /explorer and /explorer/*: the explorer page and the built assets;
- * - GET /health (process up), GET /ready (database reachable), GET /metrics (Prometheus; `METRICS_ENABLED`, `METRICS_TOKEN`).
+ * - GET /health (process up), GET /ready (database reachable), GET /metrics (Prometheus; `METRICS_ENABLED`, `METRICS_TOKEN`;
+ *   with API_WORKERS > 1, every worker's series summed by the primary).
+ * /graphql, its SSE path and WebSocket upgrades count against the caller's rate limit (RATE_LIMIT_RPS, 429 RATE_LIMITED).
+ * A request sending `X-Neo4j-Bookmark` (a write's answer gave it) is served after that write, whichever process made it.
  * Every answer carries `x-request-id` (the caller's when acceptable, else a new UUID), and every log line written for a
  * request names it. Plain `node:http` with body-parser rather than a framework: a handful of routes need no router, and
  * on a request that costs a few milliseconds of database time, Express's per-request layers measured a tenth of a
@@ -102,8 +110,31 @@ export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): P
   const readJson = jsonBodyReader(limits.maxBodyBytes);
   const { feed, watches } = deps;
   const metrics = deps.config.metrics.enabled
-    ? createApiMetrics({ driver: deps.db.driver, ping: deps.ping, feed: feed ? () => feed.stats() : undefined, watches: watches ? () => watches.stats() : undefined })
+    ? createApiMetrics(
+        { driver: deps.db.driver, ping: deps.ping, feed: feed ? () => feed.stats() : undefined, watches: watches ? () => watches.stats() : undefined },
+        { clustered: deps.config.http.workers > 1 },
+      )
     : undefined;
+  const rateLimit = createRateLimit(deps.config.rateLimit);
+  const addressOf = clientAddressOf(deps.config.http.trustedProxies);
+  // A caller is its API key when it presents one of ours (wherever it calls from), else its address.
+  const admit = async (req: http.IncomingMessage, transport: 'http' | 'websocket'): Promise<RateVerdict> => {
+    if (!rateLimit.enabled) return { allowed: true };
+    const key = callerKeyName(deps.config, req.headers.authorization);
+    const verdict = await rateLimit.check(key !== null ? `key:${key}` : `address:${addressOf(req)}`);
+    if (!verdict.allowed) {
+      metrics?.countRateLimited(transport);
+      metrics?.countError(RATE_LIMITED);
+    }
+    return verdict;
+  };
+  const limited =
+    (route: Route): Route =>
+    async (req, res) => {
+      const verdict = await admit(req, 'http');
+      if (!verdict.allowed) return sendRateLimited(res, verdict.retryAfterSeconds);
+      return route(req, res);
+    };
   const cors = corsPolicy(deps.config.cors);
   const fail = (res: http.ServerResponse, error: unknown) => {
     if (res.headersSent) {
@@ -124,6 +155,16 @@ export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): P
   const graphql: Route = async (req, res) => {
     if (req.method === 'OPTIONS') return cors.preflight(req, res);
     cors.allowResponse(req, res);
+    const verdict = await admit(req, 'http');
+    if (!verdict.allowed) return sendRateLimited(res, verdict.retryAfterSeconds);
+    let bookmarks: RequestBookmarks;
+    try {
+      bookmarks = { awaited: bookmarksOf(req), written: null };
+    } catch (error) {
+      const refused = error as DomainError;
+      metrics?.countError(refused.code);
+      return sendJson(res, 400, { errors: [{ message: refused.message, extensions: { code: refused.code, ...refused.details } }] });
+    }
     const stats: QueryStats = { roundTrips: 0 };
     let context: RequestContext<Loaders> | undefined;
     if (metrics) {
@@ -135,12 +176,16 @@ export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): P
       });
     }
     const body = await readJson(req, res);
-    const response = await withQueryStats(stats, () =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: toGraphQLRequest(req, body),
-        context: async () => (context = createContext(deps, req.headers.authorization, stats, requestIdOf(res))),
-      }),
+    const response = await withRequestBookmarks(bookmarks, () =>
+      withQueryStats(stats, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: toGraphQLRequest(req, body),
+          context: async () => (context = createContext(deps, req.headers.authorization, stats, requestIdOf(res))),
+        }),
+      ),
     );
+    // The last write's bookmark: sent back on a later request, it makes that request see this write on any process.
+    if (bookmarks.written?.length) res.setHeader(BOOKMARK_HEADER, bookmarks.written.join(','));
     await sendGraphQLResponse(res, response);
   };
   const routes = new Map<string, Route>([
@@ -160,8 +205,14 @@ export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): P
   ]);
   if (metrics) routes.set('/metrics', metricsRoute(metrics, deps.config.metrics.token));
   // Subscriptions: graphql-ws upgrades on /graphql, graphql-sse on its own path.
-  const subscriptions = feed ? attachSubscriptions(httpServer, deps) : null;
-  if (subscriptions) routes.set(SSE_PATH, subscriptions.sse);
+  const subscriptions = feed
+    ? attachSubscriptions(httpServer, deps, async (req, socket) => {
+        const verdict = await admit(req, 'websocket');
+        if (!verdict.allowed) refuseUpgrade(socket, verdict.retryAfterSeconds);
+        return verdict.allowed;
+      })
+    : null;
+  if (subscriptions) routes.set(SSE_PATH, limited(subscriptions.sse));
   const web = path.join(projectRoot(), 'dist/explorer');
   routes.set('/explorer', builtPage(web, 'index.html'));
   routes.set('/graphiql', builtPage(web, 'graphiql.html'));
@@ -169,7 +220,10 @@ export async function startServer<Loaders>(deps: ServerDependencies<Loaders>): P
     ? (route: string, req: http.IncomingMessage, res: http.ServerResponse) => res.once('finish', () => metrics.countHttp(route, req.method, res.statusCode))
     : undefined;
   const route = routeRequests(routes, fail, new Map([['/explorer/', builtFiles(web, '/explorer/')]]), countAnswers);
+  // Which worker answered, for tests and debugging of several workers; never in production, where it only informs an attacker.
+  const servedBy = deps.config.http.workers > 1 && deps.config.env !== 'production' ? String(process.pid) : null;
   httpServer.on('request', (req, res) => {
+    if (servedBy) res.setHeader('x-worker-pid', servedBy);
     const requestId = assignRequestId(req, res);
     withRequestId(requestId, () => route(req, res));
   });

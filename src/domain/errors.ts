@@ -11,6 +11,8 @@ export const ErrorCode = {
   CURSOR_EXPIRED: 'CURSOR_EXPIRED',
   /** A subscription that fell too far behind the change log; resume with the last seq received. */
   SLOW_CONSUMER: 'SLOW_CONSUMER',
+  /** A read carrying a write's bookmark found no server caught up with it in time; retry. */
+  BOOKMARK_TIMEOUT: 'BOOKMARK_TIMEOUT',
   /** A key holds as many of something (watches) as it may. */
   QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
 } as const;

@@ -5,10 +5,10 @@ import { sendJson } from './send-json';
 /** Methods a cross-origin page may use on /graphql. */
 const METHODS = 'GET, POST, OPTIONS';
 /** Request headers a cross-origin page may send: the key, JSON, Apollo's CSRF headers and our request id. */
-const READ_HEADERS = ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'];
+const READ_HEADERS = ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'x-neo4j-bookmark'];
 const ALL_HEADERS = ['authorization', ...READ_HEADERS];
 /** Response headers a cross-origin page may read, beyond the CORS-safelisted ones. */
-const EXPOSED = 'x-request-id, x-db-round-trips';
+const EXPOSED = 'x-request-id, x-db-round-trips, x-neo4j-bookmark, retry-after';
 /** Chromium caps a cached preflight at two hours; an origin removed from the list stops reading answers at once anyway. */
 const MAX_AGE_S = '7200';
 

@@ -14,6 +14,11 @@ function keysOf(config: AppConfig): ApiKey[] {
   return keys;
 }
 
+/** The name of the configured key an Authorization header presents, or null (none, or not one of ours). */
+export function callerKeyName(config: AppConfig, authorization: string | undefined): string | null {
+  return identifyCaller(authorization, keysOf(config)).name;
+}
+
 /**
  * Builds the per-request context from the Authorization header. `requestId` is the HTTP request's (see
  * src/http/request-id.ts); operations run without HTTP get a new one.

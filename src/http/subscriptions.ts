@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type { Duplex } from 'node:stream';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/http';
 import { useServer } from 'graphql-ws/use/ws';
@@ -50,7 +51,12 @@ type Prepared = { args: ExecutionArgs } | { errors: GraphQLError[] };
  * connection and per process, and errors coded as everywhere else. Each subscription follows this process's change
  * feed; no state is kept between SSE requests, so either transport works behind several processes.
  */
-export function attachSubscriptions<Loaders>(httpServer: http.Server, deps: ServerDependencies<Loaders>): SubscriptionTransports {
+export function attachSubscriptions<Loaders>(
+  httpServer: http.Server,
+  deps: ServerDependencies<Loaders>,
+  /** Counts a connection attempt against the caller's rate limit; false when it refused it (and answered the socket). */
+  admit: (req: http.IncomingMessage, socket: Duplex) => Promise<boolean> = async () => true,
+): SubscriptionTransports {
   const { config, schema } = deps;
   const limits = config.limits;
   const rules = [...specifiedRules, ...limitRules(limits)];
@@ -102,7 +108,12 @@ export function attachSubscriptions<Loaders>(httpServer: http.Server, deps: Serv
       socket.end('HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nThis origin may not open a subscription here (see CORS_ORIGINS)\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    admit(req, socket).then(
+      (admitted) => {
+        if (admitted && !socket.destroyed) wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+      },
+      () => socket.destroy(),
+    );
   });
   const wsDisposable = useServer(
     {

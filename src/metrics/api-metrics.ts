@@ -1,6 +1,8 @@
 import type { Driver } from 'neo4j-driver';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { WatchStats } from '../changes/watch-engine';
+import cluster from 'node:cluster';
+import { joinClusterMetrics } from './cluster-metrics';
 import { poolCounts } from './driver-pool';
 import { OperationLabels } from './operation-labels';
 
@@ -29,6 +31,8 @@ export interface ApiMetrics {
   countError(code: unknown): void;
   /** One HTTP answer, by the route that served it (`(none)` when no route matched). */
   countHttp(route: string, method: string | undefined, status: number): void;
+  /** One request or WebSocket connection attempt refused by the rate limit. */
+  countRateLimited(transport: 'http' | 'websocket'): void;
 }
 
 export interface MetricsSources {
@@ -83,7 +87,7 @@ function processMetrics(): Registry {
 }
 
 /** Creates the registry: request, error and round-trip series, the driver's pool, `neo4j_up`, and Node's process metrics. */
-export function createApiMetrics(sources: MetricsSources): ApiMetrics {
+export function createApiMetrics(sources: MetricsSources, options: { clustered?: boolean } = {}): ApiMetrics {
   const shared = processMetrics();
   const registry = new Registry();
   const operations = new OperationLabels(MAX_OPERATION_LABELS);
@@ -137,6 +141,7 @@ export function createApiMetrics(sources: MetricsSources): ApiMetrics {
   });
   new Gauge({
     name: 'change_feed_max_lag',
+    aggregator: 'max',
     help: 'How many changes the furthest-behind subscriber of this process is behind the log',
     registers: [registry],
     collect() {
@@ -145,6 +150,7 @@ export function createApiMetrics(sources: MetricsSources): ApiMetrics {
   });
   new Gauge({
     name: 'change_log_head',
+    aggregator: 'max',
     help: 'The last change-log sequence number this process has read',
     registers: [registry],
     collect() {
@@ -153,6 +159,7 @@ export function createApiMetrics(sources: MetricsSources): ApiMetrics {
   });
   new Gauge({
     name: 'watches_held',
+    aggregator: 'max',
     help: 'Watches this process holds, and of them those waiting to be answered again',
     labelNames: ['state'],
     registers: [registry],
@@ -174,6 +181,7 @@ export function createApiMetrics(sources: MetricsSources): ApiMetrics {
   // analytics query's own, which a histogram's buckets would blur.
   new Gauge({
     name: 'watch_reanswer_seconds',
+    aggregator: 'max',
     help: 'Duration of this process\'s latest 1,000 watch re-answers (question, reach and commit), by quantile',
     labelNames: ['quantile'],
     registers: [registry],
@@ -182,8 +190,15 @@ export function createApiMetrics(sources: MetricsSources): ApiMetrics {
       for (const q of [0.5, 0.95]) this.set({ quantile: String(q) }, quantile(recent, q) / 1000);
     },
   });
+  const rateLimited = new Counter({
+    name: 'rate_limited_total',
+    help: 'Requests (http) and WebSocket connection attempts (websocket) refused by the per-caller rate limit',
+    labelNames: ['transport'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'neo4j_up',
+    aggregator: 'min',
     help: `1 when Neo4j answered a ping at scrape time within ${NEO4J_UP_TIMEOUT_MS} ms, else 0`,
     registers: [registry],
     async collect() {
@@ -191,11 +206,18 @@ export function createApiMetrics(sources: MetricsSources): ApiMetrics {
     },
   });
 
+  // Under node:cluster a scrape reaches one worker, which asks the primary for every worker's series (summed counters,
+  // gauges by the aggregator each names: a process-local "head" or "up" is not a sum).
+  const ofCluster = options.clustered && cluster.isWorker ? joinClusterMetrics([shared, registry]) : null;
   return {
     contentType: registry.contentType,
     async render() {
+      if (ofCluster) return ofCluster();
       const [ofProcess, ofServer] = await Promise.all([shared.metrics(), registry.metrics()]);
       return `${ofProcess}${ofServer}`;
+    },
+    countRateLimited(transport) {
+      rateLimited.inc({ transport });
     },
     observeGraphQL(operation, seconds, trips) {
       const label = operations.label(operation);

@@ -2,6 +2,7 @@ import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction } fro
 import { DomainError, ErrorCode } from '../domain/errors';
 import { mapDriverError } from './map-driver-error';
 import { countRoundTrip } from './query-stats';
+import { currentRequestBookmarks } from './request-bookmarks';
 import { toPlain } from './to-plain';
 
 export type Row = Record<string, unknown>;
@@ -91,20 +92,53 @@ export class Database {
   private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
     // Fail fast during an outage: one request per cool-down probes the database, the rest answer at once.
     if (Date.now() < this.unavailableUntil) throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly');
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode, bookmarkManager: this.bookmarks });
+    // A request that brought a bookmark (a write made through another process) waits for it on top of this process's own.
+    const request = currentRequestBookmarks();
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode, bookmarkManager: this.bookmarks, bookmarks: request?.awaited.length ? [...request.awaited] : undefined });
     const config = { timeout: this.options.transactionTimeoutMs };
     const run = (managed: ManagedTransaction) => work(wrap(managed));
+    // Reads only: a write abandoned here could still commit once the server catches up, after its client heard it failed.
+    const awaiting = mode === 'READ' && request !== undefined && request.awaited.length > 0;
+    let abandoned = false;
     try {
-      if (mode === 'READ') return await session.executeRead(run, config);
-      const result = await session.executeWrite(run, config);
-      for (const listener of this.committedListeners) listener();
+      const running = mode === 'READ' ? session.executeRead(run, config) : session.executeWrite(run, config);
+      const result = awaiting ? await this.withinBookmarkWait(running, () => (abandoned = true)) : await running;
+      if (mode === 'WRITE') {
+        if (request) request.written = session.lastBookmarks();
+        for (const listener of this.committedListeners) listener();
+      }
       return result;
     } catch (error) {
       const mapped = mapDriverError(error);
       if (isUnavailable(mapped)) this.unavailableUntil = Date.now() + (this.options.unavailableCooldownMs ?? 1000);
       throw mapped;
     } finally {
-      await session.close();
+      // An abandoned session still waits in the driver for the server's answer; closing it must not hold the request.
+      if (abandoned) session.close().catch(() => undefined);
+      else await session.close();
+    }
+  }
+
+  /**
+   * A bookmark ahead of the server makes Neo4j wait before the transaction begins (`db.transaction.bookmark_ready_timeout`,
+   * 30 s by default, and the driver retries the transient BookmarkTimeout: two minutes measured on 5.26), which the
+   * transaction timeout does not bound. A read carrying one gets the transaction timeout and a second as a whole,
+   * then BOOKMARK_TIMEOUT; the driver's work goes on in the background and is dropped.
+   */
+  private async withinBookmarkWait<T>(running: Promise<T>, abandon: () => void): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const limitMs = this.options.transactionTimeoutMs + 1000;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abandon();
+        running.catch(() => undefined);
+        reject(new DomainError(ErrorCode.BOOKMARK_TIMEOUT, `The database has not caught up with the bookmark within ${limitMs} ms; try again shortly`));
+      }, limitMs);
+    });
+    try {
+      return await Promise.race([running, late]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

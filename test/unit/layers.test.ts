@@ -21,7 +21,7 @@ const LAYERS: readonly (readonly [layer: string, members: readonly string[]])[] 
   ['wiring', ['repositories.ts', 'schema.ts', 'metrics/', 'http/', 'server.ts', 'app.ts']],
   // Below the entry points only: the process that starts a local Neo4j, which needs nothing of the application.
   ['managed-neo4j', ['managed-neo4j/']],
-  ['tools', ['seed/', 'import/', 'export/', 'synthetic/', 'cli/', 'index.ts']],
+  ['tools', ['seed/', 'import/', 'export/', 'synthetic/', 'cli/', 'cluster/', 'index.ts']],
 ];
 /** Layers that may use fewer layers than all those below them. */
 const ONLY: Readonly<Record<string, readonly string[]>> = { 'managed-neo4j': ['platform'] };

@@ -37,7 +37,7 @@ describe('CORS on /graphql', () => {
     expect(answer.headers.vary).toBe('Origin');
     expect(answer.headers['access-control-allow-methods']).toBe('GET, POST, OPTIONS');
     expect(answer.headers['access-control-allow-headers']?.split(', ')).toEqual(
-      expect.arrayContaining(['authorization', 'content-type', 'apollo-require-preflight', 'x-request-id']),
+      expect.arrayContaining(['authorization', 'content-type', 'apollo-require-preflight', 'x-request-id', 'x-neo4j-bookmark']),
     );
     expect(Number(answer.headers['access-control-max-age'])).toBeGreaterThan(0);
     expect(answer.headers['access-control-allow-credentials']).toBeUndefined();
@@ -48,7 +48,7 @@ describe('CORS on /graphql', () => {
     expect(answer.status).toBe(200);
     expect(answer.json()).toEqual({ data: { __typename: 'Query' } });
     expect(answer.headers['access-control-allow-origin']).toBe(ALLOWED);
-    expect(answer.headers['access-control-expose-headers']).toBe('x-request-id, x-db-round-trips');
+    expect(answer.headers['access-control-expose-headers']).toBe('x-request-id, x-db-round-trips, x-neo4j-bookmark, retry-after');
     expect(answer.headers.vary).toBe('Origin');
   });
 
