@@ -30,3 +30,10 @@ export const traversalCost = {
   neighborhood: ({ args, childComplexity }: ComplexityEstimatorArgs) => 100 * clamp(args.depth, 1, 1, 3) + 50 * childComplexity,
   exposure: ({ childComplexity }: ComplexityEstimatorArgs) => 50 + 10 * childComplexity,
 };
+
+/**
+ * What drawing up to `value` companies adds (`fallback` when not given, at most `most`): one per 5, so the default
+ * neighbourhood of 200 adds 40 and the largest (5,000) 1,000, and the explorer's full picture at depth 3 (about
+ * 2,800) stays under the default limit of 5,000.
+ */
+export const drawnNodesCost = (value: unknown, fallback: number, most: number): number => Math.ceil(clamp(value, fallback, 1, most) / 5);
