@@ -2,7 +2,29 @@ import cytoscape, { type CoseLayoutOptions, type Core, type ElementDefinition } 
 import { pictureElements } from './elements';
 import { RelationPalette } from './palette';
 import type { Picture } from './picture';
+import { ringPositions } from './ring-layout';
 import { graphStylesheet } from './stylesheet';
+
+/** How the picture is drawn: cytoscape's 2D canvas, or its canvas renderer with WebGL on (cytoscape 3.31 and later). */
+export type Renderer = 'canvas' | 'webgl';
+
+/**
+ * From this many companies the picture is drawn with WebGL, when the browser has WebGL 2: the 2D canvas redraws
+ * every element on each frame of a pan or zoom and stutters past about a thousand, while WebGL draws them in
+ * batches. Smaller pictures keep the 2D canvas, which draws dashed lines and double rings that WebGL draws plain.
+ */
+export const WEBGL_FROM = 1000;
+
+/** From this many companies the picture is laid out in rings around the centre: a force-directed layout takes too long. */
+export const RINGS_FROM = 400;
+
+let webgl2: boolean | undefined;
+
+/** Whether the browser can give cytoscape a WebGL 2 context (cytoscape does not fall back by itself). */
+function hasWebgl2(): boolean {
+  webgl2 ??= document.createElement('canvas').getContext('webgl2') !== null;
+  return webgl2;
+}
 
 export interface GraphHandlers {
   onNode(id: string): void;
@@ -17,6 +39,8 @@ export interface GraphProbe {
   highlighted(): { nodes: string[]; edges: string[] };
   /** Where a node (or an edge's midpoint) is drawn, in page coordinates; null when it is not drawn. */
   pagePoint(id: string): { x: number; y: number } | null;
+  /** How the picture is drawn now. */
+  renderer(): Renderer;
 }
 
 /** Force-directed, spread for dense neighbourhoods (rivals of rivals tie most companies to each other). */
@@ -44,28 +68,48 @@ const MAX_FIT_ZOOM = 1.4;
  * reads as a change, not as a new picture) and lays out the newcomers around them.
  */
 export class GraphView {
-  private readonly cy: Core;
+  private cy: Core;
+  private renderer: Renderer = 'canvas';
   private palette = new RelationPalette();
 
   constructor(
     private readonly container: HTMLElement,
-    handlers: GraphHandlers,
+    private readonly handlers: GraphHandlers,
   ) {
-    this.cy = cytoscape({
-      container,
+    this.cy = this.create('canvas');
+    this.publish();
+  }
+
+  /** A cytoscape instance drawing with `renderer` (cytoscape picks its renderer once, when it starts). */
+  private create(renderer: Renderer): Core {
+    const options: cytoscape.CytoscapeOptions & { renderer?: { name: string; webgl: boolean } } = {
+      container: this.container,
       style: graphStylesheet(this.palette),
       minZoom: 0.15,
       maxZoom: 4,
       wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       selectionType: 'single',
+      ...(renderer === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    };
+    const cy = cytoscape(options);
+    cy.on('tap', 'node', (event) => this.handlers.onNode(event.target.id()));
+    cy.on('tap', 'edge', (event) => this.handlers.onEdge(event.target.id()));
+    cy.on('tap', (event) => {
+      if (event.target === cy) this.handlers.onBackground();
     });
-    this.cy.on('tap', 'node', (event) => handlers.onNode(event.target.id()));
-    this.cy.on('tap', 'edge', (event) => handlers.onEdge(event.target.id()));
-    this.cy.on('tap', (event) => {
-      if (event.target === this.cy) handlers.onBackground();
-    });
-    this.publish();
+    this.renderer = renderer;
+    return cy;
+  }
+
+  /** Starts cytoscape again with the renderer a picture of `companies` needs, keeping where companies were drawn. */
+  private useRendererFor(companies: number): Map<string, { x: number; y: number }> {
+    const wanted: Renderer = companies >= WEBGL_FROM && hasWebgl2() ? 'webgl' : 'canvas';
+    if (wanted === this.renderer) return new Map();
+    const kept = new Map(this.cy.nodes().map((node) => [node.id(), { ...node.position() }] as const));
+    this.cy.destroy();
+    this.cy = this.create(wanted);
+    return kept;
   }
 
   /** Draws relation kinds as the palette says (the API's kinds, known once it answered), from now on. */
@@ -78,7 +122,8 @@ export class GraphView {
   show(picture: Picture, expanded: ReadonlySet<string>, fresh: boolean): void {
     const elements = pictureElements(picture, { expanded, palette: this.palette });
     const wanted = new Set(elements.map((element) => element.data.id as string));
-    const hadPositions = !fresh && this.cy.nodes().length > 0;
+    const kept = this.useRendererFor(elements.filter((element) => element.group === 'nodes').length);
+    const hadPositions = !fresh && (this.cy.nodes().length > 0 || kept.size > 0);
     let addedAny = false;
     this.cy.batch(() => {
       if (fresh) this.cy.elements().remove();
@@ -92,7 +137,8 @@ export class GraphView {
           existing.data(data);
           existing.classes(element.classes as string);
         } else {
-          added.push(element.group === 'nodes' ? { ...element, position: this.startingPoint(element, elements) } : element);
+          const position = fresh ? undefined : kept.get(element.data.id as string);
+          added.push(element.group === 'nodes' ? { ...element, position: position ?? this.startingPoint(element, elements) } : element);
         }
       }
       addedAny = added.length > 0;
@@ -101,7 +147,9 @@ export class GraphView {
       this.cy.add(added.filter((element) => element.group === 'edges'));
     });
     // Only newcomers need placing: a highlight that adds nothing, or a removal, leaves the drawing as it was.
-    if (addedAny || !hadPositions) this.layout(!hadPositions);
+    if (this.cy.nodes().length >= RINGS_FROM) {
+      if (addedAny || !hadPositions) this.ringLayout(picture.center);
+    } else if (addedAny || !hadPositions) this.layout(!hadPositions);
     this.publish();
   }
 
@@ -142,6 +190,7 @@ export class GraphView {
       const box = this.container.getBoundingClientRect();
       return { x: box.left + point.x, y: box.top + point.y };
     },
+    renderer: () => this.renderer,
   };
 
   /** A new company starts next to a drawn neighbour, so the layout only has to settle it. */
@@ -176,9 +225,30 @@ export class GraphView {
       .run();
   }
 
+  /** A large picture in rings: hop by hop from the centre, in the order the API kept its companies. */
+  private ringLayout(center: string | null): void {
+    const hops = new Map<string, number>();
+    const root = center ? this.cy.getElementById(center) : this.cy.collection();
+    if (root.nonempty()) {
+      this.cy.elements().bfs({
+        roots: root,
+        directed: false,
+        visit: (node, _edge, _previous, _index, depth) => {
+          hops.set(node.id(), depth);
+        },
+      });
+    }
+    const farthest = Math.max(0, ...hops.values());
+    const positions = ringPositions(this.cy.nodes().map((node) => ({ id: node.id(), hop: hops.get(node.id()) ?? farthest + 1 })));
+    // Thousands of companies fitted to the screen are small: let the reader zoom out that far.
+    this.cy.minZoom(0.02);
+    this.cy.layout({ name: 'preset', positions: Object.fromEntries(positions), fit: true, padding: 30, animate: false }).run();
+  }
+
   /** Counts and marks as data attributes on the container: readable by tests and by anyone inspecting the page. */
   private publish(): void {
     const { dataset } = this.container;
+    dataset.renderer = this.renderer;
     dataset.nodes = String(this.cy.nodes().length);
     dataset.edges = String(this.cy.edges().length);
     dataset.highlightedNodes = this.cy.nodes('.highlighted').map((node) => node.id()).sort().join(',');
