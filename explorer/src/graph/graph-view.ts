@@ -41,6 +41,8 @@ export interface GraphProbe {
   pagePoint(id: string): { x: number; y: number } | null;
   /** How the picture is drawn now. */
   renderer(): Renderer;
+  /** Pans by (dx, dy) screen pixels and zooms by `factor` about the middle, as a drag and a wheel would (for timing). */
+  panZoom(dx: number, dy: number, factor: number): void;
 }
 
 /** Force-directed, spread for dense neighbourhoods (rivals of rivals tie most companies to each other). */
@@ -84,7 +86,7 @@ export class GraphView {
   private create(renderer: Renderer): Core {
     const options: cytoscape.CytoscapeOptions & { renderer?: { name: string; webgl: boolean } } = {
       container: this.container,
-      style: graphStylesheet(this.palette),
+      style: this.stylesheet(renderer),
       minZoom: 0.15,
       maxZoom: 4,
       wheelSensitivity: 0.3,
@@ -102,6 +104,20 @@ export class GraphView {
     return cy;
   }
 
+  /**
+   * The stylesheet, and for a large picture (drawn with WebGL) the cheapest drawing that still reads: straight edges
+   * without arrows (colour still tells the kind) and labels only once zoomed in far enough to read them.
+   */
+  private stylesheet(renderer: Renderer): cytoscape.StylesheetJson {
+    const base = graphStylesheet(this.palette);
+    if (renderer !== 'webgl') return base;
+    return [
+      ...base,
+      { selector: 'edge', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', 'haystack-radius': 0 } },
+      { selector: 'node', style: { 'min-zoomed-font-size': 10, 'text-background-opacity': 0 } },
+    ];
+  }
+
   /** Starts cytoscape again with the renderer a picture of `companies` needs, keeping where companies were drawn. */
   private useRendererFor(companies: number): Map<string, { x: number; y: number }> {
     const wanted: Renderer = companies >= WEBGL_FROM && hasWebgl2() ? 'webgl' : 'canvas';
@@ -115,7 +131,7 @@ export class GraphView {
   /** Draws relation kinds as the palette says (the API's kinds, known once it answered), from now on. */
   setPalette(palette: RelationPalette): void {
     this.palette = palette;
-    this.cy.style(graphStylesheet(palette));
+    this.cy.style(this.stylesheet(this.renderer));
   }
 
   /** Draws the picture; `fresh` drops every position (a new company), otherwise known companies stay put. */
@@ -124,6 +140,7 @@ export class GraphView {
     const wanted = new Set(elements.map((element) => element.data.id as string));
     const kept = this.useRendererFor(elements.filter((element) => element.group === 'nodes').length);
     const hadPositions = !fresh && (this.cy.nodes().length > 0 || kept.size > 0);
+    const neighbours = neighboursOf(elements);
     let addedAny = false;
     this.cy.batch(() => {
       if (fresh) this.cy.elements().remove();
@@ -138,7 +155,7 @@ export class GraphView {
           existing.classes(element.classes as string);
         } else {
           const position = fresh ? undefined : kept.get(element.data.id as string);
-          added.push(element.group === 'nodes' ? { ...element, position: position ?? this.startingPoint(element, elements) } : element);
+          added.push(element.group === 'nodes' ? { ...element, position: position ?? this.startingPoint(element, neighbours) } : element);
         }
       }
       addedAny = added.length > 0;
@@ -191,16 +208,17 @@ export class GraphView {
       return { x: box.left + point.x, y: box.top + point.y };
     },
     renderer: () => this.renderer,
+    panZoom: (dx, dy, factor) => {
+      this.cy.panBy({ x: dx, y: dy });
+      this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: { x: this.container.clientWidth / 2, y: this.container.clientHeight / 2 } });
+    },
   };
 
   /** A new company starts next to a drawn neighbour, so the layout only has to settle it. */
-  private startingPoint(node: ElementDefinition, elements: readonly ElementDefinition[]): { x: number; y: number } {
-    const id = node.data.id as string;
-    for (const edge of elements) {
-      if (edge.group !== 'edges') continue;
-      const other = edge.data.source === id ? edge.data.target : edge.data.target === id ? edge.data.source : null;
-      const drawn = other ? this.cy.getElementById(other as string) : null;
-      if (drawn?.nonempty() && drawn.isNode()) {
+  private startingPoint(node: ElementDefinition, neighbours: ReadonlyMap<string, readonly string[]>): { x: number; y: number } {
+    for (const other of neighbours.get(node.data.id as string) ?? []) {
+      const drawn = this.cy.getElementById(other);
+      if (drawn.nonempty() && drawn.isNode()) {
         const { x, y } = drawn.position();
         const angle = Math.random() * 2 * Math.PI;
         return { x: x + 80 * Math.cos(angle), y: y + 80 * Math.sin(angle) };
@@ -254,4 +272,20 @@ export class GraphView {
     dataset.highlightedNodes = this.cy.nodes('.highlighted').map((node) => node.id()).sort().join(',');
     dataset.highlightedEdges = this.cy.edges('.highlighted').map((edge) => edge.id()).sort().join(',');
   }
+}
+
+/** Each company's neighbours among the elements, found once per drawing (not once per company: thousands of each). */
+function neighboursOf(elements: readonly ElementDefinition[]): Map<string, string[]> {
+  const neighbours = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    const list = neighbours.get(a);
+    if (list) list.push(b);
+    else neighbours.set(a, [b]);
+  };
+  for (const element of elements) {
+    if (element.group !== 'edges') continue;
+    link(element.data.source as string, element.data.target as string);
+    link(element.data.target as string, element.data.source as string);
+  }
+  return neighbours;
 }
