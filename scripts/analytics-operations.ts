@@ -161,6 +161,9 @@ const TRAVERSAL_OPERATIONS: readonly AnalyticsOperation[] = [
     refused: [
       ['{ neighborhood(companyId: "a", depth: 4) { truncated } }', 'depth'],
       ['{ neighborhood(companyId: "a", depth: 0) { truncated } }', 'depth'],
+      ['{ neighborhood(companyId: "a", maxNodes: 5001) { truncated } }', 'maxNodes'],
+      ['{ neighborhood(companyId: "a", maxNodes: 0) { truncated } }', 'maxNodes'],
+      ['{ neighborhood(companyId: "a", minAmountUsd: -1) { truncated } }', 'minAmountUsd'],
     ],
     unknownCompany: '{ neighborhood(companyId: "nobody") { truncated } }',
     hostile: { query: 'query ($id: ID!, $d: Int) { neighborhood(companyId: $id, depth: $d) { truncated } }', variables: { id: 'string', d: 'int' } },

@@ -1,8 +1,9 @@
 import { pageSocket, type ChangeSocket } from './api/change-feed';
-import { api, type Api } from './api/client';
+import { api, type Api, type PictureFilters as FilterArgs } from './api/client';
 import { eventDensity } from './api/density';
 import type { CompanyRef } from './api/types';
 import { el, replaceChildren } from './dom/el';
+import { formatUsd } from './format/money';
 import { download } from './export/download';
 import { companiesCsv, exportFileName, pictureGraphml, relationsCsv } from './export/view-export';
 import { GraphView } from './graph/graph-view';
@@ -18,13 +19,14 @@ import { DateControl } from './panels/date-control';
 import { ExposurePanel } from './panels/exposure-panel';
 import { LoopsPanel } from './panels/loops-panel';
 import { OverTimePanel } from './panels/over-time-panel';
+import { PictureFilters, type FilterChoice } from './panels/picture-filters';
 import type { OverviewPanel } from './panels/overview-panel';
 import { RankingsPanel } from './panels/rankings-panel';
 import { SearchBox } from './panels/search-box';
 import { SidePanel } from './panels/side-panel';
 import { TwoSidedPanel } from './panels/two-sided-panel';
 import './probe';
-import { DEPTHS, formatViewState, parseViewState, PANELS, type Depth, type PanelId, type ViewState } from './state/url-state';
+import { DEFAULT_STATE, DEPTHS, formatViewState, parseViewState, PANELS, type Depth, type PanelId, type ViewState } from './state/url-state';
 
 /** Panels over the whole graph: they need no company drawn. */
 const OVERVIEW_PANELS = ['rankings', 'over-time'] as const;
@@ -39,6 +41,22 @@ type AnalyticsPanelId = Exclude<PanelId, 'changes' | OverviewPanelId>;
 
 /** How long the slider must rest before the picture is asked for again. */
 const SLIDER_SETTLE_MS = 250;
+
+/** The filters in force, for the status line ("" when none). */
+function filterSummary(state: ViewState): string {
+  const parts = [state.kinds ? `${state.kinds.length} relation kind${state.kinds.length > 1 ? 's' : ''}` : '', state.minAmount === null ? '' : state.minAmount === 0 ? 'relations with money' : `relations ≥ ${formatUsd(state.minAmount)}`];
+  const shown = parts.filter((part) => part !== '');
+  return shown.length > 0 ? ` · only ${shown.join(', ')}` : '';
+}
+
+/** What the caps cut, in words: the counts the API reports (companies: at least that many). */
+function cutSummary(picture: Picture, maxNodes: number): string {
+  const parts = [
+    picture.omittedNodes > 0 ? `at least ${picture.omittedNodes.toLocaleString('en-US')} more compan${picture.omittedNodes > 1 ? 'ies' : 'y'} (the picture holds at most ${maxNodes.toLocaleString('en-US')})` : '',
+    picture.omittedEdges > 0 ? `${picture.omittedEdges.toLocaleString('en-US')} relation${picture.omittedEdges > 1 ? 's' : ''} among those drawn` : '',
+  ].filter((part) => part !== '');
+  return parts.length > 0 ? `Cut: ${parts.join(' and ')} left out; nearer companies and bigger money were kept first.` : 'Cut short by the API’s caps.';
+}
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -66,9 +84,12 @@ export class ExplorerApp {
   private readonly graphElement = el('div', { className: 'graph', attrs: { id: 'graph' }, data: { status: 'empty' } });
   private readonly graph: GraphView;
   private readonly status = el('p', { className: 'status', attrs: { role: 'status' } });
+  /** What the API's caps left out of the picture; hidden when nothing was. */
+  private readonly cut = el('p', { className: 'status cut', data: { cut: 'picture' }, attrs: { hidden: '' } });
   private readonly search: SearchBox;
   private readonly depth = el('select', { attrs: { name: 'depth', 'aria-label': 'Depth' } }, ...DEPTHS.map((depth) => el('option', { attrs: { value: String(depth) } }, `${depth} hop${depth > 1 ? 's' : ''}`)));
   private readonly date: DateControl;
+  private readonly filters = new PictureFilters((choice) => this.changeFilters(choice));
   private readonly side: SidePanel;
   private readonly panels: Readonly<Record<AnalyticsPanelId, AnalyticsPanel>>;
   private readonly changes: ChangesPanel;
@@ -157,6 +178,7 @@ export class ExplorerApp {
       return;
     }
     this.graph.setPalette(this.palette);
+    this.filters.setPalette(this.palette);
     replaceChildren(this.legendArea, legend(this.palette));
   }
 
@@ -179,6 +201,7 @@ export class ExplorerApp {
         this.search.element,
         el('label', { className: 'depth' }, 'Depth ', this.depth),
         this.date.element,
+        this.filters.element,
         el(
           'div',
           { className: 'exports', title: 'Download the picture on screen' },
@@ -192,7 +215,7 @@ export class ExplorerApp {
         'main',
         {},
         // The legend sits below the drawing, never over it: nothing hides a node from a click.
-        el('div', { className: 'canvas' }, el('div', { className: 'graph-wrap' }, this.graphElement), el('footer', {}, this.status, this.legendArea)),
+        el('div', { className: 'canvas' }, el('div', { className: 'graph-wrap' }, this.graphElement), el('footer', {}, this.status, this.cut, this.legendArea)),
         this.aside,
       ),
     );
@@ -212,6 +235,7 @@ export class ExplorerApp {
   private syncControls(): void {
     this.depth.value = String(this.state.depth);
     this.date.set(this.state.asOf);
+    this.filters.set({ kinds: this.state.kinds, minAmount: this.state.minAmount, maxNodes: this.state.maxNodes });
     if (!this.state.company) this.search.setText('');
     for (const tab of this.tabs.children) tab.setAttribute('aria-selected', String((tab as HTMLElement).dataset.tab === this.state.panel));
   }
@@ -229,6 +253,18 @@ export class ExplorerApp {
     if (settled) return this.loadPicture(false);
     this.sliderTimer = setTimeout(() => void this.loadPicture(false), SLIDER_SETTLE_MS);
     return Promise.resolve();
+  }
+
+  /** New filters: the API draws another picture (they act in its query), and the URL says so. */
+  private changeFilters(choice: FilterChoice): void {
+    this.navigate(choice, 'push');
+    void this.loadPicture(false);
+  }
+
+  /** What the API filters the picture by; an expanded company brings its own default number of neighbours. */
+  private filterArgs(centre: boolean): FilterArgs {
+    const { kinds, minAmount, maxNodes } = this.state;
+    return { kinds, minAmountUsd: minAmount, maxNodes: centre ? maxNodes : DEFAULT_STATE.maxNodes };
   }
 
   /** Asks for the centre's neighbourhood and every expanded one on the date, draws them, then what depends on them. */
@@ -252,8 +288,8 @@ export class ExplorerApp {
     this.status.textContent = 'Loading…';
     try {
       const [centre, ...expansions] = await Promise.all([
-        this.client.neighborhood(company, depth, asOf),
-        ...expand.map((id) => this.client.neighborhood(id, 1, asOf).catch(() => null)),
+        this.client.neighborhood(company, depth, asOf, this.filterArgs(true)),
+        ...expand.map((id) => this.client.neighborhood(id, 1, asOf, this.filterArgs(false)).catch(() => null)),
       ]);
       if (generation !== this.generation) return;
       let picture = mergeSubgraph(emptyPicture(company), centre);
@@ -281,7 +317,9 @@ export class ExplorerApp {
     if (!this.centre) return;
     const { asOf, depth } = this.state;
     const drawn = `${this.shown.nodes.size} companies, ${this.shown.edges.size} relations`;
-    this.status.textContent = `${this.centre?.name ?? ''} · ${depth} hop${depth > 1 ? 's' : ''} · ${asOf ? `as of ${asOf}` : 'today'} · ${drawn}${this.base.truncated ? ' · cut short by the API’s caps' : ''}`;
+    this.status.textContent = `${this.centre?.name ?? ''} · ${depth} hop${depth > 1 ? 's' : ''} · ${asOf ? `as of ${asOf}` : 'today'} · ${drawn}${filterSummary(this.state)}${this.graph.probe.renderer() === 'webgl' ? ' · drawn with WebGL' : ''}`;
+    this.cut.textContent = cutSummary(this.base, this.state.maxNodes);
+    this.cut.hidden = !this.base.truncated;
   }
 
   /** Draws base + highlight. */
@@ -315,7 +353,7 @@ export class ExplorerApp {
     this.navigate({ expand: [...this.state.expand, id] }, 'replace');
     const generation = this.generation;
     try {
-      const subgraph = await this.client.neighborhood(id, 1, this.state.asOf);
+      const subgraph = await this.client.neighborhood(id, 1, this.state.asOf, this.filterArgs(false));
       if (generation !== this.generation) return;
       this.base = mergeSubgraph(this.base, subgraph);
       this.draw(false);

@@ -14,7 +14,7 @@ const WORST_CASE: Readonly<Record<keyof typeof documents, Record<string, unknown
   RELATION_KINDS: {},
   RELATION_BETWEEN: { fromId: 'anthropic', toId: 'amazon', kinds: ['INVESTED_IN'], asOf: null },
   SEARCH_COMPANIES: { text: 'antropic', first: 8 },
-  NEIGHBORHOOD: { companyId: 'anthropic', depth: 3, asOf: '2023-12-31' },
+  NEIGHBORHOOD: { companyId: 'anthropic', depth: 3, asOf: '2023-12-31', kinds: ['INVESTED_IN'], minAmountUsd: 1e9, maxNodes: 5000 },
   COMPANY_DETAILS: { id: 'anthropic', asOf: null },
   EDGE_INVESTMENTS: { from: 'amazon', to: 'anthropic', asOf: null },
   EDGE_COMPUTE_DEALS: { from: 'amazon-web-services', to: 'anthropic', asOf: null },

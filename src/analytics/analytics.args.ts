@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ArgsType, Field, ID, Int } from 'type-graphql';
-import { RESULT_LIMITS } from './analytics.repository';
+import { ArgsType, Field, Float, ID, Int } from 'type-graphql';
+import { NEIGHBORHOOD_LIMITS, RESULT_LIMITS } from './analytics.repository';
 import { DiffersFrom } from '../graphql/validators';
 import { ALL_RELATION_KINDS, RelationKind } from './relation-kind';
 import { FactScopeArgs } from '../graphql/lifecycle/fact-scope.args';
@@ -101,12 +101,31 @@ export class NeighborhoodArgs extends FactScopeArgs {
   @Max(LIMITS.maxDepth)
   depth: number = 1;
 
-  @Field(() => [RelationKind], { nullable: true })
+  @Field(() => [RelationKind], {
+    nullable: true,
+    description: 'Relation kinds to walk and draw; all when omitted. Companies reached only through other kinds are left out.',
+  })
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(ALL_RELATION_KINDS.length)
   kinds?: RelationKind[];
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Only relations whose headline money (paid + committed, USD, summed over the facts that count on the date) is at least this. When set, relations without headline money (rivalries, subsidiary links, undisclosed amounts, contract or stake values alone) are left out, and so are companies reached only through them. 0 keeps every relation with headline money.',
+  })
+  @IsOptional()
+  @Min(0)
+  minAmountUsd?: number | null;
+
+  @Field(() => Int, {
+    defaultValue: NEIGHBORHOOD_LIMITS.defaultNodes,
+    description: `Most companies drawn, the centre included (1-${NEIGHBORHOOD_LIMITS.most}); relations are capped at ${NEIGHBORHOOD_LIMITS.edgesPerNode} × this. Which are kept: see Subgraph.nodes and Subgraph.edges.`,
+  })
+  @Min(1)
+  @Max(NEIGHBORHOOD_LIMITS.most)
+  maxNodes: number = NEIGHBORHOOD_LIMITS.defaultNodes;
 }
 
 @ArgsType()

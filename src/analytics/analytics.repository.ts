@@ -15,7 +15,14 @@ import { explainSteps, type ExplainedStep } from './path-steps';
 import type { RelationKind } from './relation-kind';
 
 /** Row caps, enforced in Cypher with LIMIT; pages of two-sided backers and loops hold at most `first` of these. */
-export const RESULT_LIMITS = { backers: 500, twoSided: 500, loops: 100, neighborhoodNodes: 200, neighborhoodEdges: 500 } as const;
+export const RESULT_LIMITS = { backers: 500, twoSided: 500, loops: 100 } as const;
+
+/**
+ * How many companies a neighbourhood draws (the centre included): `maxNodes` when asked, up to `most`, which a
+ * browser still draws smoothly with WebGL. Relations are capped at `edgesPerNode` times that: a 5,000-company picture
+ * holds 15,000 relations.
+ */
+export const NEIGHBORHOOD_LIMITS = { defaultNodes: 200, most: 5000, edgesPerNode: 3 } as const;
 
 /** How far one page of a global answer may scan (config: the analytics scan limits). */
 export interface ScanLimits {
@@ -108,9 +115,22 @@ export interface EdgeRow {
 }
 
 export interface NeighborhoodRow {
+  /** The centre first, then the companies kept, in the order the statement keeps them. */
   nodes: CompanyRecord[];
   edges: EdgeRow[];
-  nodesTruncated: boolean;
+  /** Companies found within the depth searched but left out by the node cap. */
+  omittedNodes: number;
+  /** Relations among the companies kept left out by the edge cap. */
+  omittedEdges: number;
+}
+
+/** What a neighbourhood is asked for beyond its company and scope. */
+export interface NeighborhoodRequest {
+  depth: number;
+  kinds: RelationKind[];
+  /** Only relations with at least this headline (paid + committed) money; null: any relation. */
+  minAmountUsd: number | null;
+  maxNodes: number;
 }
 
 /** One money fact with a counterparty, as exposure sums them: its money by kind as of the date. */
@@ -271,30 +291,27 @@ export class AnalyticsRepository {
     return row ? toPathRow(row, scope) : null;
   }
 
-  async neighborhood(companyId: string, depth: number, kinds: RelationKind[], scope: FactScope): Promise<NeighborhoodRow | null> {
+  async neighborhood(companyId: string, request: NeighborhoodRequest, scope: FactScope): Promise<NeighborhoodRow | null> {
+    const { depth, kinds, minAmountUsd, maxNodes } = request;
     const [row] = await this.db.readRows(this.q.neighborhood, {
       companyId,
       depth: int(depth),
       kinds,
+      minAmountUsd,
       ...scopeParams(scope),
-      maxNodes: int(RESULT_LIMITS.neighborhoodNodes),
-      maxEdges: int(RESULT_LIMITS.neighborhoodEdges),
+      maxNodes: int(maxNodes),
+      maxEdges: int(maxNodes * NEIGHBORHOOD_LIMITS.edgesPerNode),
     });
     if (!row) return null;
-    const nodes = (row.nodes as unknown[]).map(toCompanyRecord);
-    const edges = (row.edges as Row[]).map((edge) => ({
-      ...(edge as unknown as EdgeRow),
-      moneys: (edge.moneys as unknown[]).map(toMoneyValue),
-      date: storedDate(edge.date, edge.precision),
-    }));
-    // The layers were found over relationship summaries; the edges are those that hold. A company reached only
-    // through relations that do not hold is not in the picture (unless the edge cap cut edges that could reach it).
-    if (edges.length > RESULT_LIMITS.neighborhoodEdges) return { nodes, edges, nodesTruncated: row.nodesTruncated as boolean };
-    const reached = withinHops(companyId, edges, depth);
     return {
-      nodes: nodes.filter((node) => reached.has(node.id)),
-      edges: edges.filter((edge) => reached.has(edge.fromId) && reached.has(edge.toId)),
-      nodesTruncated: row.nodesTruncated as boolean,
+      nodes: (row.nodes as unknown[]).map(toCompanyRecord),
+      edges: (row.edges as Row[]).map((edge) => ({
+        ...(edge as unknown as EdgeRow),
+        moneys: (edge.moneys as unknown[]).map(toMoneyValue),
+        date: storedDate(edge.date, edge.precision),
+      })),
+      omittedNodes: row.omittedNodes as number,
+      omittedEdges: row.omittedEdges as number,
     };
   }
 
@@ -329,24 +346,4 @@ function paths(rows: readonly Row[], scope: FactScope, length: number): { row: P
     const path = toPathRow(row, scope);
     return path ? [{ row: path, position: { length, ids: row.ids as string[] } }] : [];
   });
-}
-
-/** The companies within `depth` hops of `start` over the given edges, either way. */
-function withinHops(start: string, edges: readonly { fromId: string; toId: string }[], depth: number): Set<string> {
-  const reached = new Set([start]);
-  let frontier = [start];
-  for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
-    const next: string[] = [];
-    const from = new Set(frontier);
-    for (const edge of edges) {
-      for (const [here, there] of [[edge.fromId, edge.toId], [edge.toId, edge.fromId]] as const) {
-        if (from.has(here) && !reached.has(there)) {
-          reached.add(there);
-          next.push(there);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return reached;
 }

@@ -1,11 +1,12 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { traversalCost } from '../graphql/complexity';
+import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { drawnNodesCost, traversalCost } from '../graphql/complexity';
 import { notFound } from '../domain/errors';
 import type { CompanyRecord } from '../domain/company';
 import type { AppContext } from '../graphql/context';
 import { primeCompanies } from '../loaders';
 import { BackersOfCompetitorsArgs, ConnectionArgs, ExposureArgs, LIMITS, MoneyLoopsArgs, NeighborhoodArgs, TwoSidedBackersArgs } from './analytics.args';
-import type { AnalyticsRepository, LoopPosition, ScanPage, TwoSidedPosition } from './analytics.repository';
+import { NEIGHBORHOOD_LIMITS, type AnalyticsRepository, type LoopPosition, type ScanPage, type TwoSidedPosition } from './analytics.repository';
 import { cursorKind, decodeScanCursor, encodeScanCursor } from '../graphql/scan-cursor';
 import { pageOf, type Page } from '../graphql/connection';
 import { partiesOf, toCompetitorBacking, toExposure, toGraphPath, toMoneyLoop, toSubgraph, toTwoSidedBacker } from './assemble';
@@ -68,10 +69,14 @@ export class AnalyticsResolver {
     return toGraphPath(row);
   }
 
-  @Query(() => Subgraph, { description: 'Companies and relations around a company, ready to draw; capped, with a truncation flag.', complexity: traversalCost.neighborhood })
+  @Query(() => Subgraph, {
+    description: 'Companies and relations around a company, ready to draw, filtered by relation kind and money in the query; capped at maxNodes, saying what the caps left out.',
+    complexity: (estimate: ComplexityEstimatorArgs) =>
+      traversalCost.neighborhood(estimate) + drawnNodesCost(estimate.args.maxNodes, NEIGHBORHOOD_LIMITS.defaultNodes, NEIGHBORHOOD_LIMITS.most),
+  })
   async neighborhood(@Args() args: NeighborhoodArgs, @Ctx() ctx: AppContext): Promise<Subgraph> {
-    const { companyId, depth, kinds } = args;
-    const row = await this.repo.neighborhood(companyId, depth, kinds ?? ALL_RELATION_KINDS, toScope(args));
+    const { companyId, depth, kinds, minAmountUsd, maxNodes } = args;
+    const row = await this.repo.neighborhood(companyId, { depth, kinds: kinds ?? ALL_RELATION_KINDS, minAmountUsd: minAmountUsd ?? null, maxNodes }, toScope(args));
     if (!row) throw notFound('company', companyId);
     primeCompanies(ctx, row.nodes);
     return toSubgraph(row.nodes[0], row);

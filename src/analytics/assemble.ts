@@ -7,7 +7,7 @@ import { toMoney } from '../graphql/money.type';
 import type { CompanyRecord } from '../domain/company';
 import type { Company } from '../graphql/company.type';
 import type { BackingRow, ExposureFact, ExposureRow, InvestmentRow, NeighborhoodRow, PathRow, TwoSidedRow } from './analytics.repository';
-import { RESULT_LIMITS, investedMoney } from './analytics.repository';
+import { investedMoney } from './analytics.repository';
 import type { ExplainedRelation, ExplainedStep } from './path-steps';
 import type { CompetitorBacking } from './competitor-backing.type';
 import { EXPOSURE_LIST_CAP, type CounterpartyShare, type Exposure } from './exposure.type';
@@ -124,7 +124,7 @@ export function toMoneyLoop(row: PathRow): MoneyLoop {
 }
 
 export function toSubgraph(center: CompanyRecord, row: NeighborhoodRow): Subgraph {
-  const edges = row.edges.slice(0, RESULT_LIMITS.neighborhoodEdges).map((edge): SubgraphEdge => {
+  const edges = row.edges.map((edge): SubgraphEdge => {
     const spec = relationKind(edge.kind);
     // Only the facts that count in the scope (the Cypher lists one money per such fact); a type without an amount
     // (rivalries, subsidiary links) carries none.
@@ -149,7 +149,9 @@ export function toSubgraph(center: CompanyRecord, row: NeighborhoodRow): Subgrap
     center: center as Company,
     nodes: companies(row.nodes),
     edges,
-    truncated: row.nodesTruncated || row.edges.length > RESULT_LIMITS.neighborhoodEdges,
+    truncated: row.omittedNodes > 0 || row.omittedEdges > 0,
+    omittedNodes: row.omittedNodes,
+    omittedEdges: row.omittedEdges,
   };
 }
 

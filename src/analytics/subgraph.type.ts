@@ -39,17 +39,31 @@ export class SubgraphEdge {
   label!: string;
 }
 
-@ObjectType({ description: 'Companies and relations around a company.' })
+@ObjectType({ description: 'Companies and relations around a company, and what the caps left out.' })
 export class Subgraph {
   @Field(() => Company)
   center!: Company;
 
-  @Field(() => [Company])
+  @Field(() => [Company], {
+    description:
+      'The centre first, then the companies kept, in the order kept: nearer hops first; within a hop, the most headline money on the relations to the hop before, then the most such relations, then id.',
+  })
   nodes!: Company[];
 
-  @Field(() => [SubgraphEdge])
+  @Field(() => [SubgraphEdge], {
+    description: 'Relations among the companies kept: those between nearer companies first, then the most headline money, then the ends\' ids and the kind.',
+  })
   edges!: SubgraphEdge[];
 
-  @Field({ description: 'True when the node or edge cap cut the answer short.' })
+  @Field({ description: 'True when the node or the edge cap cut the answer short (omittedNodes or omittedEdges above zero).' })
   truncated!: boolean;
+
+  @Field(() => Int, {
+    description:
+      'Companies within depth left out by maxNodes, at least: every one found in the hop the cap fell in; a farther hop is only probed for one company (so a cut is always reported), not searched.',
+  })
+  omittedNodes!: number;
+
+  @Field(() => Int, { description: 'Relations among the companies kept that the edge cap (3 × maxNodes) left out.' })
+  omittedEdges!: number;
 }

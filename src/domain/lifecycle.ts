@@ -256,6 +256,9 @@ export function timeline(fields: LifecycleFields): Timeline {
 /** How many numbers a state takes in `tlMoney`: paid, committed, ceiling, contract, stake, undisclosed (0 or 1). */
 export const MONEY_SLOTS = 6;
 
+/** The slots of a state's money that make its headline (paid + committed; see headlineUsd in money.ts). */
+export const HEADLINE_SLOTS = [0, 1] as const;
+
 /**
  * The part of a timeline Cypher reads, stored as properties of the fact: the state dates and statuses, the money of
  * each state flattened into one list (`tlMoney[k * MONEY_SLOTS + i]`: a fact node stays a few property records long,

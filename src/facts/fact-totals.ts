@@ -1,6 +1,7 @@
 import type { PartialDate } from '../domain/partial-date';
 import type { FactDefinition, FieldSpec, FilterSpec, PartySpec } from './fact-definition';
 import { amountField } from './fact-lifecycle';
+import { HEADLINE_SLOTS } from '../domain/lifecycle';
 
 // What a fact type's totals group by and measure, derived from its definition (no list per type): its parties, each
 // party's kind and country, its enum fields and buckets of its main date; a count, money by kind when it has an
@@ -74,7 +75,7 @@ export function totalsDimensions(definition: FactDefinition): readonly TotalsDim
 }
 
 const MONEY_MEASURES: readonly TotalsMeasure[] = [
-  { value: 'HEADLINE', key: 'headlineUsd', kind: 'money', slots: [0, 1], integer: false, description: 'Paid plus committed.' },
+  { value: 'HEADLINE', key: 'headlineUsd', kind: 'money', slots: HEADLINE_SLOTS, integer: false, description: 'Paid plus committed.' },
   { value: 'PAID', key: 'paidUsd', kind: 'money', slots: [0], integer: false, description: 'Cash paid.' },
   { value: 'COMMITTED', key: 'committedUsd', kind: 'money', slots: [1], integer: false, description: 'Binding, not yet paid.' },
   { value: 'CEILING', key: 'ceilingUsd', kind: 'money', slots: [2], integer: false, description: 'Ceilings beyond the headline.' },

@@ -33,3 +33,10 @@ export const traversalCost = {
 
 /** Reconciling names: one statement for the whole list; what is selected per name weighs per hundred names. */
 export const matchCost = ({ args, childComplexity }: ComplexityEstimatorArgs) => 50 + Math.ceil(clamp(Array.isArray(args.names) ? args.names.length : 1, 1, 1, 1000) / 100) * childComplexity;
+
+/**
+ * What drawing up to `value` companies adds (`fallback` when not given, at most `most`): one per 5, so the default
+ * neighbourhood of 200 adds 40 and the largest (5,000) 1,000, and the explorer's full picture at depth 3 (about
+ * 2,800) stays under the default limit of 5,000.
+ */
+export const drawnNodesCost = (value: unknown, fallback: number, most: number): number => Math.ceil(clamp(value, fallback, 1, most) / 5);

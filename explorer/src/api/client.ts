@@ -67,6 +67,16 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
 /** asOf as the API takes it: null means today. */
 type AsOf = string | null;
 
+/** What the API filters a neighbourhood by: kinds (null: every one), the least headline money (null: none asked), the cap. */
+export interface PictureFilters {
+  kinds: readonly string[] | null;
+  minAmountUsd: number | null;
+  maxNodes: number;
+}
+
+/** The API's defaults: every kind, any relation, 200 companies. */
+export const NO_FILTERS: PictureFilters = Object.freeze({ kinds: null, minAmountUsd: null, maxNodes: 200 });
+
 export const api = {
   async relationKinds(): Promise<RelationKindInfo[]> {
     return (await graphql<{ relationKinds: RelationKindInfo[] }>(documents.RELATION_KINDS, {})).relationKinds;
@@ -80,8 +90,10 @@ export const api = {
   async searchCompanies(text: string, first = 8): Promise<SearchHit[]> {
     return (await graphql<{ searchCompanies: SearchHit[] }>(documents.SEARCH_COMPANIES, { text, first })).searchCompanies;
   },
-  async neighborhood(companyId: string, depth: number, asOf: AsOf): Promise<Subgraph> {
-    return (await graphql<{ neighborhood: Subgraph }>(documents.NEIGHBORHOOD, { companyId, depth, asOf })).neighborhood;
+  /** The companies and relations around one, filtered and capped by the API (see PictureFilters). */
+  async neighborhood(companyId: string, depth: number, asOf: AsOf, filters: PictureFilters = NO_FILTERS): Promise<Subgraph> {
+    const { kinds, minAmountUsd, maxNodes } = filters;
+    return (await graphql<{ neighborhood: Subgraph }>(documents.NEIGHBORHOOD, { companyId, depth, asOf, kinds, minAmountUsd, maxNodes })).neighborhood;
   },
   async company(id: string, asOf: AsOf): Promise<CompanyDetails | null> {
     return (await graphql<{ company: CompanyDetails | null }>(documents.COMPANY_DETAILS, { id, asOf })).company;

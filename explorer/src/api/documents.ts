@@ -47,9 +47,11 @@ export const SEARCH_COMPANIES = document(
 );
 
 export const NEIGHBORHOOD = document(
-  `query Neighborhood($companyId: ID!, $depth: Int!, $asOf: Date) {
-  neighborhood(companyId: $companyId, depth: $depth, asOf: $asOf) {
+  `query Neighborhood($companyId: ID!, $depth: Int!, $asOf: Date, $kinds: [RelationKind!], $minAmountUsd: Float, $maxNodes: Int!) {
+  neighborhood(companyId: $companyId, depth: $depth, asOf: $asOf, kinds: $kinds, minAmountUsd: $minAmountUsd, maxNodes: $maxNodes) {
     truncated
+    omittedNodes
+    omittedEdges
     center { ...CompanyRef }
     nodes { ...CompanyRef country }
     edges { id from to kind amountUsd amountKind facts date label money { ...MoneyFields } }

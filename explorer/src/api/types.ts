@@ -58,6 +58,10 @@ export interface SubgraphEdge {
 
 export interface Subgraph {
   truncated: boolean;
+  /** Companies the API left out for the node cap (at least). */
+  omittedNodes: number;
+  /** Relations among those drawn the API left out for the edge cap. */
+  omittedEdges: number;
   center: CompanyRef;
   nodes: GraphCompany[];
   edges: SubgraphEdge[];

@@ -3,7 +3,29 @@ import { pictureElements } from './elements';
 import { FADE_MS, FADE_STYLES } from './fade';
 import { RelationPalette } from './palette';
 import type { Picture } from './picture';
+import { ringPositions } from './ring-layout';
 import { graphStylesheet } from './stylesheet';
+
+/** How the picture is drawn: cytoscape's 2D canvas, or its canvas renderer with WebGL on (cytoscape 3.31 and later). */
+export type Renderer = 'canvas' | 'webgl';
+
+/**
+ * From this many companies the picture is drawn with WebGL, when the browser has WebGL 2: the 2D canvas redraws
+ * every element on each frame of a pan or zoom and stutters past about a thousand, while WebGL draws them in
+ * batches. Smaller pictures keep the 2D canvas, which draws dashed lines and double rings that WebGL draws plain.
+ */
+export const WEBGL_FROM = 1000;
+
+/** From this many companies the picture is laid out in rings around the centre: a force-directed layout takes too long. */
+export const RINGS_FROM = 400;
+
+let webgl2: boolean | undefined;
+
+/** Whether the browser can give cytoscape a WebGL 2 context (cytoscape does not fall back by itself). */
+function hasWebgl2(): boolean {
+  webgl2 ??= document.createElement('canvas').getContext('webgl2') !== null;
+  return webgl2;
+}
 
 export interface GraphHandlers {
   onNode(id: string): void;
@@ -18,6 +40,10 @@ export interface GraphProbe {
   highlighted(): { nodes: string[]; edges: string[] };
   /** Where a node (or an edge's midpoint) is drawn, in page coordinates; null when it is not drawn. */
   pagePoint(id: string): { x: number; y: number } | null;
+  /** How the picture is drawn now. */
+  renderer(): Renderer;
+  /** Pans by (dx, dy) screen pixels and zooms by `factor` about the middle, as a drag and a wheel would (for timing). */
+  panZoom(dx: number, dy: number, factor: number): void;
 }
 
 /** Force-directed, spread for dense neighbourhoods (rivals of rivals tie most companies to each other). */
@@ -45,34 +71,68 @@ const MAX_FIT_ZOOM = 1.4;
  * reads as a change, not as a new picture) and lays out the newcomers around them.
  */
 export class GraphView {
-  private readonly cy: Core;
+  private cy: Core;
+  private renderer: Renderer = 'canvas';
   private palette = new RelationPalette();
 
   constructor(
     private readonly container: HTMLElement,
-    handlers: GraphHandlers,
+    private readonly handlers: GraphHandlers,
   ) {
-    this.cy = cytoscape({
-      container,
-      style: [...graphStylesheet(this.palette), ...FADE_STYLES],
+    this.cy = this.create('canvas');
+    this.publish();
+  }
+
+  /** A cytoscape instance drawing with `renderer` (cytoscape picks its renderer once, when it starts). */
+  private create(renderer: Renderer): Core {
+    const options: cytoscape.CytoscapeOptions & { renderer?: { name: string; webgl: boolean } } = {
+      container: this.container,
+      style: this.stylesheet(renderer),
       minZoom: 0.15,
       maxZoom: 4,
       wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       selectionType: 'single',
+      ...(renderer === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    };
+    const cy = cytoscape(options);
+    cy.on('tap', 'node', (event) => this.handlers.onNode(event.target.id()));
+    cy.on('tap', 'edge', (event) => this.handlers.onEdge(event.target.id()));
+    cy.on('tap', (event) => {
+      if (event.target === cy) this.handlers.onBackground();
     });
-    this.cy.on('tap', 'node', (event) => handlers.onNode(event.target.id()));
-    this.cy.on('tap', 'edge', (event) => handlers.onEdge(event.target.id()));
-    this.cy.on('tap', (event) => {
-      if (event.target === this.cy) handlers.onBackground();
-    });
-    this.publish();
+    this.renderer = renderer;
+    return cy;
+  }
+
+  /**
+   * The stylesheet, and for a large picture (drawn with WebGL) the cheapest drawing that still reads: straight edges
+   * without arrows (colour still tells the kind) and labels only once zoomed in far enough to read them.
+   */
+  private stylesheet(renderer: Renderer): cytoscape.StylesheetJson {
+    const base = [...graphStylesheet(this.palette), ...FADE_STYLES];
+    if (renderer !== 'webgl') return base;
+    return [
+      ...base,
+      { selector: 'edge', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', 'haystack-radius': 0 } },
+      { selector: 'node', style: { 'min-zoomed-font-size': 10, 'text-background-opacity': 0 } },
+    ];
+  }
+
+  /** Starts cytoscape again with the renderer a picture of `companies` needs, keeping where companies were drawn. */
+  private useRendererFor(companies: number): Map<string, { x: number; y: number }> {
+    const wanted: Renderer = companies >= WEBGL_FROM && hasWebgl2() ? 'webgl' : 'canvas';
+    if (wanted === this.renderer) return new Map();
+    const kept = new Map(this.cy.nodes().map((node) => [node.id(), { ...node.position() }] as const));
+    this.cy.destroy();
+    this.cy = this.create(wanted);
+    return kept;
   }
 
   /** Draws relation kinds as the palette says (the API's kinds, known once it answered), from now on. */
   setPalette(palette: RelationPalette): void {
     this.palette = palette;
-    this.cy.style([...graphStylesheet(palette), ...FADE_STYLES]);
+    this.cy.style(this.stylesheet(this.renderer));
   }
 
   /**
@@ -82,7 +142,9 @@ export class GraphView {
   show(picture: Picture, expanded: ReadonlySet<string>, fresh: boolean): void {
     const elements = pictureElements(picture, { expanded, palette: this.palette });
     const wanted = new Set(elements.map((element) => element.data.id as string));
-    const hadPositions = !fresh && this.drawn().nodes().length > 0;
+    const kept = this.useRendererFor(elements.filter((element) => element.group === 'nodes').length);
+    const hadPositions = !fresh && (this.drawn().nodes().length > 0 || kept.size > 0);
+    const neighbours = neighboursOf(elements);
     let addedAny = false;
     let entering: cytoscape.CollectionReturnValue | null = null;
     this.cy.batch(() => {
@@ -100,7 +162,8 @@ export class GraphView {
           existing.data(data);
           existing.classes(element.classes as string);
         } else {
-          added.push(element.group === 'nodes' ? { ...element, position: this.startingPoint(element, elements) } : element);
+          const position = fresh ? undefined : kept.get(element.data.id as string);
+          added.push(element.group === 'nodes' ? { ...element, position: position ?? this.startingPoint(element, neighbours) } : element);
         }
       }
       addedAny = added.length > 0;
@@ -112,7 +175,9 @@ export class GraphView {
     // After the first frame with them transparent, so the change of opacity is a transition.
     if (entering) setTimeout(() => entering!.removeClass('entering'), 30);
     // Only newcomers need placing: a highlight that adds nothing, or a removal, leaves the drawing as it was.
-    if (addedAny || !hadPositions) this.layout(!hadPositions);
+    if (this.cy.nodes().length >= RINGS_FROM) {
+      if (addedAny || !hadPositions) this.ringLayout(picture.center);
+    } else if (addedAny || !hadPositions) this.layout(!hadPositions);
     this.publish();
   }
 
@@ -159,16 +224,18 @@ export class GraphView {
       const box = this.container.getBoundingClientRect();
       return { x: box.left + point.x, y: box.top + point.y };
     },
+    renderer: () => this.renderer,
+    panZoom: (dx, dy, factor) => {
+      this.cy.panBy({ x: dx, y: dy });
+      this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: { x: this.container.clientWidth / 2, y: this.container.clientHeight / 2 } });
+    },
   };
 
   /** A new company starts next to a drawn neighbour, so the layout only has to settle it. */
-  private startingPoint(node: ElementDefinition, elements: readonly ElementDefinition[]): { x: number; y: number } {
-    const id = node.data.id as string;
-    for (const edge of elements) {
-      if (edge.group !== 'edges') continue;
-      const other = edge.data.source === id ? edge.data.target : edge.data.target === id ? edge.data.source : null;
-      const drawn = other ? this.cy.getElementById(other as string) : null;
-      if (drawn?.nonempty() && drawn.isNode()) {
+  private startingPoint(node: ElementDefinition, neighbours: ReadonlyMap<string, readonly string[]>): { x: number; y: number } {
+    for (const other of neighbours.get(node.data.id as string) ?? []) {
+      const drawn = this.cy.getElementById(other);
+      if (drawn.nonempty() && drawn.isNode()) {
         const { x, y } = drawn.position();
         const angle = Math.random() * 2 * Math.PI;
         return { x: x + 80 * Math.cos(angle), y: y + 80 * Math.sin(angle) };
@@ -193,13 +260,50 @@ export class GraphView {
       .run();
   }
 
+  /** A large picture in rings: hop by hop from the centre, in the order the API kept its companies. */
+  private ringLayout(center: string | null): void {
+    const hops = new Map<string, number>();
+    const root = center ? this.cy.getElementById(center) : this.cy.collection();
+    if (root.nonempty()) {
+      this.cy.elements().bfs({
+        roots: root,
+        directed: false,
+        visit: (node, _edge, _previous, _index, depth) => {
+          hops.set(node.id(), depth);
+        },
+      });
+    }
+    const farthest = Math.max(0, ...hops.values());
+    const positions = ringPositions(this.cy.nodes().map((node) => ({ id: node.id(), hop: hops.get(node.id()) ?? farthest + 1 })));
+    // Thousands of companies fitted to the screen are small: let the reader zoom out that far.
+    this.cy.minZoom(0.02);
+    this.cy.layout({ name: 'preset', positions: Object.fromEntries(positions), fit: true, padding: 30, animate: false }).run();
+  }
+
   /** Counts and marks as data attributes on the container: readable by tests and by anyone inspecting the page. */
   private publish(): void {
     const { dataset } = this.container;
     const drawn = this.drawn();
+    dataset.renderer = this.renderer;
     dataset.nodes = String(drawn.nodes().length);
     dataset.edges = String(drawn.edges().length);
     dataset.highlightedNodes = drawn.nodes('.highlighted').map((node) => node.id()).sort().join(',');
     dataset.highlightedEdges = drawn.edges('.highlighted').map((edge) => edge.id()).sort().join(',');
   }
+}
+
+/** Each company's neighbours among the elements, found once per drawing (not once per company: thousands of each). */
+function neighboursOf(elements: readonly ElementDefinition[]): Map<string, string[]> {
+  const neighbours = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    const list = neighbours.get(a);
+    if (list) list.push(b);
+    else neighbours.set(a, [b]);
+  };
+  for (const element of elements) {
+    if (element.group !== 'edges') continue;
+    link(element.data.source as string, element.data.target as string);
+    link(element.data.target as string, element.data.source as string);
+  }
+  return neighbours;
 }

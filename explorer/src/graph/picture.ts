@@ -18,10 +18,13 @@ export interface Picture {
   readonly edges: ReadonlyMap<string, PictureEdge>;
   /** A neighbourhood answer was cut short by the API's caps. */
   readonly truncated: boolean;
+  /** What the caps left out, summed over the answers merged (companies: at least that many). */
+  readonly omittedNodes: number;
+  readonly omittedEdges: number;
 }
 
 export function emptyPicture(center: string | null = null): Picture {
-  return { center, nodes: new Map(), edges: new Map(), truncated: false };
+  return { center, nodes: new Map(), edges: new Map(), truncated: false, omittedNodes: 0, omittedEdges: 0 };
 }
 
 /** The picture with a neighbourhood answer merged in: nodes and edges by id, what was there already kept. */
@@ -36,7 +39,14 @@ export function mergeSubgraph(picture: Picture, subgraph: Subgraph): Picture {
     const known = edges.get(edge.id);
     if (!known || known.origin === 'analytics') edges.set(edge.id, { ...edge, origin: 'neighborhood' });
   }
-  return { center: picture.center, nodes, edges, truncated: picture.truncated || subgraph.truncated };
+  return {
+    center: picture.center,
+    nodes,
+    edges,
+    truncated: picture.truncated || subgraph.truncated,
+    omittedNodes: picture.omittedNodes + subgraph.omittedNodes,
+    omittedEdges: picture.omittedEdges + subgraph.omittedEdges,
+  };
 }
 
 /** The picture with companies and relations from an analytics answer added where missing. */

@@ -26,6 +26,8 @@ export function graphStylesheet(palette: RelationPalette): StylesheetJson {
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
+        // Labels too small to read are not drawn: a large picture fitted to the screen stays legible and quick.
+        'min-zoomed-font-size': 5,
         width: 26,
         height: 26,
         'border-width': 1,

@@ -8,6 +8,17 @@ export type PanelId = (typeof PANELS)[number];
 export const DEPTHS = [1, 2, 3] as const;
 export type Depth = (typeof DEPTHS)[number];
 
+/** How many companies the picture may hold (the API's maxNodes: 200 by default, at most 5,000). */
+export const MAX_NODES = [200, 500, 1000, 2000, 5000] as const;
+export type MaxNodes = (typeof MAX_NODES)[number];
+
+/** The smallest headline money (USD) a drawn relation carries; 0: any relation with headline money. */
+export const MIN_AMOUNTS = [0, 1e8, 1e9, 1e10] as const;
+export type MinAmount = (typeof MIN_AMOUNTS)[number];
+
+/** A relation kind's name as the API spells it (the URL keeps any such name; the API refuses an unknown one). */
+const KIND_NAME = /^[A-Z][A-Z_]{0,59}$/;
+
 export interface Selection {
   type: 'node' | 'edge';
   id: string;
@@ -33,6 +44,11 @@ export interface ViewState {
   since: string | null;
   /** The open rankings or over-time panel's choices, in its own words ("Investment.INVESTOR.HEADLINE.10...."). */
   totals: string | null;
+  /** The relation kinds drawn (and walked); null: every kind. */
+  kinds: string[] | null;
+  /** Only relations with at least this headline money; null: any relation, with money or not. */
+  minAmount: MinAmount | null;
+  maxNodes: MaxNodes;
 }
 
 export const DEFAULT_STATE: ViewState = Object.freeze({
@@ -46,6 +62,9 @@ export const DEFAULT_STATE: ViewState = Object.freeze({
   row: null,
   since: null,
   totals: null,
+  kinds: null,
+  minAmount: null,
+  maxNodes: 200,
 }) as ViewState;
 
 const MAX_ID_LENGTH = 200;
@@ -79,7 +98,16 @@ export function parseViewState(search: string): ViewState {
     row: params.has('row') && Number.isInteger(row) && row >= 0 ? row : null,
     since: since !== null && isIsoDay(since) ? since : null,
     totals: id(params.get('totals')),
+    kinds: kindList(params.get('kinds')),
+    minAmount: params.has('min') ? oneOf(MIN_AMOUNTS, params.get('min')) : null,
+    maxNodes: oneOf(MAX_NODES, params.get('max')) ?? DEFAULT_STATE.maxNodes,
   };
+}
+
+/** "INVESTED_IN,COMPETES_WITH" as a list, or null (every kind) when absent or holding no well-formed name. */
+function kindList(value: string | null): string[] | null {
+  const kinds = [...new Set((value ?? '').split(',').filter((kind) => KIND_NAME.test(kind)))];
+  return kinds.length > 0 ? kinds : null;
 }
 
 /** The query string for a state ("" for the default view), defaults left out, in a stable order. */
@@ -95,6 +123,9 @@ export function formatViewState(state: ViewState): string {
   if (state.row !== null) params.set('row', String(state.row));
   if (state.since) params.set('since', state.since);
   if (state.totals) params.set('totals', state.totals);
+  if (state.kinds) params.set('kinds', state.kinds.join(','));
+  if (state.minAmount !== null) params.set('min', String(state.minAmount));
+  if (state.maxNodes !== DEFAULT_STATE.maxNodes) params.set('max', String(state.maxNodes));
   const text = params.toString();
   return text ? `?${text}` : '';
 }

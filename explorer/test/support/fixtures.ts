@@ -38,7 +38,7 @@ export function edge(kind: RelationKind, from: string, to: string, parts: Partia
 
 export function subgraph(center: string, nodes: GraphCompany[], edges: SubgraphEdge[], truncated = false): Subgraph {
   const centre = nodes.find((node) => node.id === center) ?? company(center);
-  return { truncated, center: { id: centre.id, name: centre.name, kind: centre.kind }, nodes, edges };
+  return { truncated, omittedNodes: truncated ? 1 : 0, omittedEdges: 0, center: { id: centre.id, name: centre.name, kind: centre.kind }, nodes, edges };
 }
 
 /** A change-log entry as the API answers it (an investment recorded by default). */

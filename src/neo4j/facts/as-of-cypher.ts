@@ -1,5 +1,5 @@
 import { AS_OF_PROPERTIES } from '../../domain/as-of';
-import { MONEY_SLOTS } from '../../domain/lifecycle';
+import { HEADLINE_SLOTS, MONEY_SLOTS } from '../../domain/lifecycle';
 
 // The Cypher side of the as-of rule in src/domain/as-of.ts, over the same stored properties: every statement that
 // reads how a fact stood on a date uses these (through the catalog's fact-* and edge-* fragments, or directly in
@@ -37,6 +37,12 @@ export function factMoney(v: string): string {
 /** factMoney with the fact's state index already at hand (`index`: a variable holding stateIndex). */
 export function factMoneyAt(v: string, index: string): string {
   return `${v}.tlMoney[(${index} * ${MONEY_SLOTS})..((${index} + 1) * ${MONEY_SLOTS})]`;
+}
+
+/** The headline (paid + committed) of the facts in list `list` on $asOfDay, summed: 0.0 for none or none disclosed. */
+export function factsHeadline(list: string): string {
+  const headline = HEADLINE_SLOTS.map((slot) => `headlineMoney[${slot}]`).join(' + ');
+  return `reduce(headlineTotal = 0.0, headlineFact IN ${list} | headlineTotal + [headlineMoney IN [${factMoney('headlineFact')}] | ${headline}][0])`;
 }
 
 /**
