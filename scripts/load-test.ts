@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${httpPort}`;
   const server = spawn(process.execPath, [path.join(ROOT, 'dist/src/index.js')], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(httpPort), NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, API_KEYS: WRITER_KEY, LOG_LEVEL: 'warn', SEED_ON_START: 'true' },
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(httpPort), NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, API_KEYS: WRITER_KEY, LOG_LEVEL: 'warn', SEED_ON_START: 'true', RATE_LIMIT_RPS: '0' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const cleanUp = async () => {

@@ -12,7 +12,7 @@ export async function startOurServer(uri: string, credentials: { user: string; p
   const base = `http://127.0.0.1:${port}`;
   const child = await startChild(
     path.join(projectRoot(), 'dist/src/index.js'),
-    { NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), NEO4J_URI: uri, NEO4J_USER: credentials.user, NEO4J_PASSWORD: credentials.password, SEED_ON_START: 'false', API_KEYS: BENCH_WRITER_KEY, ...env },
+    { NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), NEO4J_URI: uri, NEO4J_USER: credentials.user, NEO4J_PASSWORD: credentials.password, SEED_ON_START: 'false', API_KEYS: BENCH_WRITER_KEY, RATE_LIMIT_RPS: '0', ...env },
     async () => (await fetch(`${base}/ready`)).ok,
   );
   return { child, url: `${base}/graphql`, base };

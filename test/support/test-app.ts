@@ -26,6 +26,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     TODAY: TEST_TODAY,
     // Webhook deliveries poll the database in every process that delivers; only the webhook suites deliver.
     WEBHOOK_DISPATCH: 'false',
+    // Suites that run as production (limits, hostile input, fuzzing) send bursts a rate limit would refuse;
+    // the rate-limit suite sets its own.
+    RATE_LIMIT_RPS: '0',
     ...overrides,
   });
 }
