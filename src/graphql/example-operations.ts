@@ -48,8 +48,8 @@ export const EXAMPLE_OPERATIONS: readonly string[] = [
 }
 `,
   `query AroundAnthropic {
-  neighborhood(companyId: "anthropic", depth: 1, kinds: [INVESTED_IN, SUPPLIES_COMPUTE]) {
-    truncated nodes { id name kind } edges { id from to kind amountUsd date label }
+  neighborhood(companyId: "anthropic", depth: 2, kinds: [INVESTED_IN, SUPPLIES_COMPUTE], minAmountUsd: 1e9, maxNodes: 500) {
+    truncated omittedNodes omittedEdges nodes { id name kind } edges { id from to kind amountUsd date label }
   }
 }
 `,
