@@ -14,8 +14,9 @@ import { companyByExternalIdStatement } from '../neo4j/company-external-id-state
 import { int, intOrNull } from '../neo4j/params';
 import { findByIds } from '../neo4j/find-by-ids';
 import { companyCountStatement, companyListStatement, COMPANY_FILTERS, type CompanyOrderProperty } from '../neo4j/company-list-statements';
-import { companyRankingStatement } from '../neo4j/company-ranking-statements';
-import { companyRanking } from '../facts/company-rankings';
+import { companyRankingStatement, storedRankingBatchStatement } from '../neo4j/company-ranking-statements';
+import { companyRanking, readsStoredRankings } from '../facts/company-rankings';
+import { storedRankingPage } from '../neo4j/stored-ranking-page';
 import type { FactScope } from '../domain/as-of';
 import { scopeParams } from '../neo4j/as-of';
 import { companyMap } from '../neo4j/facts/cypher-text';
@@ -139,6 +140,20 @@ export class CompanyRepository {
     const items: { company: CompanyRecord; position: ListPosition }[] = [];
     for (const phase of phasesAfter(listOrder, after)) {
       const from = after && after.phase === phase ? after : null;
+      // Best first in the scope the rankings are kept in: read from them, top of the index first.
+      if (ranking && phase === 'nonNull' && descending && readsStoredRankings(scope)) {
+        const cursor = from ? { value: from.value as number, id: from.id } : null;
+        const stored = this.statement({ ranking: ranking.value, filters }, storedRankingBatchStatement);
+        const rows = await storedRankingPage(this.db, stored, params, cursor, first + 1 - items.length);
+        if (rows) {
+          for (const row of rows) {
+            const company = toCompanyRecord(row.company);
+            items.push({ company, position: { phase, value: row.sortValue, id: company.id } });
+          }
+          if (items.length > first) return { items: items.slice(0, first), hasMore: true };
+          continue;
+        }
+      }
       const statement = ranking
         ? this.statement({ ranking: ranking.value, filters, descending, phase, after: from !== null }, companyRankingStatement)
         : this.statement({ filters, order: (COMPANY_ORDERS[field as CompanyPropertySort] as { property: CompanyOrderProperty }).property, descending, phase, after: from !== null }, companyListStatement);

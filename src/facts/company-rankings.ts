@@ -1,4 +1,5 @@
 import type { FactDefinition, PartySpec } from './fact-definition';
+import { defaultScope, type FactScope } from '../domain/as-of';
 import { totalsMeasures, type TotalsMeasure } from './fact-totals';
 import { FACTS } from './registry';
 
@@ -42,4 +43,22 @@ for (const [i, ranking] of COMPANY_RANKINGS.entries()) {
 /** The ranking of a sort value, or undefined for a property sort. */
 export function companyRanking(value: string): CompanyRanking | undefined {
   return COMPANY_RANKINGS.find((ranking) => ranking.value === value);
+}
+
+/**
+ * The scope every company's rankings are also kept in, on every date, by the writes (src/neo4j/facts/ranking-upkeep.ts):
+ * the analytics defaults (precise dates, live statuses, any confidence). A request in it reads those; any other scope
+ * measures each company's facts as the request asks.
+ */
+export const STORED_RANKING_SCOPE: Omit<FactScope, 'asOf'> = (({ asOf: _asOf, ...rest }) => rest)(defaultScope());
+
+/** Whether a request's scope is the one the rankings are kept in (its date aside: they hold every date). */
+export function readsStoredRankings(scope: FactScope): boolean {
+  const stored = STORED_RANKING_SCOPE;
+  return (
+    scope.includeImprecise === stored.includeImprecise &&
+    scope.minConfidence === stored.minConfidence &&
+    scope.statuses.length === stored.statuses.length &&
+    stored.statuses.every((status) => scope.statuses.includes(status))
+  );
 }

@@ -55,6 +55,7 @@ async function writeBatch(tx: Tx, section: ImportSection, batch: ImportRow[], lo
     const problems = (row?.problems as string[]) ?? [];
     if (problems.length > 0) throw new ImportRejectedError(problems.map((problem) => `${section.name}: ${problem}`));
   }
+  if (section.rankings) await tx.rows(section.rankings, { ids: batch.map((r) => r.id) });
   const label = section.definition ? 'Fact' : entityTypeOf(section);
   await tx.rows(log.statement(label), { entityType: entityTypeOf(section), ids: batch.map((row) => row.id), ...changeParam(log.author) });
 }

@@ -1,6 +1,7 @@
 import { COMPANY_RANKINGS, companyRanking } from '../facts/company-rankings';
 import { COMPANY_FILTERS, companyConditions, type CompanyFilterName } from './company-list-statements';
 import { companyMeasureSubquery } from './facts/totals-statements';
+import { RANKINGS_LABEL, rankingProperties, storedRankingValue } from './facts/ranking-upkeep';
 
 // Company list pages ranked by an aggregate of each company's facts (src/facts/company-rankings.ts), one statement per
 // shape. The measure is the totals statements' own subquery (the one date rule, money by kind, the aggregate), so a
@@ -54,4 +55,33 @@ export function allCompanyRankingShapes(): CompanyRankingShape[] {
     }
   }
   return shapes;
+}
+
+export interface StoredRankingShape {
+  readonly ranking: string;
+  readonly filters: readonly CompanyFilterName[];
+}
+
+/**
+ * A batch of companies best first by the upper bound of a ranking (its stored peak: no value of it on any date is
+ * higher), from where the previous batch ended, with each one's value on $asOfDay read from its stored rankings
+ * (src/neo4j/facts/ranking-upkeep.ts). The repository reads batches until no company left can outrank the page.
+ * Params: the given filters, $asOfDay, $scanPeak/$scanId (where the scan is: below [peak, id]), $batch. Returns: id,
+ * peak, value, company (null when the filters leave it out).
+ */
+export function storedRankingBatchStatement(shape: StoredRankingShape, companyMap: (variable: string) => string): string {
+  const ranking = companyRanking(shape.ranking);
+  if (!ranking) throw new Error(`no company ranking ${shape.ranking}`);
+  const peak = `r.${rankingProperties(ranking).peak}`;
+  const conditions = companyConditions(shape.filters);
+  return [
+    `// A batch of companies best first by a stored ranking's bound (generated): ${JSON.stringify(shape)}.`,
+    `MATCH (r:${RANKINGS_LABEL})`,
+    `WHERE ${peak} <= $scanPeak AND (${peak} < $scanPeak OR r.companyId < $scanId)`,
+    `WITH r ORDER BY ${peak} DESC, r.companyId DESC LIMIT $batch`,
+    'OPTIONAL MATCH (c:Company {id: r.companyId})',
+    ...(conditions.length > 0 ? [`WHERE ${conditions.join('\n  AND ')}`] : []),
+    `RETURN r.companyId AS id, ${peak} AS peak, ${storedRankingValue(ranking, 'r')} AS value, CASE WHEN c IS NULL THEN null ELSE ${companyMap('c')} END AS company`,
+    `ORDER BY peak DESC, id DESC`,
+  ].join('\n');
 }

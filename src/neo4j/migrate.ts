@@ -3,6 +3,7 @@ import type { Logger } from '../platform/logger';
 import { FACTS } from '../facts/registry';
 import { applyFactIndexes } from './facts/fact-indexes';
 import { backfillLifecycles } from './facts/backfill-lifecycles';
+import { applyRankingIndexes, backfillRankings, rankingsBackfillEntry } from './facts/backfill-rankings';
 import type { CypherCatalog } from './cypher-catalog';
 import type { Database } from './database';
 
@@ -52,7 +53,14 @@ export async function applyMigrations(db: Database, catalog: CypherCatalog, logg
     await backfillLifecycles(db, FACTS, logger);
     await db.writeRows(record, LIFECYCLE_BACKFILL);
   }
+  // Every company's stored rankings, once per database and again whenever the rule that computes them changes.
+  await applyRankingIndexes(db);
+  const rankings = rankingsBackfillEntry();
+  if (applied.get(rankings.name) !== rankings.checksum) {
+    await backfillRankings(db, logger);
+    await db.writeRows(record, rankings);
+  }
   await db.readRows(catalog.get('system/await-indexes'), { timeoutSeconds: 300 });
   logger?.info({ migrations: names.length }, 'migrations applied');
-  return [LIFECYCLE_BACKFILL.name, ...names];
+  return [LIFECYCLE_BACKFILL.name, rankings.name, ...names];
 }

@@ -21,9 +21,20 @@ export function factCounts(v: string): string {
   return factCountsAt(v, stateIndex(v));
 }
 
-/** factCounts with the fact's state index already at hand (`index`: a variable holding stateIndex, read once). */
-export function factCountsAt(v: string, index: string): string {
-  return `(${v}.tlStatus[${index}] IN $statuses AND ($minConfidenceRank = 0 OR ${v}.confidenceRank >= $minConfidenceRank))`;
+/** Where a fragment takes the scope's statuses and lowest confidence from: the request's parameters, or literals. */
+export interface ScopeText {
+  readonly statuses: string;
+  readonly minConfidenceRank: string;
+}
+
+const SCOPE_PARAMS: ScopeText = { statuses: '$statuses', minConfidenceRank: '$minConfidenceRank' };
+
+/**
+ * factCounts with the fact's state index already at hand (`index`: a variable holding stateIndex, read once);
+ * `scope` gives the statuses and confidence as literals where a statement has no request (the stored rankings).
+ */
+export function factCountsAt(v: string, index: string, scope: ScopeText = SCOPE_PARAMS): string {
+  return `(${v}.tlStatus[${index}] IN ${scope.statuses} AND (${scope.minConfidenceRank} = 0 OR ${v}.confidenceRank >= ${scope.minConfidenceRank}))`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { SOURCE_PROPERTIES } from '../../domain/source';
 import { precisionProperty } from '../../facts/fact-record';
 import { factType, FACTS } from '../../facts/registry';
 import { MONEY_RELATION_KINDS, RELATION_KINDS, type RelationKindSpec } from '../../facts/relation-kinds';
+import { refreshRankingsOf } from './ranking-upkeep';
 import type { CypherCatalog } from '../cypher-catalog';
 import { edgeCounts, factCounts, factMoney, factsHeadline, known, stateIndex } from './as-of-cypher';
 import { groupMembers, topParent } from './roll-up';
@@ -14,6 +15,8 @@ import { companyIdentityMap, companyMap, factProjection, identifier } from './cy
  */
 export function defineFactFragments(catalog: CypherCatalog): void {
   catalog.define('company-map', (variable) => companyMap(variable));
+  // `{{> refresh-rankings list}}`: every stored ranking of the companies in a list, recomputed (src/neo4j/facts/ranking-upkeep.ts).
+  catalog.define('refresh-rankings', (list) => refreshRankingsOf(identifier(list), [identifier(list)]));
   catalog.define('company-identity-map', (variable) => companyIdentityMap(variable));
   catalog.define('source-map', (variable) => `${identifier(variable)} {${SOURCE_PROPERTIES.map((p) => `.${p}`).join(', ')}}`);
   catalog.define('fact-map', (type, variable) => factProjection(factType(type), identifier(variable)));

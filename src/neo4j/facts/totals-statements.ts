@@ -188,7 +188,7 @@ const measureVar = (m: TotalsMeasure) => `m_${identifier(m.key)}`;
  * The aggregates over rows of fact `f` (and its money by kind `m` as of the date) that the measures are read from:
  * the count, a sum per money slot the measures add up, and per extreme its highest value or its latest [day, id, value].
  */
-function aggregatesOf(definition: FactDefinition, measures: readonly TotalsMeasure[]): string[] {
+export function aggregatesOf(definition: FactDefinition, measures: readonly TotalsMeasure[]): string[] {
   const slots = [...new Set(measures.flatMap((m) => (m.kind === 'money' ? m.slots : [])))].sort((a, b) => a - b);
   return [
     ...(measures.some((m) => m.kind === 'count') ? ['count(f) AS m_count'] : []),
@@ -203,7 +203,7 @@ function aggregatesOf(definition: FactDefinition, measures: readonly TotalsMeasu
 }
 
 /** A measure's value from its aggregates (aggregatesOf): money of a kind is the sum of its slots (headline: paid + committed). */
-function valueOf(m: TotalsMeasure): string {
+export function valueOf(m: TotalsMeasure): string {
   if (m.kind === 'money') return m.slots.map((slot) => `money${slot}`).join(' + ');
   if (m.kind === 'latest') return `${measureVar(m)}_at[2]`;
   return measureVar(m);

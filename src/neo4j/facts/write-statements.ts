@@ -2,6 +2,7 @@ import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
 import type { CypherCatalog } from '../cypher-catalog';
 import { copyOntoEdge, refreshPair } from './derived-edges';
 import { factProjection, identifier, partyCompanies, partyPattern } from './cypher-text';
+import { rankedCompanies, refreshRankingsOf } from './ranking-upkeep';
 import { appendChanges, factChange, factImage, imageCompanies, linkChanges, linkedBy } from '../changes/change-log-cypher';
 
 // A write is one statement in one transaction: it checks what the fact refers to, writes the fact, its parties,
@@ -46,6 +47,12 @@ ${indent(bindParties(definition, 'f'))}
   CREATE (${a})-[e:${identifier(derived.type)} {id: f.id}]->(${b})
   ${copyOntoEdge(definition)}
 }`;
+}
+
+/** Stored rankings upkeep after the fact `f` was written: its ranked companies' rankings of this type, recomputed. */
+function rankingsAfterWrite(definition: FactDefinition): string {
+  const companies = rankedCompanies(definition, 'f');
+  return companies ? refreshRankingsOf(companies, ['f'], definition) : '';
 }
 
 /** A subquery returning, as `out`, the ids in `list` that no `label` node holds (one row). */
@@ -240,6 +247,7 @@ ${indent(writeParties(definition))}
 ${indent(citeSources)}
 ${indent(writeLinks(definition))}
 ${indent(refreshAfterWrite(definition))}
+${indent(rankingsAfterWrite(definition))}
   RETURN f
 }
 ${rule.text}
@@ -272,6 +280,7 @@ ${indent(citeSources, '    ')}
 ${indent(replaceManyParties(definition))}
 ${indent(writeLinks(definition))}
 ${indent(refreshAfterWrite(definition))}
+${indent(rankingsAfterWrite(definition))}
   RETURN f
 }
 ${rule.text}
@@ -284,16 +293,19 @@ ${answer(definition, ['found'], rule.columns)}`;
 export function removeStatement(definition: FactDefinition): string {
   const label = identifier(definition.name);
   const { derived } = definition;
+  const ranked = rankedCompanies(definition, 'f');
   const head = `MATCH (f:Fact {id: $id})
 WHERE f:${label}
-WITH f, ${factImage(definition, 'f')} AS beforeImage, ${linkedBy('[f]', [definition.name])} AS linkedBy`;
-  const log = `WITH ${linkChanges('linkedBy', [definition.name])} + [${factChange(definition, '$id', 'beforeImage', 'null')}] AS changes
+WITH f, ${factImage(definition, 'f')} AS beforeImage, ${linkedBy('[f]', [definition.name])} AS linkedBy, ${ranked ?? '[]'} AS ranked`;
+  // The companies whose rankings the fact counted in, read before it goes and refreshed after.
+  const log = `${ranked ? `${refreshRankingsOf('ranked', ['ranked'], definition)}\n` : ''}WITH ${linkChanges('linkedBy', [definition.name])} + [${factChange(definition, '$id', 'beforeImage', 'null')}] AS changes
 ${appendChanges('changes')}
 RETURN 1 AS removed`;
   if (!derived) {
     return `// Removes a ${label} (generated). Params: $id, $change. Returns: removed.
 ${head}
 DETACH DELETE f
+WITH beforeImage, linkedBy, ranked
 ${log}`;
   }
   if (derived.grouping === 'perFact') {
@@ -302,16 +314,16 @@ ${head}
 OPTIONAL MATCH ()-[e:${identifier(derived.type)} {id: $id}]->()
 DELETE e
 DETACH DELETE f
-WITH DISTINCT beforeImage, linkedBy
+WITH DISTINCT beforeImage, linkedBy, ranked
 ${log}`;
   }
   return `// Removes a ${label} and refreshes the derived ${derived.type} relationship of its pair (generated). Params: $id,
 // $change. Returns: removed.
 ${head}
 ${bindParties(definition, 'f')}
-WITH f, beforeImage, linkedBy, ${endOf(definition, derived.from, 'A')} AS a, ${endOf(definition, derived.to, 'B')} AS b
+WITH f, beforeImage, linkedBy, ranked, ${endOf(definition, derived.from, 'A')} AS a, ${endOf(definition, derived.to, 'B')} AS b
 DETACH DELETE f
-WITH a, b, beforeImage, linkedBy
+WITH a, b, beforeImage, linkedBy, ranked
 ${refreshPair(definition)}
 ${log}`;
 }
@@ -381,6 +393,7 @@ ${indent(parties)}
   }
 ${indent(links)}
 ${indent(refreshAfterWrite(definition))}
+${indent(rankingsAfterWrite(definition))}
   RETURN f
 }
 WITH *, CASE WHEN f IS NULL THEN [] ELSE [${factChange(definition, 'f.id', 'beforeImage', factImage(definition, 'f'))}] END AS changes
