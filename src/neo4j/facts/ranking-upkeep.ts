@@ -151,14 +151,16 @@ ${refreshRankingsOf('ranked', ['ranked'])}
 RETURN CASE WHEN size(ranked) = 0 THEN null ELSE ranked[size(ranked) - 1].id END AS lastId, size(ranked) AS companies`;
 }
 
-/** A ranking's value on $asOfDay from rankings node `r` (0 or null, as the measure gives over no facts, when it holds none). */
+/**
+ * A ranking's value on $asOfDay from rankings node `r` (0 or null, as the measure gives over no facts, when it holds
+ * none). Its lists are read once into a map: indexing a node's list property reads the whole list again each time.
+ */
 export function storedRankingValue(ranking: CompanyRanking, r: string): string {
   const props = rankingProperties(ranking);
-  const days = `coalesce(${r}.${props.days}, [])`;
-  const values = `${r}.${props.values}`;
+  const read = `{days: coalesce(${r}.${props.days}, []), values: ${r}.${props.values}}`;
   if (isSum(ranking)) {
-    return `reduce(total = ${ranking.measure.kind === 'count' ? '0' : '0.0'}, i IN range(0, size(${days}) - 1) | total + CASE WHEN ${days}[i] <= $asOfDay THEN ${values}[i] ELSE 0 END)`;
+    return `head([held IN [${read}] | reduce(total = ${ranking.measure.kind === 'count' ? '0' : '0.0'}, i IN range(0, size(held.days) - 1) | total + CASE WHEN held.days[i] <= $asOfDay THEN held.values[i] ELSE 0 END)])`;
   }
-  const at = `reduce(at = -1, i IN range(0, size(${days}) - 1) | CASE WHEN ${days}[i] <= $asOfDay THEN i ELSE at END)`;
-  return `[at IN [${at}] | CASE WHEN at < 0 OR isNaN(${values}[at]) THEN null ELSE ${values}[at] END][0]`;
+  const at = `reduce(at = -1, i IN range(0, size(held.days) - 1) | CASE WHEN held.days[i] <= $asOfDay THEN i ELSE at END)`;
+  return `head([held IN [${read}] | head([at IN [${at}] | CASE WHEN at < 0 OR isNaN(held.values[at]) THEN null ELSE held.values[at] END])])`;
 }
