@@ -1,6 +1,6 @@
 import type { FactDefinition, PartySpec } from './fact-definition';
 import { defaultScope, type FactScope } from '../domain/as-of';
-import { totalsMeasures, type TotalsMeasure } from './fact-totals';
+import { totalsDimensions, totalsMeasures, type TotalsMeasure } from './fact-totals';
 import { FACTS } from './registry';
 
 // The orders of the `companies` list by an aggregate of a company's facts, from the `companySorts` of each definition's
@@ -61,4 +61,12 @@ export function readsStoredRankings(scope: FactScope): boolean {
     scope.statuses.length === stored.statuses.length &&
     stored.statuses.every((status) => scope.statuses.includes(status))
   );
+}
+
+/** The ranking whose order a totals page grouped by one party and sorted by a measure has, if one is kept. */
+export function rankingOfGroups(definition: FactDefinition, groupBy: readonly string[], sort: string): CompanyRanking | undefined {
+  const [value] = groupBy;
+  const dimension = groupBy.length === 1 ? totalsDimensions(definition).find((d) => d.value === value) : undefined;
+  if (dimension?.kind !== 'party') return undefined;
+  return COMPANY_RANKINGS.find((ranking) => ranking.definition === definition && ranking.party === dimension.party && ranking.measure.value === sort);
 }

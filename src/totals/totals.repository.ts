@@ -8,6 +8,10 @@ import type { Database, Row } from '../neo4j/database';
 import { listFilterParams, type FactRow } from '../neo4j/facts/fact-repository';
 import { groupFactsStatement, havingParam, kindsParam, totalsStatement, type GroupFactsShape, type TotalsShape } from '../neo4j/facts/totals-statements';
 import { int } from '../neo4j/params';
+import { rankingOfGroups, readsStoredRankings } from '../facts/company-rankings';
+import { storedRankingBatchStatement } from '../neo4j/company-ranking-statements';
+import { companyMap } from '../neo4j/facts/cypher-text';
+import { storedRankingPage } from '../neo4j/stored-ranking-page';
 
 /** A totals request: how to group, which facts (filters, kinds of parties, the scope), which groups, in what order. */
 export interface TotalsQuery {
@@ -55,10 +59,13 @@ export class TotalsRepository {
   /** One page of groups after `after`, at most `first`, and whether more follow. */
   async totals(query: TotalsQuery, first: number, after: TotalsPosition | null): Promise<{ items: TotalsGroup[]; hasMore: boolean }> {
     const shape: TotalsShape = { ...this.given(query), sort: query.sort, descending: query.descending, having: Object.keys(query.having).sort(), after: after !== null };
-    const rows = await this.db.readRows(this.statement(`totals:${JSON.stringify(shape)}`, () => totalsStatement(this.definition, shape)), {
+    const keys = await this.bestFirst(query, shape, first + 1, after);
+    const pageShape: TotalsShape = keys ? { ...shape, after: false, keyed: true } : shape;
+    const rows = await this.db.readRows(this.statement(`totals:${JSON.stringify(pageShape)}`, () => totalsStatement(this.definition, pageShape)), {
       ...this.params(query),
       ...Object.fromEntries(Object.entries(query.having).map(([bound, value]) => [havingParam(bound), value])),
-      ...(after ? { after: [...after] } : {}),
+      ...(after && !keys ? { after: [...after] } : {}),
+      ...(keys ? { keys } : {}),
       limit: int(first + 1),
     });
     const integers = new Set(totalsMeasures(this.definition).filter((m) => m.kind === 'count' || (m.kind === 'money' && m.integer)).map((m) => m.key));
@@ -68,6 +75,22 @@ export class TotalsRepository {
       position: row.position as unknown[],
     }));
     return { items: items.slice(0, first), hasMore: items.length > first };
+  }
+
+  /**
+   * The companies of the next page when the stored rankings know its order (grouped by one party, ranked by a measure
+   * a ranking keeps, best first, nothing filtered, in the scope they are kept in); null to read the page the other way.
+   */
+  private async bestFirst(query: TotalsQuery, shape: TotalsShape, limit: number, after: TotalsPosition | null): Promise<string[] | null> {
+    const ranking = rankingOfGroups(this.definition, shape.groupBy, shape.sort);
+    const plain = shape.filters.length === 0 && shape.kindFilters.length === 0 && shape.having.length === 0 && !shape.rollUp;
+    if (!ranking || !plain || !shape.descending || !readsStoredRankings(query.scope)) return null;
+    // A position is [1 for a value, value, company id] best first; one without a value lies past what rankings place.
+    if (after && (after[0] !== 1 || typeof after[1] !== 'number' || typeof after[2] !== 'string')) return null;
+    const statement = this.statement(`ranked:${ranking.value}`, () => storedRankingBatchStatement({ ranking: ranking.value, filters: [] }, companyMap));
+    const cursor = after ? { value: after[1] as number, id: after[2] as string } : null;
+    const page = await storedRankingPage(this.db, statement, scopeParams(query.scope), cursor, limit);
+    return page ? page.map((row) => (row.company as { id: string }).id) : null;
   }
 
   /** One page of a group's facts (newest first), the group named by its keys (in the query's groupBy order). */

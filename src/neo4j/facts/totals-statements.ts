@@ -27,6 +27,11 @@ export interface TotalsShape {
   readonly after: boolean;
   /** Groups named by the top-level parent of each grouped party's company (the roll-up rule, src/neo4j/facts/roll-up.ts). */
   readonly rollUp: boolean;
+  /**
+   * Only the groups of the companies in $keys (grouped by one party): the page the stored rankings found best first,
+   * measured here like any group.
+   */
+  readonly keyed?: boolean;
 }
 
 /** The shape of a page of one group's facts: the totals request's filters and groups, and which key values are null. */
@@ -122,7 +127,7 @@ function factRows(
   filters: readonly string[],
   kindFilters: readonly string[],
   groupBy: readonly string[],
-  keyed: { index: number; party: PartySpec } | null,
+  keyed: { index: number; party: PartySpec; list?: boolean } | null,
   rollUp: boolean,
 ): string[] {
   const label = identifier(definition.name);
@@ -131,7 +136,8 @@ function factRows(
   const lines: string[] = [];
   if (keyed) {
     const g = partyVar(keyed.party);
-    lines.push(`MATCH (${g}:Company {id: $key_${keyed.index}})`, `USING INDEX ${g}:Company(id)`);
+    if (keyed.list) lines.push('UNWIND $keys AS key', `MATCH (${g}:Company {id: key})`, `USING INDEX ${g}:Company(id)`);
+    else lines.push(`MATCH (${g}:Company {id: $key_${keyed.index}})`, `USING INDEX ${g}:Company(id)`);
     if (rollUp) {
       // The group's companies: those below its key whose top-level parent it is.
       const [member, top] = [`${g}_member`, `${g}_top`];
@@ -262,7 +268,7 @@ export function totalsStatement(definition: FactDefinition, shape: TotalsShape):
   const direction = shape.descending ? 'DESC' : 'ASC';
   return [
     `// Totals of ${definition.plural} (generated): ${JSON.stringify(shape)}.`,
-    ...factRows(definition, shape.filters, shape.kindFilters, shape.groupBy, null, shape.rollUp),
+    ...factRows(definition, shape.filters, shape.kindFilters, shape.groupBy, keyedList(definition, shape), shape.rollUp),
     // A fact is in a group once, however many of its companies share the group's key (two rivals of one kind).
     `WITH ${repeats(definition, shape) ? 'DISTINCT ' : ''}f, ${STATE}, ${rows.join(', ')}`,
     ...(money ? [`WITH f, ${[...keys, ...(sortName ? ['sortName'] : [])].join(', ')}, ${factMoneyAt('f', STATE)} AS m`] : []),
@@ -275,6 +281,14 @@ export function totalsStatement(definition: FactDefinition, shape: TotalsShape):
     `ORDER BY position ${direction}`,
     'LIMIT $limit',
   ].join('\n');
+}
+
+/** The start of a totals page of given companies' groups (shape.keyed): the one grouped party, from $keys. */
+function keyedList(definition: FactDefinition, shape: TotalsShape): { index: number; party: PartySpec; list: true } | null {
+  if (!shape.keyed) return null;
+  const [only] = shape.groupBy.map((value) => dimension(definition, value));
+  if (shape.groupBy.length !== 1 || only?.kind !== 'party' || shape.rollUp) throw new Error(`${definition.name} totals keyed by companies group by one party, not rolled up`);
+  return { index: 0, party: only.party, list: true };
 }
 
 /**

@@ -4,6 +4,7 @@ import { AmountKind, ComputeDealStatus, ComputeResource, InvestmentStatus } from
 import { Confidence } from '../../../src/domain/lifecycle';
 import { parsePartialDate } from '../../../src/domain/partial-date';
 import { COMPANY_RANKINGS } from '../../../src/facts/company-rankings';
+import { totalsDimensions, type TotalsDimension } from '../../../src/facts/fact-totals';
 import { scopeParams } from '../../../src/neo4j/as-of';
 import { RANKINGS_LABEL, storedRankingValue } from '../../../src/neo4j/facts/ranking-upkeep';
 import { companyMeasureSubquery } from '../../../src/neo4j/facts/totals-statements';
@@ -15,7 +16,8 @@ import { startTestApp, WRITER_KEY, type TestApp } from '../../support/test-app';
  * After drawn sequences of writes through the API (records, updates, removals and cascading company deletes, of
  * investments, compute deals and funding rounds with every status, confidence, amount kind and date precision), on
  * drawn dates, both agree for every company and every ranking; and `companies` paged two at a time best first (which
- * reads the stored rankings) lists the companies in the order of the measured values.
+ * reads the stored rankings) lists the companies in the order of the measured values, as do the totals grouped by the
+ * ranking's party and sorted by its measure.
  */
 const RUNS = Number(process.env.STORED_RANKING_PROPERTY_RUNS ?? 15);
 const SEED = Number(process.env.STORED_RANKING_PROPERTY_SEED ?? 20261207);
@@ -153,6 +155,25 @@ describe('stored rankings agree with the totals measure after drawn writes', () 
               after = result.data!.companies.pageInfo.endCursor;
             }
             expect({ ranking: ranking.value, day, listed: listed.slice(0, expected.length) }).toEqual({ ranking: ranking.value, day, listed: expected });
+            // The totals grouped by the ranking's party, sorted by its measure, page in the same order (best first
+            // they are read from the stored rankings too): every company with a value, then the groups without one.
+            const dimension = totalsDimensions(ranking.definition).find((d) => d.kind === 'party' && d.party === ranking.party) as TotalsDimension;
+            const field = `${ranking.definition.name.charAt(0).toLowerCase()}${ranking.definition.name.slice(1)}Totals`;
+            const grouped: string[] = [];
+            let cursor: string | null = null;
+            for (let page = 0; page < 10; page++) {
+              const result: { data?: Record<string, { nodes: { key: Record<string, { id: string } | null> }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> | null; errors?: unknown } = await app.gql(
+                `query ($after: String) { ${field}(groupBy: [${dimension.value}], sort: {field: ${ranking.measure.value}, direction: DESC}, first: 2, after: $after, asOf: "${day}") { nodes { key { ${dimension.key} { id } } } pageInfo { hasNextPage endCursor } } }`,
+                { after: cursor },
+              );
+              expect(result.errors).toBeUndefined();
+              const connection = result.data![field]!;
+              grouped.push(...connection.nodes.map((node) => node.key[dimension.key]?.id ?? '(none)'));
+              if (!connection.pageInfo.hasNextPage) break;
+              cursor = connection.pageInfo.endCursor;
+            }
+            const valued = values.filter((v) => v.measured !== null && Number(v.measured) > 0);
+            expect({ ranking: ranking.value, day, grouped: grouped.slice(0, valued.length) }).toEqual({ ranking: ranking.value, day, grouped: expected.slice(0, valued.length) });
           }
         }
       }),
