@@ -29,6 +29,8 @@ export interface TotalsQuery {
   /** Groups of a party named by its company's top-level parent. */
   readonly rollUp: boolean;
   readonly scope: FactScope;
+  /** The measures the answer shows (values); none given: all. The sort's and the having bounds' are added. */
+  readonly measures?: readonly string[];
 }
 
 /** A position in the keyset of groups: [null flag, sort value, key...] (see totalsStatement). */
@@ -58,7 +60,7 @@ export class TotalsRepository {
 
   /** One page of groups after `after`, at most `first`, and whether more follow. */
   async totals(query: TotalsQuery, first: number, after: TotalsPosition | null): Promise<{ items: TotalsGroup[]; hasMore: boolean }> {
-    const shape: TotalsShape = { ...this.given(query), sort: query.sort, descending: query.descending, having: Object.keys(query.having).sort(), after: after !== null };
+    const shape: TotalsShape = { ...this.given(query), sort: query.sort, descending: query.descending, having: Object.keys(query.having).sort(), after: after !== null, measures: this.computed(query) };
     const keys = await this.bestFirst(query, shape, first + 1, after);
     const pageShape: TotalsShape = keys ? { ...shape, after: false, keyed: true } : shape;
     const rows = await this.db.readRows(this.statement(`totals:${JSON.stringify(pageShape)}`, () => totalsStatement(this.definition, pageShape)), {
@@ -108,6 +110,15 @@ export class TotalsRepository {
       position: row.position as unknown as GroupFactPosition,
     }));
     return { items: items.slice(0, first), hasMore: items.length > first };
+  }
+
+  /** The measures a page computes: those shown, the sort's and the having bounds' (all when the query names none). */
+  private computed(query: TotalsQuery): string[] | undefined {
+    if (!query.measures) return undefined;
+    const all = totalsMeasures(this.definition);
+    const bounded = Object.keys(query.having).map((bound) => all.find((m) => m.key === bound.split(':')[0])?.value);
+    const wanted = new Set([...query.measures, query.sort, ...bounded]);
+    return all.filter((m) => wanted.has(m.value)).map((m) => m.value);
   }
 
   /** What of a query decides its statement's shape, besides order and page. */

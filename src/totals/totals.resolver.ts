@@ -96,6 +96,13 @@ function namedClass(name: string): ClassType<{ repo: TotalsRepository }> {
   return holder[name] as ClassType<{ repo: TotalsRepository }>;
 }
 
+/** The measures a page of groups shows: every money measure when it shows money, the extremes it names; the count always. */
+function shownMeasures(definition: FactDefinition, fields: ReadonlySet<string>): string[] {
+  return totalsMeasures(definition)
+    .filter((m) => m.kind === 'count' || (m.kind === 'money' ? fields.has('money') : fields.has(m.key)))
+    .map((m) => m.value);
+}
+
 /** The resolver classes of a fact type's totals: the query and a group's facts; a key's companies. */
 export function totalsResolverClasses(definition: FactDefinition): ClassType<{ repo: TotalsRepository }>[] {
   const { args: TotalsArgsType, connection, group, key, factConnection } = totalsTypes(definition);
@@ -107,8 +114,8 @@ export function totalsResolverClasses(definition: FactDefinition): ClassType<{ r
   method(
     resolver,
     'totals',
-    async function (this: { repo: TotalsRepository }, args: TotalsArgs) {
-      const query = toTotalsQuery(definition, args);
+    async function (this: { repo: TotalsRepository }, args: TotalsArgs, info: GraphQLResolveInfo) {
+      const query = { ...toTotalsQuery(definition, args), measures: shownMeasures(definition, connectionNodeFields(info)) };
       const kind = totalsCursorKind(definition, query, args.asOf);
       const after = decodeScanCursor(kind, args.after, isTotalsPosition(definition, query));
       const page = await this.repo.totals(query, args.first, after);
@@ -138,7 +145,7 @@ export function totalsResolverClasses(definition: FactDefinition): ClassType<{ r
       });
       return pageOf(edges, page.hasMore, Boolean(args.after));
     } as Method,
-    [Args(() => TotalsArgsType)],
+    [Args(() => TotalsArgsType), Info()],
     [
       Query(() => connection, {
         name: `${definition.single}Totals`,

@@ -32,6 +32,11 @@ export interface TotalsShape {
    * measured here like any group.
    */
   readonly keyed?: boolean;
+  /**
+   * The measures computed (values); none given: all. The count always is; the sort's and the having bounds' measures
+   * must be among them. A page that shows no money reads no fact's money.
+   */
+  readonly measures?: readonly string[];
 }
 
 /** The shape of a page of one group's facts: the totals request's filters and groups, and which key values are null. */
@@ -133,6 +138,9 @@ function factRows(
   const label = identifier(definition.name);
   const anchor = keyed ? undefined : anchorOf(definition, filters);
   const range = keyed || anchor ? undefined : dateRangeOf(definition, filters);
+  const grouped = groupedParties(definition, groupBy);
+  // A start from a company in the role a group is keyed by is that group's company: no need to walk back to it.
+  const anchorParty = anchor?.kind === 'party' && !rollUp ? grouped.find((party) => party.role === anchor.role && !party.many && !party.pair) : undefined;
   const lines: string[] = [];
   if (keyed) {
     const g = partyVar(keyed.party);
@@ -148,8 +156,9 @@ function factRows(
   } else if (anchor && anchor.kind === 'party') {
     const param = `$${filterParam(anchor.arg)}`;
     const party = definition.parties.find((p) => p.role === anchor.role);
-    const facts = anchor.role === '*' || !party ? `(c)-[:${partyRelTypes(definition)}]-(f:${label})` : factsOfCompany(definition, party, 'c', 'f');
-    lines.push(`MATCH (c:Company {id: ${param}})`, 'USING INDEX c:Company(id)', `MATCH ${facts}`);
+    const c = anchorParty ? partyVar(anchorParty) : 'c';
+    const facts = anchor.role === '*' || !party ? `(${c})-[:${partyRelTypes(definition)}]-(f:${label})` : factsOfCompany(definition, party, c, 'f');
+    lines.push(`MATCH (${c}:Company {id: ${param}})`, `USING INDEX ${c}:Company(id)`, `MATCH ${facts}`);
   } else if (range && range.kind !== 'party') {
     lines.push(`MATCH (f:${label})`, `USING INDEX f:${label}(${identifier(range.field)})`);
   } else {
@@ -158,7 +167,6 @@ function factRows(
   // A range filter the start seeks on comes first, so the index hint has its predicate at hand.
   const given = totalsFilters(definition).filter((filter) => filters.includes(filter.arg) && filter !== anchor);
   const conditions = [...given.filter((filter) => filter === range), ...given.filter((filter) => filter !== range)].map((filter) => condition(definition, filter));
-  const grouped = groupedParties(definition, groupBy);
   for (const party of definition.parties) {
     if (!kindFilters.includes(party.role) || grouped.includes(party)) continue;
     conditions.push(`EXISTS { MATCH ${partyPattern(party, 'f', 'k')} WHERE k.kind IN $${kindsParam(party.role)} }`);
@@ -166,9 +174,11 @@ function factRows(
   if (keyed && kindFilters.includes(keyed.party.role)) conditions.push(`${partyVar(keyed.party)}.kind IN $${kindsParam(keyed.party.role)}`);
   if (conditions.length > 0) lines.push(`WHERE ${conditions.join('\n  AND ')}`);
   // The fact's state on the date, read once: whether it counts here, its money later.
-  lines.push(`WITH ${['f', ...(keyed ? [partyVar(keyed.party)] : [])].join(', ')}, ${stateIndex('f')} AS ${STATE}`, `WHERE ${factCountsAt('f', STATE)}`);
+  const bound = keyed ? keyed.party : anchorParty;
+  lines.push(`WITH ${['f', ...(bound ? [partyVar(bound)] : [])].join(', ')}, ${stateIndex('f')} AS ${STATE}`, `WHERE ${factCountsAt('f', STATE)}`);
+  if (anchorParty && kindFilters.includes(anchorParty.role)) lines.push(`AND ${partyVar(anchorParty)}.kind IN $${kindsParam(anchorParty.role)}`);
   for (const party of grouped) {
-    if (keyed && party === keyed.party) continue;
+    if (party === bound) continue;
     const g = partyVar(party);
     const kinds = kindFilters.includes(party.role);
     if (!rollUp) {
@@ -244,9 +254,10 @@ export function companyMeasureSubquery(definition: FactDefinition, party: PartyS
  */
 export function totalsStatement(definition: FactDefinition, shape: TotalsShape): string {
   const dims = shape.groupBy.map((value) => dimension(definition, value));
-  const measures = totalsMeasures(definition);
+  const measures = totalsMeasures(definition).filter((m) => !shape.measures || m.kind === 'count' || shape.measures.includes(m.value));
   const money = measures.some((m) => m.kind === 'money');
   const sortMeasure = measure(definition, shape.sort);
+  if (sortMeasure && !measures.some((m) => m.value === sortMeasure.value)) throw new Error(`${definition.name} totals sorted by ${shape.sort} must compute it`);
   const sortIndex = sortMeasure ? -1 : shape.groupBy.indexOf(shape.sort);
   if (!sortMeasure && sortIndex < 0) throw new Error(`${definition.name} totals cannot be sorted by ${shape.sort} when not grouped by it`);
   const sortDim = sortIndex >= 0 ? dims[sortIndex] : undefined;
