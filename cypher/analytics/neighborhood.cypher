@@ -12,6 +12,8 @@
 // cannot draw), so the count of companies left out is exact up to the layer the cap fell in, and a lower bound.
 // Relations kept past $maxEdges: those between nearer companies first (the farther end's layer), then the most
 // headline money, then the ends' ids, the kind and the relationship's id.
+// Cost: the rule needs the facts of every relation a layer could keep (a hub's thousands); each is read once and
+// flat (cypher/analytics/fragments/neighborhood-layer.cypher), and the centre's relations are not walked again.
 // Returns: nodes (maps, centre first, in the order kept), edges (kind, fromId, toId, relId, date, precision,
 // properties: those a per-fact relationship copies from its fact, moneys: one per fact that counts), omittedNodes,
 // omittedEdges.
@@ -22,7 +24,7 @@ CALL (c) {
   MATCH (c)-[r:{{> relation-types}}]-(n)
   WHERE type(r) IN $kinds AND n <> c AND {{> edge-counts r}}
   {{> analytics/fragments/neighborhood-layer}}
-  RETURN found[..($maxNodes - 1)] AS layer1, size(found) AS found1
+  RETURN found[..($maxNodes - 1)] AS layer1, size(found) AS found1, foundRels[..($maxNodes - 1)] AS centreRels
 }
 CALL (c) {
   WITH c WHERE $maxNodes = 1
@@ -63,15 +65,32 @@ CALL (c, layer1, layer2) {
   {{> analytics/fragments/neighborhood-probe}}
   RETURN beyond AS beyond3
 }
-WITH c, layer1, layer2, [c] + layer1 + layer2 + layer3 AS nodes,
+WITH c, layer1, layer2, centreRels, [c] + layer1 + layer2 + layer3 AS nodes,
      found1 + found2 + found3 - size(layer1) - size(layer2) - size(layer3) + beyond1 + beyond2 + beyond3 AS omittedNodes
-CALL (c, layer1, layer2, nodes) {
-  UNWIND nodes AS a
-  MATCH (a)-[r:{{> relation-types}}]->(b)
-  WHERE b IN nodes AND type(r) IN $kinds AND {{> edge-counts r}}
-  WITH c, layer1, layer2, a, b, r, {{> edge-facts r}} AS held
-  WITH c, layer1, layer2, a, b, r, held, {{> facts-headline held}} AS headline
-  WHERE {{> analytics/fragments/neighborhood-shown}}
+CALL (c, layer1, layer2, nodes, centreRels) {
+  // The centre's relations drawn to the companies kept are those its layer found (a hub's thousands are not walked
+  // twice); the others are walked from their start, the centre left out.
+  CALL (c, nodes, centreRels) {
+    UNWIND centreRels AS rels
+    UNWIND rels AS r
+    RETURN startNode(r) AS a, endNode(r) AS b, r
+    UNION ALL
+    UNWIND nodes[1..] AS a
+    MATCH (a)-[r:{{> relation-types}}]->(b)
+    WHERE b IN nodes AND b <> c AND type(r) IN $kinds AND {{> edge-counts r}}
+    RETURN a, b, r
+  }
+  // Each fact that counts read once, as what the edge shows of it (its state index bound once).
+  WITH c, layer1, layer2, a, b, r, COLLECT {
+    UNWIND coalesce(r.factIds, [r.id]) AS heldId
+    MATCH (held:Fact {id: heldId})
+    WITH held, {{> fact-state-index held}} AS heldAt
+    WHERE {{> fact-counts-at held heldAt}}
+    RETURN {date: {{> fact-date held}}, precision: {{> fact-date-precision held}}, money: {{> fact-money-at held heldAt}}} AS fact
+    ORDER BY fact.date, held.id
+  } AS held
+  WITH c, layer1, layer2, a, b, r, held, reduce(total = 0.0, fact IN held | total + [heldMoney IN [fact.money] | {{> money-headline heldMoney}}][0]) AS headline
+  WHERE size(held) > 0 AND {{> analytics/fragments/neighborhood-floor}}
   WITH a, b, r, held, headline,
        [x IN [a, b] | CASE WHEN x = c THEN 0 WHEN x IN layer1 THEN 1 WHEN x IN layer2 THEN 2 ELSE 3 END] AS layers
   WITH a, b, r, held, headline, CASE WHEN layers[0] > layers[1] THEN layers[0] ELSE layers[1] END AS farther
@@ -82,10 +101,10 @@ CALL (c, layer1, layer2, nodes) {
     fromId: a.id,
     toId: b.id,
     relId: r.id,
-    date: {{> fact-date first}},
-    precision: {{> fact-date-precision first}},
+    date: first.date,
+    precision: first.precision,
     properties: {{> edge-properties r}},
-    moneys: [x IN held | {{> fact-money x}}]
+    moneys: [fact IN held | fact.money]
   }) AS found
   RETURN found[..$maxEdges] AS edges, size(found) - size(found[..$maxEdges]) AS omittedEdges
 }

@@ -50,10 +50,9 @@ export function factMoneyAt(v: string, index: string): string {
   return `${v}.tlMoney[(${index} * ${MONEY_SLOTS})..((${index} + 1) * ${MONEY_SLOTS})]`;
 }
 
-/** The headline (paid + committed) of the facts in list `list` on $asOfDay, summed: 0.0 for none or none disclosed. */
-export function factsHeadline(list: string): string {
-  const headline = HEADLINE_SLOTS.map((slot) => `headlineMoney[${slot}]`).join(' + ');
-  return `reduce(headlineTotal = 0.0, headlineFact IN ${list} | headlineTotal + [headlineMoney IN [${factMoney('headlineFact')}] | ${headline}][0])`;
+/** The headline (paid + committed) of `money`, one fact's money by kind as factMoney lists it. */
+export function moneyHeadline(money: string): string {
+  return HEADLINE_SLOTS.map((slot) => `${money}[${slot}]`).join(' + ');
 }
 
 /**

@@ -4,7 +4,7 @@ import { factType, FACTS } from '../../facts/registry';
 import { MONEY_RELATION_KINDS, RELATION_KINDS, type RelationKindSpec } from '../../facts/relation-kinds';
 import { refreshRankingsOf } from './ranking-upkeep';
 import type { CypherCatalog } from '../cypher-catalog';
-import { edgeCounts, factCounts, factMoney, factsHeadline, known, stateIndex } from './as-of-cypher';
+import { edgeCounts, factCounts, factCountsAt, factMoney, factMoneyAt, known, moneyHeadline, stateIndex } from './as-of-cypher';
 import { groupMembers, topParent } from './roll-up';
 import { companyIdentityMap, companyMap, factProjection, identifier } from './cypher-text';
 
@@ -28,8 +28,12 @@ export function defineFactFragments(catalog: CypherCatalog): void {
   catalog.define('fact-counts', (variable) => factCounts(identifier(variable)));
   // Money by kind of a fact in the request's scope, as [paid, committed, ceiling, contract, stake, undisclosed (0/1)].
   catalog.define('fact-money', (variable) => factMoney(identifier(variable)));
-  // The headline (paid + committed) of a list of facts in the scope, summed (`{{> facts-headline held}}`).
-  catalog.define('facts-headline', (variable) => factsHeadline(identifier(variable)));
+  // Whether a fact counts and its money, with its state index bound once (`WITH f, {{> fact-state-index f}} AS k`):
+  // a statement reading thousands of facts computes it once per fact instead of once per use. `money-headline m`: the
+  // headline (paid + committed) of one such money list.
+  catalog.define('fact-counts-at', (variable, index) => factCountsAt(identifier(variable), identifier(index)));
+  catalog.define('fact-money-at', (variable, index) => factMoneyAt(identifier(variable), identifier(index)));
+  catalog.define('money-headline', (variable) => moneyHeadline(identifier(variable)));
   // Whether a derived relationship may count in the scope (see SCOPE_PROPERTIES in derived-edges.ts): a summary
   // that only prunes (it passes whenever one of its facts may count), so a traversal skips what cannot count before
   // reading any fact. What counts is decided fact by fact: `edge-holds` after it.
