@@ -10,6 +10,8 @@ import { isCsvFolder, jsonSource } from './dataset-source';
 import { ImportCheckpoint } from './import-checkpoint';
 import { importSections, type ImportRow, type ImportSection } from './import-sections';
 import { ImportRejectedError, preflight } from './preflight';
+import { rankingsBackfillEntry, refreshRankingsOf } from '../neo4j/facts/backfill-rankings';
+import { rankedParties } from '../neo4j/facts/ranking-upkeep';
 
 export interface ImportOptions {
   /** Records per transaction. 1 gives the one-transaction-per-fact baseline the benchmark compares with. */
@@ -55,9 +57,20 @@ async function writeBatch(tx: Tx, section: ImportSection, batch: ImportRow[], lo
     const problems = (row?.problems as string[]) ?? [];
     if (problems.length > 0) throw new ImportRejectedError(problems.map((problem) => `${section.name}: ${problem}`));
   }
-  if (section.rankings) await tx.rows(section.rankings, { ids: batch.map((r) => r.id) });
   const label = section.definition ? 'Fact' : entityTypeOf(section);
   await tx.rows(log.statement(label), { entityType: entityTypeOf(section), ids: batch.map((row) => row.id), ...changeParam(log.author) });
+}
+
+/** The companies in a role some ranking reads, of every fact of the dataset. */
+function rankedCompanyIds(sections: readonly ImportSection[]): string[] {
+  const ids = new Set<string>();
+  for (const section of sections) {
+    const parties = section.definition ? rankedParties(section.definition) : [];
+    for (const row of parties.length > 0 ? section.rows : []) {
+      for (const party of parties) for (const id of [(row.parties as Record<string, string | string[]>)[party.role] ?? []].flat()) ids.add(id);
+    }
+  }
+  return [...ids];
 }
 
 /**
@@ -88,6 +101,12 @@ export async function importDataset(db: Database, catalog: CypherCatalog, file: 
   let batches = 0;
   const log = { statement: (label: string) => catalog.render('changes/log-batch', { label }), author: options.author ?? toolAuthor('import') };
   const writeStarted = Date.now();
+  // The stored rankings of the companies the facts name are recomputed once, after the last batch (per batch, a busy
+  // investor's would be recomputed from all its facts in every batch). Until then the database is marked as needing
+  // them (the backfill's record is forgotten): should the import stop half way, the next start recomputes them all.
+  const ranked = rankedCompanyIds(sections);
+  const rankings = rankingsBackfillEntry();
+  const [forgotten] = ranked.length > 0 ? await db.writeRows(catalog.get('system/forget-migration'), { name: rankings.name }) : [];
   for (const section of sections) {
     const count = Math.ceil(section.rows.length / options.batchSize);
     for (let index = checkpoint.committedBatches(section.name); index < count; index += 1) {
@@ -98,6 +117,8 @@ export async function importDataset(db: Database, catalog: CypherCatalog, file: 
       await options.onBatch?.(section.name, batch.length);
     }
   }
+  await refreshRankingsOf(db, ranked);
+  if (forgotten?.checksum === rankings.checksum) await db.writeRows(catalog.get('system/record-migration'), rankings);
   checkpoint.remove();
   const perSection = Object.fromEntries(sections.map((s) => [s.name, s.rows.length])) as Record<SectionName, number>;
   return {

@@ -5,7 +5,7 @@ import { partiesParam, partyIds, storedProps } from '../facts/fact-record';
 import { citedSourceIds } from '../facts/fact-lifecycle';
 import { FACTS } from '../facts/registry';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
-import { importClashStatement, importMergeStatement, importRankingsStatement, importRefreshStatement, importRulesStatement } from '../neo4j/facts/import-statements';
+import { importClashStatement, importMergeStatement, importRefreshStatement, importRulesStatement } from '../neo4j/facts/import-statements';
 import { date } from '../neo4j/params';
 import type { SectionName } from '../seed/dataset';
 import type { DatasetInputs } from '../seed/to-inputs';
@@ -29,8 +29,6 @@ export interface ImportSection {
   readonly refresh?: { readonly statement: string; readonly params: (batch: ImportRow[]) => Record<string, unknown> };
   /** The type's rules over the batch's facts, after writing them in the same transaction ($ids). */
   readonly rules?: string;
-  /** Recomputes the stored rankings of the batch's facts' companies, in the same transaction ($ids). */
-  readonly rankings?: string;
   /** Pre-flight: rows whose id is already recorded as another type or between other companies ($rows). */
   readonly clashes?: string;
 }
@@ -75,7 +73,6 @@ export function importSections(inputs: DatasetInputs, catalog: CypherCatalog): I
         ? { statement: refresh, params: (batch) => ({ pairs: [...new Map(batch.map((row) => derivedPair(definition, row)).map((pair) => [pair.join('|'), pair])).values()] }) }
         : undefined,
       rules: importRulesStatement(definition, (name) => catalog.get(`facts/fragments/rule-${name}`)),
-      rankings: importRankingsStatement(definition),
       clashes: importClashStatement(definition),
     };
   });

@@ -62,5 +62,5 @@ export async function applyMigrations(db: Database, catalog: CypherCatalog, logg
   }
   await db.readRows(catalog.get('system/await-indexes'), { timeoutSeconds: 300 });
   logger?.info({ migrations: names.length }, 'migrations applied');
-  return [LIFECYCLE_BACKFILL.name, rankings.name, ...names];
+  return [LIFECYCLE_BACKFILL.name, rankings.name, ...names].sort();
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Logger } from '../../platform/logger';
 import type { Database } from '../database';
 import { int } from '../params';
-import { backfillRankingsStatement, rankingIndexStatements } from './ranking-upkeep';
+import { backfillRankingsStatement, rankingIndexStatements, refreshCompaniesStatement } from './ranking-upkeep';
 
 const BATCH = 1000;
 
@@ -33,4 +33,11 @@ export async function backfillRankings(db: Database, logger?: Logger): Promise<n
   }
   logger?.info({ companies: total }, 'stored company rankings recomputed');
   return total;
+}
+
+/** Recomputes the stored rankings of the given companies, BATCH at a time (one transaction each). */
+export async function refreshRankingsOf(db: Database, ids: readonly string[]): Promise<void> {
+  const statement = refreshCompaniesStatement();
+  const sorted = [...new Set(ids)].sort();
+  for (let i = 0; i < sorted.length; i += BATCH) await db.writeRows(statement, { ids: sorted.slice(i, i + BATCH) });
 }

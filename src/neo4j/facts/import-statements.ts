@@ -1,7 +1,6 @@
 import type { DerivedEdgeSpec, FactDefinition } from '../../facts/fact-definition';
 import { identifier } from './cypher-text';
 import { copyOntoEdge, refreshPair } from './derived-edges';
-import { rankedCompanies, refreshRankingsOf } from './ranking-upkeep';
 
 // Bulk-import statements derived from a fact definition: the batched form of a record (one transaction per batch),
 // the refresh of the derived relationships of the batch's pairs, and the pre-flight clash check.
@@ -164,18 +163,3 @@ UNWIND found AS message
 RETURN collect(message)[..20] AS problems`;
 }
 
-/**
- * Recomputes the stored rankings of the companies an import batch's facts count in (src/neo4j/facts/ranking-upkeep.ts),
- * in the batch's transaction; undefined for a type no ranking reads. Params: $ids (the batch's fact ids). Returns: refreshed.
- */
-export function importRankingsStatement(definition: FactDefinition): string | undefined {
-  const companies = rankedCompanies(definition, 'f');
-  if (!companies) return undefined;
-  return `// Refreshes the stored rankings of the companies of a ${definition.name} import batch (generated).
-UNWIND $ids AS id
-MATCH (f:${identifier(definition.name)} {id: id})
-UNWIND ${companies} AS company
-WITH collect(DISTINCT company) AS ranked
-${refreshRankingsOf('ranked', ['ranked'], definition)}
-RETURN size(ranked) AS refreshed`;
-}

@@ -1,6 +1,6 @@
 import { CONFIDENCE_RANK, LIVE_STATUSES } from '../../domain/lifecycle';
 import { COMPANY_RANKINGS, STORED_RANKING_SCOPE, type CompanyRanking } from '../../facts/company-rankings';
-import type { FactDefinition } from '../../facts/fact-definition';
+import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
 import { factCountsAt, factMoneyAt, type ScopeText } from './as-of-cypher';
 import { factsOfCompany, identifier, partyPattern } from './cypher-text';
 import { aggregatesOf, valueOf } from './totals-statements';
@@ -47,12 +47,14 @@ function computeRanking(ranking: CompanyRanking): string[] {
   const name = identifier(ranking.value);
   const facts = factsOfCompany(ranking.definition, ranking.party, 'c', 'f');
   if (isSum(ranking)) {
-    // A fact's change of contribution on the day of each of its states; days with no change are left out.
+    // A fact's change of contribution on the day of each of its states, summed per day; days with no change are left out.
     return [
       'CALL (c) {',
       `  OPTIONAL MATCH ${facts}`,
       '  UNWIND CASE WHEN f IS NULL THEN [] ELSE range(0, size(f.tlKnown) - 1) END AS i',
       `  WITH f.tlKnown[i] AS day, (${contribution(ranking, '(i + 1)')}) - (${contribution(ranking, 'i')}) AS change`,
+      // One entry per day (whatever order the facts came in, every path stores the same lists).
+      '  WITH day, sum(change) AS change',
       '  WHERE change <> 0',
       '  WITH day, change ORDER BY day',
       `  RETURN collect(day) AS ${name}_d, collect(change) AS ${name}_v, reduce(rise = 0, x IN collect(change) | rise + CASE WHEN x > 0 THEN x ELSE 0 END) AS ${name}_p`,
@@ -90,17 +92,23 @@ export function refreshRankings(company: string, definition?: FactDefinition): s
   const sets = rankings.flatMap((ranking) => {
     const name = identifier(ranking.value);
     const props = rankingProperties(ranking);
-    return [`r.${props.days} = ${name}_d`, `r.${props.values} = ${name}_v`, `r.${props.peak} = CASE WHEN size(${name}_d) > 0 THEN ${name}_p END`];
+    // A ranking with no day keeps no properties (null removes them), so every path leaves the same node.
+    const kept = (value: string) => `CASE WHEN size(${name}_d) > 0 THEN ${value} END`;
+    return [`r.${props.days} = ${kept(`${name}_d`)}`, `r.${props.values} = ${kept(`${name}_v`)}`, `r.${props.peak} = ${kept(`${name}_p`)}`];
   });
   const label = RANKINGS_LABEL;
   return [
     `CALL (${identifier(company)}) {`,
     `  WITH ${identifier(company)} AS c`,
-    ...rankings.flatMap(computeRanking).map((line) => `  ${line}`),
+    // The node's write lock first, then the facts: a write refreshing the company at the same time waits, and reads
+    // the facts once this one has committed (read the other way round, the later commit could keep a stale value).
     `  MERGE (r:${label} {companyId: c.id})`,
-    `  SET ${sets.join(',\n      ')}`,
+    '  SET r.refreshing = true',
+    '  WITH c, r',
+    ...rankings.flatMap(computeRanking).map((line) => `  ${line}`),
+    `  SET ${sets.join(',\n      ')},\n      r.refreshing = null`,
     // Nothing left on any ranking: the node goes (a company with no facts keeps none).
-    `  WITH r, [k IN keys(r) WHERE k ENDS WITH '_days' AND size(r[k]) > 0] AS kept`,
+    `  WITH r, [k IN keys(r) WHERE k ENDS WITH '_days'] AS kept`,
     `  CALL (r, kept) {`,
     `    WITH r WHERE size(kept) = 0`,
     `    DELETE r`,
@@ -109,9 +117,14 @@ export function refreshRankings(company: string, definition?: FactDefinition): s
   ].join('\n');
 }
 
+/** The roles of a fact type some ranking reads. */
+export function rankedParties(definition: FactDefinition): PartySpec[] {
+  return definition.parties.filter((party) => COMPANY_RANKINGS.some((ranking) => ranking.definition === definition && ranking.party === party));
+}
+
 /** The ranked companies of fact `fact` (its companies in a role some ranking reads), as a list expression. */
 export function rankedCompanies(definition: FactDefinition, fact: string): string | null {
-  const parties = definition.parties.filter((party) => COMPANY_RANKINGS.some((ranking) => ranking.definition === definition && ranking.party === party));
+  const parties = rankedParties(definition);
   if (parties.length === 0) return null;
   return parties.map((party) => `[${partyPattern(party, identifier(fact), 'ranked')} | ranked]`).join(' + ');
 }
@@ -123,7 +136,8 @@ export function rankedCompanies(definition: FactDefinition, fact: string): strin
 export function refreshRankingsOf(companies: string, imports: readonly string[], definition?: FactDefinition): string {
   const refresh = refreshRankings('rankedCompany', definition);
   if (!refresh) return '';
-  return [`CALL (${imports.map(identifier).join(', ')}) {`, `  UNWIND ${companies} AS rankedCompany`, '  WITH DISTINCT rankedCompany', ...refresh.split('\n').map((line) => `  ${line}`), '}'].join('\n');
+  // In id order, so two writes refreshing the same companies take their locks in the same order.
+  return [`CALL (${imports.map(identifier).join(', ')}) {`, `  UNWIND ${companies} AS rankedCompany`, '  WITH DISTINCT rankedCompany ORDER BY rankedCompany.id', ...refresh.split('\n').map((line) => `  ${line}`), '}'].join('\n');
 }
 
 /** The schema the stored rankings need: one node per company, and each ranking's bound indexed (the best-first reads seek on it). */
@@ -163,4 +177,14 @@ export function storedRankingValue(ranking: CompanyRanking, r: string): string {
   }
   const at = `reduce(at = -1, i IN range(0, size(held.days) - 1) | CASE WHEN held.days[i] <= $asOfDay THEN i ELSE at END)`;
   return `head([held IN [${read}] | head([at IN [${at}] | CASE WHEN at < 0 OR isNaN(held.values[at]) THEN null ELSE held.values[at] END])])`;
+}
+
+/** Recomputes every stored ranking of the companies $ids (those that exist). Returns: companies. */
+export function refreshCompaniesStatement(): string {
+  return `// Recomputes every stored ranking of the given companies (generated).
+MATCH (c:Company)
+WHERE c.id IN $ids
+WITH collect(c) AS ranked
+${refreshRankingsOf('ranked', ['ranked'])}
+RETURN size(ranked) AS companies`;
 }

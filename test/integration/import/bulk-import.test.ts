@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { rankingsBackfillEntry } from '../../../src/neo4j/facts/backfill-rankings';
 import { importDataset } from '../../../src/import/bulk-import';
 import { ImportRejectedError } from '../../../src/import/preflight';
 import { FACTS, type FactSection } from '../../../src/facts/registry';
@@ -26,6 +27,12 @@ async function dump(app: TestApp): Promise<string[]> {
     .sort();
 }
 
+/** Whether the stored rankings' backfill is recorded as done (an import forgets it until it has recomputed them). */
+async function rankingsRecorded(app: TestApp): Promise<boolean> {
+  const rows = await app.db.readRows('MATCH (m:Migration {name: $name}) RETURN m.checksum AS checksum', { name: rankingsBackfillEntry().name });
+  return rows[0]?.checksum === rankingsBackfillEntry().checksum;
+}
+
 function writeTemp(name: string, dataset: Dataset): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aig-import-')), name);
   fs.writeFileSync(file, JSON.stringify(dataset));
@@ -49,6 +56,8 @@ describe('bulk import', () => {
   });
   beforeEach(async () => {
     await app.reset();
+    // As a start leaves it (an interrupted import in another test forgets it).
+    await app.db.writeRows(app.catalog.get('system/record-migration'), rankingsBackfillEntry());
   });
 
   it('leaves exactly what the API path leaves, whatever the batch size', async () => {
@@ -59,6 +68,8 @@ describe('bulk import', () => {
       expect(report.records).toBe(seed.sources.length + seed.companies.length + factCount);
       expect(report.facts).toBe(factCount);
       expect(await dump(app)).toEqual(apiDump);
+      // The stored rankings were recomputed after the last batch: the database is no longer marked for a recompute.
+      expect(await rankingsRecorded(app)).toBe(true);
     }
   });
 
@@ -90,6 +101,8 @@ describe('bulk import', () => {
         },
       }),
     ).rejects.toThrow('interrupted');
+    // Stopped half way: the stored rankings are marked for a recompute on the next start.
+    expect(await rankingsRecorded(app)).toBe(false);
     const state = JSON.parse(fs.readFileSync(`${file}.import-state.json`, 'utf8'));
     // 185 sources are 10 batches of 20, so the eleventh batch interrupted is the companies' second.
     expect(seed.sources.length).toBe(185);

@@ -12,7 +12,7 @@ describe('applyMigrations', () => {
     const snapshot = async () => (await app.db.readRows('SHOW INDEXES YIELD name RETURN name ORDER BY name')).map((row) => row.name);
     const before = await snapshot();
     const applied = await applyMigrations(app.db, app.catalog);
-    expect(applied).toEqual(['backfill/fact-lifecycles', 'migrations/001-constraints', 'migrations/002-indexes', 'migrations/003-fulltext', 'migrations/004-derived-money-edges', 'migrations/005-company-kind-order-indexes', 'migrations/006-facts-as-nodes', 'migrations/007-source-published-index', 'migrations/008-change-log', 'migrations/009-webhooks', 'migrations/010-watches', 'migrations/011-company-identity']);
+    expect(applied).toEqual(['backfill/company-rankings', 'backfill/fact-lifecycles', 'migrations/001-constraints', 'migrations/002-indexes', 'migrations/003-fulltext', 'migrations/004-derived-money-edges', 'migrations/005-company-kind-order-indexes', 'migrations/006-facts-as-nodes', 'migrations/007-source-published-index', 'migrations/008-change-log', 'migrations/009-webhooks', 'migrations/010-watches', 'migrations/011-company-identity']);
     expect(await snapshot()).toEqual(before);
     const records = await app.db.readRows('MATCH (m:Migration) RETURN m.name AS name, m.checksum AS checksum ORDER BY name');
     expect(records.map((row) => row.name)).toEqual(applied);
