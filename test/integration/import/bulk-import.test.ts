@@ -86,14 +86,14 @@ describe('bulk import', () => {
         batchSize: 20,
         onBatch: () => {
           batches += 1;
-          if (batches === 11) throw new Error('interrupted');
+          if (batches === 13) throw new Error('interrupted');
         },
       }),
     ).rejects.toThrow('interrupted');
     const state = JSON.parse(fs.readFileSync(`${file}.import-state.json`, 'utf8'));
-    // 185 sources are 10 batches of 20, so the eleventh batch interrupted is the companies' second.
-    expect(seed.sources.length).toBe(185);
-    expect(state.committed).toEqual({ sources: 10, companies: 1 });
+    // 212 sources are 11 batches of 20 (the last one of 12), so the thirteenth batch interrupted is the companies' second.
+    expect(seed.sources.length).toBe(212);
+    expect(state.committed).toEqual({ sources: 11, companies: 1 });
     let resumedBatches = 0;
     const report = await importDataset(app.db, app.catalog, file, { batchSize: 20, onBatch: () => {
       resumedBatches += 1;
