@@ -91,8 +91,8 @@ describe('bulk import', () => {
       }),
     ).rejects.toThrow('interrupted');
     const state = JSON.parse(fs.readFileSync(`${file}.import-state.json`, 'utf8'));
-    // 212 sources are 11 batches of 20 (the last one of 12), so the thirteenth batch interrupted is the companies' second.
-    expect(seed.sources.length).toBe(212);
+    // 219 sources are 11 batches of 20 (the last one of 19), so the thirteenth batch interrupted is the companies' second.
+    expect(seed.sources.length).toBe(219);
     expect(state.committed).toEqual({ sources: 11, companies: 1 });
     let resumedBatches = 0;
     const report = await importDataset(app.db, app.catalog, file, { batchSize: 20, onBatch: () => {
