@@ -31,6 +31,8 @@ export enum Instrument {
   CONVERTIBLE_DEBT = 'CONVERTIBLE_DEBT',
   SAFE = 'SAFE',
   WARRANT = 'WARRANT',
+  /** A loan or a bond: owed back, never equity (see src/domain/debt.ts for what its money counts as). */
+  DEBT = 'DEBT',
 }
 
 export enum ComputeDealStatus {

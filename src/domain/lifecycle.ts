@@ -1,6 +1,7 @@
 import { AmountKind } from './enums';
 import { dayAfter, endOfPeriod, formatPartialDate, type PartialDate } from './partial-date';
 import { emptyMoney, type Money } from './money';
+import { debtMoney } from './debt';
 
 /** What happened to a fact on a date. ANNOUNCED, STARTED, CLOSED and ENDED also come from a fact's own date fields. */
 export enum FactEventKind {
@@ -68,6 +69,8 @@ export interface LifecycleFields {
   readonly startsOn?: PartialDate | null;
   readonly endsOn?: PartialDate | null;
   readonly events: readonly FactEvent[];
+  /** A loan or a bond (instrument DEBT): its money is never headline (see debt.ts). */
+  readonly debt?: boolean;
 }
 
 /** A history entry: the event and the state it left the fact in. */
@@ -219,7 +222,7 @@ export function lifecycle(fields: LifecycleFields): HistoryEntry[] {
       : ENDED_STATUSES.includes(status) && (fieldMoney.committedUsd > 0 || fieldMoney.ceilingUsd > 0)
         ? { ...fieldMoney, committedUsd: 0, ceilingUsd: 0 }
         : fieldMoney;
-    history.push({ event, derived, status, money, optionOpenUntil: optionUntil });
+    history.push({ event, derived, status, money: fields.debt ? debtMoney(money) : money, optionOpenUntil: optionUntil });
   }
   return history;
 }
@@ -227,7 +230,7 @@ export function lifecycle(fields: LifecycleFields): HistoryEntry[] {
 /** The arrays a fact stores for analytics (see Timeline). A fact with no date at all is known from the start. */
 export function timeline(fields: LifecycleFields): Timeline {
   const history = lifecycle(fields);
-  const entries = history.length > 0 ? history : [{ event: { kind: FactEventKind.ANNOUNCED, on: { start: '0000-01-01', precision: 'DAY' } }, derived: true, status: statusNamed(fields.status) ?? FactStatus.ANNOUNCED, money: moneyOfFields(fields), optionOpenUntil: null } as HistoryEntry];
+  const entries = history.length > 0 ? history : [{ event: { kind: FactEventKind.ANNOUNCED, on: { start: '0000-01-01', precision: 'DAY' } }, derived: true, status: statusNamed(fields.status) ?? FactStatus.ANNOUNCED, money: fields.debt ? debtMoney(moneyOfFields(fields)) : moneyOfFields(fields), optionOpenUntil: null } as HistoryEntry];
   let known = '';
   const tlKnown = entries.map(({ event }) => (known = [known, endOfPeriod(event.on)].sort()[1] as string));
   const last = entries[entries.length - 1] as HistoryEntry;

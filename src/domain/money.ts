@@ -1,7 +1,8 @@
 /**
  * Money by its nature. Only paid and committed (binding, not yet paid) money is the headline: what went in or must.
- * A ceiling (an "up to", an open option, a letter of intent: beyond what is binding), a contract's value and a stake's
- * value are shown beside it and never added to it; undisclosed amounts are counted, not guessed.
+ * A ceiling (an "up to", an open option, a letter of intent: beyond what is binding), a contract's value (a debt's
+ * principal too: see debt.ts) and a stake's value are shown beside it and never added to it; undisclosed amounts
+ * are counted, not guessed.
  */
 export interface Money {
   readonly paidUsd: number;

@@ -3,10 +3,12 @@ import { sumMoney, type Money } from '../domain/money';
 import { defaultScope, stateAt, type FactScope, type FactState } from '../domain/as-of';
 import { CONFIDENCE_RANK, Confidence, storedTimeline, timeline, type FactEvent, type LifecycleFields, type Timeline } from '../domain/lifecycle';
 import type { PartialDate } from '../domain/partial-date';
+import { isDebt } from '../domain/debt';
 import type { FactDefinition } from './fact-definition';
 
 // A fact's life read from its fields by name: the definition's date field is its announcement, and the fields every
-// type with them shares (amountUsd or valueUsd with amountKind, status, closedOn, startsOn, endsOn, events).
+// type with them shares (amountUsd or valueUsd with amountKind, status, closedOn, startsOn, endsOn, events, and the
+// instrument, whose DEBT keeps the money out of the headline).
 
 /** The amount field of a definition: the usd field its amountKind is given with. */
 export function amountField(definition: FactDefinition): string | null {
@@ -28,13 +30,14 @@ export function lifecycleFieldsOf(definition: FactDefinition, values: Readonly<R
     startsOn: date('startsOn'),
     endsOn: date('endsOn'),
     events: (values.events as FactEvent[] | null | undefined) ?? [],
+    debt: has(definition, 'instrument') && isDebt(values.instrument),
   };
 }
 
 /** The fields whose change changes a fact's life: a partial update of any of them re-derives the stored timeline. */
 export function lifecycleInputFields(definition: FactDefinition): string[] {
   const amount = amountField(definition);
-  return [definition.dateField, ...(amount ? [amount, 'amountKind'] : []), 'status', 'closedOn', 'startsOn', 'endsOn', 'events', 'confidence'].filter((name) => has(definition, name));
+  return [definition.dateField, ...(amount ? [amount, 'amountKind'] : []), 'status', 'closedOn', 'startsOn', 'endsOn', 'events', 'confidence', 'instrument'].filter((name) => has(definition, name));
 }
 
 /** The properties a fact stores for analytics beside its fields: its timeline and its confidence as a rank. */

@@ -30,7 +30,10 @@ register(AmountKind, {
   description: 'The nature of an amount: cash paid, a commitment over time, a ceiling, a contract value, or the value of a held stake.',
 });
 register(InvestmentStatus, { name: 'InvestmentStatus', description: 'PLANNED covers letters of intent and conditional tranches.' });
-register(Instrument, { name: 'Instrument' });
+register(Instrument, {
+  name: 'Instrument',
+  description: 'What the money bought: EQUITY, a convertible (note or debt, which converts to equity), a SAFE, a WARRANT, or DEBT (a loan or a bond, owed back: its amount is a contract value, never raised headline money nor a valuation).',
+});
 register(ComputeDealStatus, { name: 'ComputeDealStatus' });
 register(ComputeResource, { name: 'ComputeResource' });
 register(AcquisitionKind, { name: 'AcquisitionKind', description: 'A full acquisition, or a licence deal that hires the team (acqui-hire).' });

@@ -3,7 +3,7 @@ import { headlineUsd, moneyPhrase, type Money as MoneyValue } from '../domain/mo
 
 @ObjectType({
   description:
-    'Money by its nature. headlineUsd (paid + committed) is what totals, shares and concentration use; a ceiling (an "up to", an open option, a letter of intent, beyond what is binding), a contract value and a stake value are never added to it.',
+    'Money by its nature. headlineUsd (paid + committed) is what totals, shares and concentration use; a ceiling (an "up to", an open option, a letter of intent, beyond what is binding), a contract value (debt included) and a stake value are never added to it.',
 })
 export class Money {
   @Field(() => Float, { description: 'Paid plus committed: money that went in or must.' })
@@ -18,7 +18,7 @@ export class Money {
   @Field(() => Float, { description: 'What "up to" amounts, open options and letters of intent allow beyond the headline; not money that moved.' })
   ceilingUsd!: number;
 
-  @Field(() => Float, { description: 'Value of contracts (compute deals priced over their term).' })
+  @Field(() => Float, { description: 'Value of contracts: compute deals priced over their term, and the principal of debt (a loan or a bond: owed back, never raised headline money).' })
   contractValueUsd!: number;
 
   @Field(() => Float, { description: 'Value of stakes held (not a payment).' })

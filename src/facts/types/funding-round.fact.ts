@@ -1,3 +1,4 @@
+import { Instrument } from '../../domain/enums';
 import { factId } from '../../domain/fact-id';
 import type { PartialDate } from '../../domain/partial-date';
 import { MAX_AMOUNT_USD } from '../../domain/validation';
@@ -30,6 +31,12 @@ export const FUNDING_ROUND = {
     announcedOn,
     { name: 'closedOn', kind: 'date', notInFuture: true },
     ...amount('amountUsd', 'Amount raised in the round in USD (all participants); null when undisclosed.'),
+    {
+      name: 'instrument',
+      kind: 'enum',
+      enumType: Instrument,
+      description: 'What the round sold, where reported. DEBT (a loan or a bond): its amount is a contract value, never raised headline money, and it carries no valuation (that is the equity round\'s); the equity raised beside it is a round of its own.',
+    },
     { name: 'preMoneyValuationUsd', kind: 'usd', min: 0, max: MAX_AMOUNT_USD, description: 'Pre-money valuation in USD, where reported.' },
     { name: 'postMoneyValuationUsd', kind: 'usd', min: 0, max: MAX_AMOUNT_USD, description: 'Post-money valuation in USD, where reported.' },
     note,

@@ -33,7 +33,7 @@ export const INVESTMENT = {
     { name: 'round', kind: 'text', maxLength: 200, description: 'Round or deal name, e.g. "Series E ($3.5B round, led)".' },
     { name: 'stakePercent', kind: 'number', min: 0, max: 100 },
     { name: 'valuationUsd', kind: 'usd', min: 0, max: 1e13, description: 'Post-money valuation in USD.' },
-    { name: 'instrument', kind: 'enum', enumType: Instrument },
+    { name: 'instrument', kind: 'enum', enumType: Instrument, description: 'What the money bought, where reported. DEBT (a loan or a bond): its amount is a contract value, never raised headline money.' },
     { name: 'status', kind: 'enum', enumType: InvestmentStatus, required: true, defaultValue: InvestmentStatus.ANNOUNCED },
     note,
     ...lifecycleFields,

@@ -97,23 +97,23 @@ describe('bulk import', () => {
         batchSize: 20,
         onBatch: () => {
           batches += 1;
-          if (batches === 11) throw new Error('interrupted');
+          if (batches === 12) throw new Error('interrupted');
         },
       }),
     ).rejects.toThrow('interrupted');
     // Stopped half way: the stored rankings are marked for a recompute on the next start.
     expect(await rankingsRecorded(app)).toBe(false);
     const state = JSON.parse(fs.readFileSync(`${file}.import-state.json`, 'utf8'));
-    // 185 sources are 10 batches of 20, so the eleventh batch interrupted is the companies' second.
-    expect(seed.sources.length).toBe(185);
-    expect(state.committed).toEqual({ sources: 10, companies: 1 });
+    // 219 sources are 11 batches of 20 (the last one of 19), so the twelfth batch interrupted is the companies' second.
+    expect(seed.sources.length).toBe(219);
+    expect(state.committed).toEqual({ sources: 11, companies: 1 });
     let resumedBatches = 0;
     const report = await importDataset(app.db, app.catalog, file, { batchSize: 20, onBatch: () => {
       resumedBatches += 1;
     } });
     expect(report.resumedFromCheckpoint).toBe(true);
     expect(resumedBatches).toBe(report.batches);
-    expect(report.batches).toBe(sectionSizes.reduce((n, size) => n + Math.ceil(size / 20), 0) - 11);
+    expect(report.batches).toBe(sectionSizes.reduce((n, size) => n + Math.ceil(size / 20), 0) - 12);
     expect(fs.existsSync(`${file}.import-state.json`)).toBe(false);
     expect(await dump(app)).toEqual(apiDump);
   });

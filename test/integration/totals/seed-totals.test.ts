@@ -33,6 +33,16 @@ describe('totals on the seed dataset', () => {
     throw new Error('more than 50 pages');
   };
 
+  it("xAI's June-2025 raise: the $5B of debt is a contract value beside the $5B of equity, never headline", async () => {
+    const groups = await allGroups(
+      `query ($after: String) { fundingRoundTotals(groupBy: [INSTRUMENT], filter: {companyId: "xai", from: "2025-06-01", to: "2025-06-30"}, first: 10, after: $after) { edges { cursor node { key { instrument } count ${MONEY} } } pageInfo { hasNextPage endCursor } } }`,
+    );
+    const byInstrument = Object.fromEntries(groups.map((group) => [group.key.instrument, group]));
+    expect(Object.keys(byInstrument).sort()).toEqual(['DEBT', 'EQUITY']);
+    expect(byInstrument.EQUITY!.money).toMatchObject({ headlineUsd: 5e9, contractValueUsd: 0 });
+    expect(byInstrument.DEBT!.money).toMatchObject({ headlineUsd: 0, paidUsd: 0, contractValueUsd: 5e9 });
+  });
+
   it('answers the three examples of the issue (docs/totals.md shows them and their answers)', async () => {
     const run = async (name: string) => {
       const document = EXAMPLE_OPERATIONS.find((op) => op.startsWith(`query ${name} `))!;
