@@ -136,10 +136,11 @@ export class GraphView {
    * fade in and what left fades out (fade.ts).
    */
   show(picture: Picture, expanded: ReadonlySet<string>, fresh: boolean): void {
+    const before = this.large;
     const drawing = this.drawingFor(picture.nodes.size);
     if (drawing.large) {
       // Redrawn whole, in rings: the same rings whatever was there before, so nothing needs keeping.
-      drawing.large.show(picture, expanded, this.palette);
+      drawing.large.show(picture, expanded, this.palette, fresh || drawing.large !== before);
       this.publish();
       return;
     }

@@ -69,8 +69,11 @@ export class LargeView {
     return data;
   }
 
-  /** Draws the picture afresh, in rings around the centre (graph/ring-layout.ts), hop by hop. */
-  show(picture: Picture, expanded: ReadonlySet<string>, palette: RelationPalette): void {
+  /**
+   * Draws the picture in rings around the centre (graph/ring-layout.ts), hop by hop; `fresh` (a new company) also
+   * shows it whole, otherwise the reader's pan and zoom stay.
+   */
+  show(picture: Picture, expanded: ReadonlySet<string>, palette: RelationPalette, fresh: boolean): void {
     const elements = pictureElements(picture, { expanded, palette });
     const hops = hopsFrom(picture);
     const farthest = Math.max(0, ...hops.values());
@@ -88,7 +91,7 @@ export class LargeView {
       }
     }
     this.marked = new Set([...this.marked].filter((id) => this.graph.hasNode(id) || this.graph.hasEdge(id)));
-    this.fit();
+    if (fresh) this.fit();
   }
 
   highlight(ids: readonly string[]): void {
