@@ -317,7 +317,7 @@ export class ExplorerApp {
     if (!this.centre) return;
     const { asOf, depth } = this.state;
     const drawn = `${this.shown.nodes.size} companies, ${this.shown.edges.size} relations`;
-    this.status.textContent = `${this.centre?.name ?? ''} · ${depth} hop${depth > 1 ? 's' : ''} · ${asOf ? `as of ${asOf}` : 'today'} · ${drawn}${filterSummary(this.state)}${this.graph.probe.renderer() === 'webgl' ? ' · drawn with WebGL' : ''}`;
+    this.status.textContent = `${this.centre?.name ?? ''} · ${depth} hop${depth > 1 ? 's' : ''} · ${asOf ? `as of ${asOf}` : 'today'} · ${drawn}${filterSummary(this.state)}${this.graph.probe.renderer() === 'sigma' ? ' · drawn with WebGL (sigma.js)' : ''}`;
     this.cut.textContent = cutSummary(this.base, this.state.maxNodes);
     this.cut.hidden = !this.base.truncated;
   }

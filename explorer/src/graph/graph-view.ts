@@ -1,18 +1,20 @@
 import cytoscape, { type CoseLayoutOptions, type Core, type ElementDefinition } from 'cytoscape';
 import { pictureElements } from './elements';
 import { FADE_MS, FADE_STYLES } from './fade';
+import { LargeView } from './large-view';
 import { RelationPalette } from './palette';
 import type { Picture } from './picture';
 import { ringPositions } from './ring-layout';
 import { graphStylesheet } from './stylesheet';
 
-/** How the picture is drawn: cytoscape's 2D canvas, or its canvas renderer with WebGL on (cytoscape 3.31 and later). */
-export type Renderer = 'canvas' | 'webgl';
+/** How the picture is drawn: cytoscape's 2D canvas, or sigma.js with WebGL (large-view.ts). */
+export type Renderer = 'canvas' | 'sigma';
 
 /**
- * From this many companies the picture is drawn with WebGL, when the browser has WebGL 2: the 2D canvas redraws
- * every element on each frame of a pan or zoom and stutters past about a thousand, while WebGL draws them in
- * batches. Smaller pictures keep the 2D canvas, which draws dashed lines and double rings that WebGL draws plain.
+ * From this many companies the picture is drawn by sigma.js with WebGL, when the browser has WebGL 2: cytoscape's 2D
+ * canvas redraws every element on each frame of a pan or zoom and stutters past about a thousand, and its own WebGL
+ * renderer still spent seconds a frame at 5,000 (docs/explorer.md). Smaller pictures keep cytoscape, which draws
+ * dashed lines, arrows and double rings that sigma draws plain.
  */
 export const WEBGL_FROM = 1000;
 
@@ -21,7 +23,7 @@ export const RINGS_FROM = 400;
 
 let webgl2: boolean | undefined;
 
-/** Whether the browser can give cytoscape a WebGL 2 context (cytoscape does not fall back by itself). */
+/** Whether the browser can give sigma a WebGL 2 context (sigma does not fall back by itself). */
 function hasWebgl2(): boolean {
   webgl2 ??= document.createElement('canvas').getContext('webgl2') !== null;
   return webgl2;
@@ -71,68 +73,62 @@ const MAX_FIT_ZOOM = 1.4;
  * reads as a change, not as a new picture) and lays out the newcomers around them.
  */
 export class GraphView {
-  private cy: Core;
-  private renderer: Renderer = 'canvas';
+  private cy: Core | null;
+  /** Set while sigma draws a large picture; cytoscape is destroyed then (both draw into the container). */
+  private large: LargeView | null = null;
   private palette = new RelationPalette();
 
   constructor(
     private readonly container: HTMLElement,
     private readonly handlers: GraphHandlers,
   ) {
-    this.cy = this.create('canvas');
+    this.cy = this.create();
     this.publish();
   }
 
-  /** A cytoscape instance drawing with `renderer` (cytoscape picks its renderer once, when it starts). */
-  private create(renderer: Renderer): Core {
-    const options: cytoscape.CytoscapeOptions & { renderer?: { name: string; webgl: boolean } } = {
+  private create(): Core {
+    const cy = cytoscape({
       container: this.container,
-      style: this.stylesheet(renderer),
+      style: this.stylesheet(),
       minZoom: 0.15,
       maxZoom: 4,
       wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       selectionType: 'single',
-      ...(renderer === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {}),
-    };
-    const cy = cytoscape(options);
+    });
     cy.on('tap', 'node', (event) => this.handlers.onNode(event.target.id()));
     cy.on('tap', 'edge', (event) => this.handlers.onEdge(event.target.id()));
     cy.on('tap', (event) => {
       if (event.target === cy) this.handlers.onBackground();
     });
-    this.renderer = renderer;
     return cy;
   }
 
-  /**
-   * The stylesheet, and for a large picture (drawn with WebGL) the cheapest drawing that still reads: straight edges
-   * without arrows (colour still tells the kind) and labels only once zoomed in far enough to read them.
-   */
-  private stylesheet(renderer: Renderer): cytoscape.StylesheetJson {
-    const base = [...graphStylesheet(this.palette), ...FADE_STYLES];
-    if (renderer !== 'webgl') return base;
-    return [
-      ...base,
-      { selector: 'edge', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', 'haystack-radius': 0 } },
-      { selector: 'node', style: { 'min-zoomed-font-size': 10, 'text-background-opacity': 0 } },
-    ];
+  private stylesheet(): cytoscape.StylesheetJson {
+    return [...graphStylesheet(this.palette), ...FADE_STYLES];
   }
 
-  /** Starts cytoscape again with the renderer a picture of `companies` needs, keeping where companies were drawn. */
-  private useRendererFor(companies: number): Map<string, { x: number; y: number }> {
-    const wanted: Renderer = companies >= WEBGL_FROM && hasWebgl2() ? 'webgl' : 'canvas';
-    if (wanted === this.renderer) return new Map();
-    const kept = new Map(this.cy.nodes().map((node) => [node.id(), { ...node.position() }] as const));
-    this.cy.destroy();
-    this.cy = this.create(wanted);
-    return kept;
+  /**
+   * Sigma for a picture of `companies` when it is large and the browser has WebGL 2, else cytoscape: the drawing in
+   * use is started when missing and the other one ended.
+   */
+  private drawingFor(companies: number): { cy: Core; large: null } | { cy: null; large: LargeView } {
+    if (companies >= WEBGL_FROM && hasWebgl2()) {
+      this.cy?.destroy();
+      this.cy = null;
+      this.large ??= new LargeView(this.container, { onNode: (id) => this.handlers.onNode(id), onBackground: () => this.handlers.onBackground() });
+      return { cy: null, large: this.large };
+    }
+    this.large?.kill();
+    this.large = null;
+    this.cy ??= this.create();
+    return { cy: this.cy, large: null };
   }
 
   /** Draws relation kinds as the palette says (the API's kinds, known once it answered), from now on. */
   setPalette(palette: RelationPalette): void {
     this.palette = palette;
-    this.cy.style(this.stylesheet(this.renderer));
+    this.cy?.style(this.stylesheet());
   }
 
   /**
@@ -140,43 +136,50 @@ export class GraphView {
    * fade in and what left fades out (fade.ts).
    */
   show(picture: Picture, expanded: ReadonlySet<string>, fresh: boolean): void {
+    const before = this.large;
+    const drawing = this.drawingFor(picture.nodes.size);
+    if (drawing.large) {
+      // Redrawn whole, in rings: the same rings whatever was there before, so nothing needs keeping.
+      drawing.large.show(picture, expanded, this.palette, fresh || drawing.large !== before);
+      this.publish();
+      return;
+    }
+    const { cy } = drawing;
     const elements = pictureElements(picture, { expanded, palette: this.palette });
     const wanted = new Set(elements.map((element) => element.data.id as string));
-    const kept = this.useRendererFor(elements.filter((element) => element.group === 'nodes').length);
-    const hadPositions = !fresh && (this.drawn().nodes().length > 0 || kept.size > 0);
+    const hadPositions = !fresh && this.drawn().nodes().length > 0;
     const neighbours = neighboursOf(elements);
     let addedAny = false;
     let entering: cytoscape.CollectionReturnValue | null = null;
-    this.cy.batch(() => {
-      if (fresh) this.cy.elements().remove();
-      const leaving = this.cy.elements().filter((element) => !wanted.has(element.id()));
+    cy.batch(() => {
+      if (fresh) cy.elements().remove();
+      const leaving = cy.elements().filter((element) => !wanted.has(element.id()));
       leaving.addClass('leaving');
       // Removed once faded, unless a later picture wanted it back meanwhile (its classes were reset then).
       if (leaving.nonempty()) setTimeout(() => leaving.filter('.leaving').remove(), FADE_MS);
       const added: ElementDefinition[] = [];
       for (const element of elements) {
-        const existing = this.cy.getElementById(element.data.id as string);
+        const existing = cy.getElementById(element.data.id as string);
         if (existing.nonempty()) {
           // An element's id and ends never change (edge ids name their parties); cytoscape refuses to set them.
           const { id: _id, source: _source, target: _target, ...data } = element.data;
           existing.data(data);
           existing.classes(element.classes as string);
         } else {
-          const position = fresh ? undefined : kept.get(element.data.id as string);
-          added.push(element.group === 'nodes' ? { ...element, position: position ?? this.startingPoint(element, neighbours) } : element);
+          added.push(element.group === 'nodes' ? { ...element, position: this.startingPoint(cy, element, neighbours) } : element);
         }
       }
       addedAny = added.length > 0;
       // Nodes before edges: an edge needs its ends.
-      const nodes = this.cy.add(added.filter((element) => element.group === 'nodes'));
-      entering = nodes.union(this.cy.add(added.filter((element) => element.group === 'edges')));
+      const nodes = cy.add(added.filter((element) => element.group === 'nodes'));
+      entering = nodes.union(cy.add(added.filter((element) => element.group === 'edges')));
       if (!fresh && hadPositions) entering.addClass('entering');
     });
     // After the first frame with them transparent, so the change of opacity is a transition.
     if (entering) setTimeout(() => entering!.removeClass('entering'), 30);
     // Only newcomers need placing: a highlight that adds nothing, or a removal, leaves the drawing as it was.
-    if (this.cy.nodes().length >= RINGS_FROM) {
-      if (addedAny || !hadPositions) this.ringLayout(picture.center);
+    if (cy.nodes().length >= RINGS_FROM) {
+      if (addedAny || !hadPositions) this.ringLayout(cy, picture.center);
     } else if (addedAny || !hadPositions) this.layout(!hadPositions);
     this.publish();
   }
@@ -184,57 +187,68 @@ export class GraphView {
   /** Marks the given companies and relations and fades the rest; empty lists clear the marks. */
   highlight(nodeIds: readonly string[], edgeIds: readonly string[]): void {
     const marked = new Set([...nodeIds, ...edgeIds]);
-    this.cy.batch(() => {
-      this.cy.elements().removeClass('highlighted faded');
-      if (marked.size === 0) return;
-      this.cy.elements().forEach((element) => {
-        element.addClass(marked.has(element.id()) ? 'highlighted' : 'faded');
+    const { cy } = this;
+    if (this.large) this.large.highlight([...marked]);
+    else if (cy) {
+      cy.batch(() => {
+        cy.elements().removeClass('highlighted faded');
+        if (marked.size === 0) return;
+        cy.elements().forEach((element) => {
+          element.addClass(marked.has(element.id()) ? 'highlighted' : 'faded');
+        });
       });
-    });
+    }
     this.publish();
   }
 
   select(id: string | null): void {
-    this.cy.elements().unselect();
-    if (id) this.cy.getElementById(id).select();
+    if (this.large) return this.large.select(id);
+    this.cy?.elements().unselect();
+    if (id) this.cy?.getElementById(id).select();
   }
 
   has(id: string): boolean {
-    const element = this.cy.getElementById(id);
-    return element.nonempty() && !element.hasClass('leaving');
+    if (this.large) return this.large.has(id);
+    const element = this.cy?.getElementById(id);
+    return !!element && element.nonempty() && !element.hasClass('leaving');
   }
 
-  /** What the picture holds: everything but what is fading out. */
+  /** What cytoscape's picture holds: everything but what is fading out. */
   private drawn(): cytoscape.CollectionReturnValue {
-    return this.cy.elements().not('.leaving');
+    return this.cy!.elements().not('.leaving');
   }
 
   fit(): void {
-    this.cy.fit(undefined, 40);
+    if (this.large) this.large.fit();
+    else this.cy?.fit(undefined, 40);
   }
 
   readonly probe: GraphProbe = {
-    nodeIds: () => this.drawn().nodes().map((node) => node.id()),
-    edges: () => this.drawn().edges().map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id(), kind: edge.data('kind'), label: edge.data('label') })),
-    highlighted: () => ({ nodes: this.drawn().nodes('.highlighted').map((node) => node.id()), edges: this.drawn().edges('.highlighted').map((edge) => edge.id()) }),
+    nodeIds: () => this.large?.nodeIds() ?? this.drawn().nodes().map((node) => node.id()),
+    edges: () =>
+      this.large?.edges() ?? this.drawn().edges().map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id(), kind: edge.data('kind'), label: edge.data('label') })),
+    highlighted: () => this.large?.marks() ?? { nodes: this.drawn().nodes('.highlighted').map((node) => node.id()), edges: this.drawn().edges('.highlighted').map((edge) => edge.id()) },
     pagePoint: (id) => {
-      const element = this.cy.getElementById(id);
+      if (this.large) return this.large.pagePoint(id);
+      const element = this.cy!.getElementById(id);
       if (element.empty()) return null;
       const point = element.isNode() ? element.renderedPosition() : (element as cytoscape.EdgeSingular).renderedMidpoint();
       const box = this.container.getBoundingClientRect();
       return { x: box.left + point.x, y: box.top + point.y };
     },
-    renderer: () => this.renderer,
+    renderer: () => (this.large ? 'sigma' : 'canvas'),
     panZoom: (dx, dy, factor) => {
-      this.cy.panBy({ x: dx, y: dy });
-      this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: { x: this.container.clientWidth / 2, y: this.container.clientHeight / 2 } });
+      if (this.large) return this.large.panZoom(dx, dy, factor);
+      const cy = this.cy!;
+      cy.panBy({ x: dx, y: dy });
+      cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: this.container.clientWidth / 2, y: this.container.clientHeight / 2 } });
     },
   };
 
   /** A new company starts next to a drawn neighbour, so the layout only has to settle it. */
-  private startingPoint(node: ElementDefinition, neighbours: ReadonlyMap<string, readonly string[]>): { x: number; y: number } {
+  private startingPoint(cy: Core, node: ElementDefinition, neighbours: ReadonlyMap<string, readonly string[]>): { x: number; y: number } {
     for (const other of neighbours.get(node.data.id as string) ?? []) {
-      const drawn = this.cy.getElementById(other);
+      const drawn = cy.getElementById(other);
       if (drawn.nonempty() && drawn.isNode()) {
         const { x, y } = drawn.position();
         const angle = Math.random() * 2 * Math.PI;
@@ -251,7 +265,7 @@ export class GraphView {
         ...LAYOUT,
         randomize,
         stop: () => {
-          if (this.cy.zoom() > MAX_FIT_ZOOM) {
+          if (this.cy && this.cy.zoom() > MAX_FIT_ZOOM) {
             this.cy.zoom(MAX_FIT_ZOOM);
             this.cy.center();
           }
@@ -261,11 +275,11 @@ export class GraphView {
   }
 
   /** A large picture in rings: hop by hop from the centre, in the order the API kept its companies. */
-  private ringLayout(center: string | null): void {
+  private ringLayout(cy: Core, center: string | null): void {
     const hops = new Map<string, number>();
-    const root = center ? this.cy.getElementById(center) : this.cy.collection();
+    const root = center ? cy.getElementById(center) : cy.collection();
     if (root.nonempty()) {
-      this.cy.elements().bfs({
+      cy.elements().bfs({
         roots: root,
         directed: false,
         visit: (node, _edge, _previous, _index, depth) => {
@@ -274,21 +288,21 @@ export class GraphView {
       });
     }
     const farthest = Math.max(0, ...hops.values());
-    const positions = ringPositions(this.cy.nodes().map((node) => ({ id: node.id(), hop: hops.get(node.id()) ?? farthest + 1 })));
-    // Thousands of companies fitted to the screen are small: let the reader zoom out that far.
-    this.cy.minZoom(0.02);
-    this.cy.layout({ name: 'preset', positions: Object.fromEntries(positions), fit: true, padding: 30, animate: false }).run();
+    const positions = ringPositions(cy.nodes().map((node) => ({ id: node.id(), hop: hops.get(node.id()) ?? farthest + 1 })));
+    // Hundreds of companies fitted to the screen are small: let the reader zoom out that far.
+    cy.minZoom(0.02);
+    cy.layout({ name: 'preset', positions: Object.fromEntries(positions), fit: true, padding: 30, animate: false }).run();
   }
 
   /** Counts and marks as data attributes on the container: readable by tests and by anyone inspecting the page. */
   private publish(): void {
     const { dataset } = this.container;
-    const drawn = this.drawn();
-    dataset.renderer = this.renderer;
-    dataset.nodes = String(drawn.nodes().length);
-    dataset.edges = String(drawn.edges().length);
-    dataset.highlightedNodes = drawn.nodes('.highlighted').map((node) => node.id()).sort().join(',');
-    dataset.highlightedEdges = drawn.edges('.highlighted').map((edge) => edge.id()).sort().join(',');
+    const marks = this.probe.highlighted();
+    dataset.renderer = this.probe.renderer();
+    dataset.nodes = String(this.probe.nodeIds().length);
+    dataset.edges = String(this.probe.edges().length);
+    dataset.highlightedNodes = [...marks.nodes].sort().join(',');
+    dataset.highlightedEdges = [...marks.edges].sort().join(',');
   }
 }
 
