@@ -472,7 +472,7 @@ async function totalsTable(app: Application, oursUrl: string, uri: string, child
       const [rawRow] = await app.db.readRows(c.cypher.text, c.cypher.params);
       const rawAnswer = countOf(rawRow);
       const sameCount = oursAnswer.count === peerAnswer.count && oursAnswer.count === rawAnswer.count;
-      const answers = `count ${oursAnswer.count}/${peerAnswer.count}/${rawAnswer.count}; money as it stood ${oursAnswer.money}, sum(amountUsd) ${peerAnswer.money}/${rawAnswer.money}`;
+      const answers = `count ${oursAnswer.count}/${peerAnswer.count}/${rawAnswer.count}`;
       const [ours, peerTime] = await timePaired(() => post(oursUrl, c.ours), () => post(peer.url, c.peer as string), warmup, iterations);
       const [oursBesideRaw, rawTime] = await timePaired(() => post(oursUrl, c.ours), raw, warmup, iterations);
       rows.push({ name: c.name, target: c.target, ours, peer: peerTime, raw: rawTime, oursBesideRaw, answers, sameCount });

@@ -71,6 +71,6 @@ export function countOf(body: unknown): { count: number; money: number } {
     const nodes = data.investmentTotals.nodes as { count: number; money?: Record<string, number> }[];
     return { count: nodes.reduce((n, g) => n + g.count, 0), money: nodes.reduce((n, g) => n + Object.values(g.money ?? {}).reduce((a, b) => a + (b ?? 0), 0), 0) };
   }
-  if (data.investmentsConnection) return { count: data.investmentsConnection.aggregate.count.nodes, money: data.investmentsConnection.aggregate.node.amountUsd.sum ?? 0 };
+  if (data.investmentsConnection) return { count: data.investmentsConnection.aggregate.count.nodes, money: data.investmentsConnection.aggregate.node?.amountUsd.sum ?? 0 };
   return { count: Number(data.count), money: Number(data.sum ?? 0) };
 }
