@@ -8,10 +8,9 @@ import type { ResolvedName } from './csv/company-names';
 import { csvSource } from './csv/csv-source';
 import { isCsvFolder, jsonSource } from './dataset-source';
 import { ImportCheckpoint } from './import-checkpoint';
-import { importSections, type ImportRow, type ImportSection } from './import-sections';
+import { importSections, rankedCompanyIds, type ImportRow, type ImportSection } from './import-sections';
 import { ImportRejectedError, preflight } from './preflight';
 import { rankingsBackfillEntry, refreshRankingsOf } from '../neo4j/facts/backfill-rankings';
-import { rankedParties } from '../neo4j/facts/ranking-upkeep';
 
 export interface ImportOptions {
   /** Records per transaction. 1 gives the one-transaction-per-fact baseline the benchmark compares with. */
@@ -59,18 +58,6 @@ async function writeBatch(tx: Tx, section: ImportSection, batch: ImportRow[], lo
   }
   const label = section.definition ? 'Fact' : entityTypeOf(section);
   await tx.rows(log.statement(label), { entityType: entityTypeOf(section), ids: batch.map((row) => row.id), ...changeParam(log.author) });
-}
-
-/** The companies in a role some ranking reads, of every fact of the dataset. */
-function rankedCompanyIds(sections: readonly ImportSection[]): string[] {
-  const ids = new Set<string>();
-  for (const section of sections) {
-    const parties = section.definition ? rankedParties(section.definition) : [];
-    for (const row of parties.length > 0 ? section.rows : []) {
-      for (const party of parties) for (const id of [(row.parties as Record<string, string | string[]>)[party.role] ?? []].flat()) ids.add(id);
-    }
-  }
-  return [...ids];
 }
 
 /**

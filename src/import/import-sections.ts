@@ -5,6 +5,7 @@ import { partiesParam, partyIds, storedProps } from '../facts/fact-record';
 import { citedSourceIds } from '../facts/fact-lifecycle';
 import { FACTS } from '../facts/registry';
 import type { CypherCatalog } from '../neo4j/cypher-catalog';
+import { rankedParties } from '../neo4j/facts/ranking-upkeep';
 import { importClashStatement, importMergeStatement, importRefreshStatement, importRulesStatement } from '../neo4j/facts/import-statements';
 import { date } from '../neo4j/params';
 import type { SectionName } from '../seed/dataset';
@@ -91,4 +92,16 @@ export function importSections(inputs: DatasetInputs, catalog: CypherCatalog): I
     },
     ...facts,
   ];
+}
+
+/** The companies in a role some ranking reads, of every fact of the dataset. */
+export function rankedCompanyIds(sections: readonly ImportSection[]): string[] {
+  const ids = new Set<string>();
+  for (const section of sections) {
+    const parties = section.definition ? rankedParties(section.definition) : [];
+    for (const row of parties.length > 0 ? section.rows : []) {
+      for (const party of parties) for (const id of [(row.parties as Record<string, string | string[]>)[party.role] ?? []].flat()) ids.add(id);
+    }
+  }
+  return [...ids];
 }

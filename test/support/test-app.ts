@@ -74,9 +74,9 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       await app.deps.feed?.resync();
     },
     async counts() {
-      // The graph only: the change log's nodes (labelled Meta) are counted by lastChange.
+      // The graph only: the change log's nodes (labelled Meta) are counted by lastChange, the stored rankings derive from the facts.
       const [row] = await app.db.readRows(
-        'CALL () { MATCH (n) WHERE NOT n:Migration AND NOT n:Meta RETURN count(n) AS nodes } CALL () { MATCH (a)-[r]->(b) WHERE NOT a:Meta AND NOT b:Meta RETURN count(r) AS relationships } RETURN nodes, relationships',
+        'CALL () { MATCH (n) WHERE NOT n:Migration AND NOT n:Meta AND NOT n:CompanyRankings RETURN count(n) AS nodes } CALL () { MATCH (a)-[r]->(b) WHERE NOT a:Meta AND NOT b:Meta RETURN count(r) AS relationships } RETURN nodes, relationships',
       );
       return row as { nodes: number; relationships: number };
     },

@@ -1,9 +1,10 @@
 import { parsePartialDate } from '../../domain/partial-date';
 import type { FactDefinition } from '../../facts/fact-definition';
 import { FACTS } from '../../facts/registry';
-import { importSections, type ImportSection } from '../../import/import-sections';
+import { importSections, rankedCompanyIds, type ImportSection } from '../../import/import-sections';
 import type { CypherCatalog } from '../../neo4j/cypher-catalog';
 import { factIndexStatements } from '../../neo4j/facts/fact-indexes';
+import { rankingIndexStatements, refreshCompaniesStatement } from '../../neo4j/facts/ranking-upkeep';
 import { splitStatements } from '../../neo4j/migrate';
 import type { DatasetInputs } from '../../seed/to-inputs';
 import { withLiterals } from '../formats/cypher-literal';
@@ -28,7 +29,7 @@ export function schemaStatements(catalog: CypherCatalog, definitions: readonly F
     .filter((name) => name.startsWith('migrations/'))
     .flatMap((name) => splitStatements(catalog.get(name)))
     .filter((statement) => SCHEMA_STATEMENT.test(statement));
-  return [...fromMigrations, ...definitions.flatMap(factIndexStatements)];
+  return [...fromMigrations, ...definitions.flatMap(factIndexStatements), ...rankingIndexStatements()];
 }
 
 /** A dataset record as the mutation input the import builds its rows from (dates parsed; the export's records are valid). */
@@ -70,6 +71,7 @@ function inputsOf(section: ExportSection, records: readonly DatasetRecord[]): Da
 export class CypherWriter implements FormatWriter {
   private readonly sink: TextSink;
   private started = false;
+  private readonly ranked = new Set<string>();
 
   constructor(
     out: string,
@@ -105,12 +107,19 @@ export class CypherWriter implements FormatWriter {
       const built = importSections(inputsOf(section, records), this.catalog).find((s) => s.name === section.name) as ImportSection;
       await this.statement(withLiterals(built.merge, built.params(built.rows)));
       if (built.refresh) await this.statement(withLiterals(built.refresh.statement, built.refresh.params(built.rows)));
+      for (const id of rankedCompanyIds([built])) this.ranked.add(id);
     }
   }
 
   async end(): Promise<void> {}
 
+  /** Last, as the import does after its last batch: the stored rankings of the companies the facts name. */
   async close(): Promise<void> {
+    if (this.ranked.size > 0) {
+      await this.sink.write('// the stored company rankings (src/neo4j/facts/ranking-upkeep.ts), as the import recomputes them last\n');
+      const ids = [...this.ranked].sort();
+      for (let start = 0; start < ids.length; start += RECORDS_PER_STATEMENT) await this.statement(withLiterals(refreshCompaniesStatement(), { ids: ids.slice(start, start + RECORDS_PER_STATEMENT) }));
+    }
     await this.sink.close();
   }
 
