@@ -16,6 +16,8 @@ interface Ranked {
 /** Best first: higher value, then higher id (the list's descending order, ties by id the same way). */
 const better = (a: Ranked, b: Ranked) => (a.value !== b.value ? b.value - a.value : a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
+const answer = (page: readonly Ranked[]) => page.map(({ company, value }) => ({ company, sortValue: value }));
+
 /**
  * One page of companies ranked best first, read from their stored rankings (storedRankingBatchStatement): batches in
  * the order of each company's upper bound until the page's last company is worth more than any bound left, so it is
@@ -45,10 +47,10 @@ export async function storedRankingPage(
     page = page.sort(better).slice(0, limit);
     const last = rows[rows.length - 1];
     // Every company with a bound was read: the page holds all with a value above zero that come next.
-    if (!last || rows.length < batch) return page.length === limit ? page.map(({ company, value }) => ({ company, sortValue: value })) : null;
+    if (!last || rows.length < batch) return page.length === limit ? answer(page) : null;
     scan = { peak: last.peak as number, id: last.id as string };
     const worst = page[limit - 1];
     // No company left has a bound above the page's last value (a bound equal to it could still win on id).
-    if (worst && worst.value > scan.peak) return page.map(({ company, value }) => ({ company, sortValue: value }));
+    if (worst && worst.value > scan.peak) return answer(page);
   }
 }
