@@ -55,6 +55,7 @@ export async function createApplication(
     const db = new Database(driver, {
       database: config.neo4j.database,
       transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
+      maintenanceTimeoutMs: config.neo4j.maintenanceTimeoutMs,
       unavailableCooldownMs: config.neo4j.unavailableCooldownMs,
     });
     const repos = createRepositories(db, catalog, config.analytics.scanLimits, config.webhooks);

@@ -157,6 +157,8 @@ export interface AppConfig {
     readonly connectRetries: number;
     readonly connectRetryDelayMs: number;
     readonly transactionTimeoutMs: number;
+    /** Migrations, backfills and an import's batches: whole-graph work a request's timeout would stop half way. */
+    readonly maintenanceTimeoutMs: number;
     readonly maxPoolSize: number;
     /** How long the driver keeps retrying a transaction on transient errors (deadlocks, a database going away). */
     readonly maxRetryTimeMs: number;
@@ -266,6 +268,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       NEO4J_CONNECT_RETRIES: num({ default: 10 }),
       NEO4J_CONNECT_RETRY_DELAY_MS: num({ default: 1000 }),
       NEO4J_TX_TIMEOUT_MS: num({ default: 15000 }),
+      NEO4J_MAINTENANCE_TX_TIMEOUT_MS: num({ default: 600000 }),
       NEO4J_MAX_POOL_SIZE: num({ default: 100 }),
       NEO4J_MAX_RETRY_TIME_MS: num({ default: 3000 }),
       NEO4J_UNAVAILABLE_COOLDOWN_MS: num({ default: 1000 }),
@@ -361,6 +364,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       connectRetries: env.NEO4J_CONNECT_RETRIES,
       connectRetryDelayMs: env.NEO4J_CONNECT_RETRY_DELAY_MS,
       transactionTimeoutMs: env.NEO4J_TX_TIMEOUT_MS,
+      maintenanceTimeoutMs: env.NEO4J_MAINTENANCE_TX_TIMEOUT_MS,
       maxPoolSize: env.NEO4J_MAX_POOL_SIZE,
       maxRetryTimeMs: env.NEO4J_MAX_RETRY_TIME_MS,
       unavailableCooldownMs: env.NEO4J_UNAVAILABLE_COOLDOWN_MS,

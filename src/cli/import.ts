@@ -37,7 +37,7 @@ function options(argv: string[]): { file: string; batchSize: number; fresh: bool
 async function main(argv: string[]): Promise<void> {
   const { file, batchSize, fresh } = options(argv);
   loadDotEnv();
-  const config = loadConfig({ ...process.env, NEO4J_TX_TIMEOUT_MS: process.env.NEO4J_TX_TIMEOUT_MS ?? '600000' });
+  const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const uri = config.neo4j.uri || (await developmentInstance(config, (line) => process.stdout.write(`${line}\n`)).start()).uri;
   const app = await createApplication(config, uri, logger);

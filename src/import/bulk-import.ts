@@ -93,19 +93,19 @@ export async function importDataset(db: Database, catalog: CypherCatalog, file: 
   // them (the backfill's record is forgotten): should the import stop half way, the next start recomputes them all.
   const ranked = rankedCompanyIds(sections);
   const rankings = rankingsBackfillEntry();
-  const [forgotten] = ranked.length > 0 ? await db.writeRows(catalog.get('system/forget-migration'), { name: rankings.name }) : [];
+  const [forgotten] = ranked.length > 0 ? await db.maintainRows(catalog.get('system/forget-migration'), { name: rankings.name }) : [];
   for (const section of sections) {
     const count = Math.ceil(section.rows.length / options.batchSize);
     for (let index = checkpoint.committedBatches(section.name); index < count; index += 1) {
       const batch = section.rows.slice(index * options.batchSize, (index + 1) * options.batchSize);
-      await db.write((tx) => writeBatch(tx, section, batch, log));
+      await db.maintain((tx) => writeBatch(tx, section, batch, log));
       checkpoint.commit(section.name, index + 1);
       batches += 1;
       await options.onBatch?.(section.name, batch.length);
     }
   }
   await refreshRankingsOf(db, ranked);
-  if (forgotten?.checksum === rankings.checksum) await db.writeRows(catalog.get('system/record-migration'), rankings);
+  if (forgotten?.checksum === rankings.checksum) await db.maintainRows(catalog.get('system/record-migration'), rankings);
   checkpoint.remove();
   const perSection = Object.fromEntries(sections.map((s) => [s.name, s.rows.length])) as Record<SectionName, number>;
   return {

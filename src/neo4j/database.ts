@@ -15,6 +15,11 @@ export interface Tx {
 export interface DatabaseOptions {
   readonly database: string;
   readonly transactionTimeoutMs: number;
+  /**
+   * The timeout of maintenance writes (migrations, backfills, an import's batches): work a start or an operator runs
+   * over the whole graph, which a request's timeout would stop half way on a large one.
+   */
+  readonly maintenanceTimeoutMs?: number;
   /** After the database is found unreachable, refuse work at once for this long instead of waiting on it again. */
   readonly unavailableCooldownMs?: number;
 }
@@ -61,6 +66,16 @@ export class Database {
     return () => this.committedListeners.delete(listener);
   }
 
+  /** Runs maintenance work in one write transaction, bounded by the maintenance timeout instead of a request's. */
+  maintain<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', work, this.options.maintenanceTimeoutMs ?? this.options.transactionTimeoutMs);
+  }
+
+  /** Shorthand for one maintenance statement. */
+  maintainRows(statement: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.maintain((tx) => tx.rows(statement, params));
+  }
+
   /** Shorthand for one read statement. */
   readRows(statement: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     return this.read((tx) => tx.rows(statement, params));
@@ -89,13 +104,13 @@ export class Database {
     }
   }
 
-  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, timeoutMs = this.options.transactionTimeoutMs): Promise<T> {
     // Fail fast during an outage: one request per cool-down probes the database, the rest answer at once.
     if (Date.now() < this.unavailableUntil) throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly');
     // A request that brought a bookmark (a write made through another process) waits for it on top of this process's own.
     const request = currentRequestBookmarks();
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode, bookmarkManager: this.bookmarks, bookmarks: request?.awaited.length ? [...request.awaited] : undefined });
-    const config = { timeout: this.options.transactionTimeoutMs };
+    const config = { timeout: timeoutMs };
     const run = (managed: ManagedTransaction) => work(wrap(managed));
     // Reads only: a write abandoned here could still commit once the server catches up, after its client heard it failed.
     const awaiting = mode === 'READ' && request !== undefined && request.awaited.length > 0;

@@ -42,25 +42,25 @@ export async function applyMigrations(db: Database, catalog: CypherCatalog, logg
       // A data migration over a large graph commits in batches (CALL ... IN TRANSACTIONS), which only an auto-commit
       // transaction may run; everything else runs in a transaction function.
       if (/\bIN\s+TRANSACTIONS\b/i.test(statement)) await db.runInBatches(statement);
-      else await db.writeRows(statement);
+      else await db.maintainRows(statement);
     }
-    await db.writeRows(record, { name, checksum });
+    await db.maintainRows(record, { name, checksum });
   }
   // Indexes the fact definitions ask for come after the files: a definition can add one without a migration file.
   await applyFactIndexes(db, FACTS);
   // Once per database (recorded like a migration): a label scan of every fact is not for every start.
   if (applied.get(LIFECYCLE_BACKFILL.name) !== LIFECYCLE_BACKFILL.checksum) {
     await backfillLifecycles(db, FACTS, logger);
-    await db.writeRows(record, LIFECYCLE_BACKFILL);
+    await db.maintainRows(record, LIFECYCLE_BACKFILL);
   }
   // Every company's stored rankings, once per database and again whenever the rule that computes them changes.
   await applyRankingIndexes(db);
   const rankings = rankingsBackfillEntry();
   if (applied.get(rankings.name) !== rankings.checksum) {
     await backfillRankings(db, logger);
-    await db.writeRows(record, rankings);
+    await db.maintainRows(record, rankings);
   }
-  await db.readRows(catalog.get('system/await-indexes'), { timeoutSeconds: 300 });
+  await db.maintainRows(catalog.get('system/await-indexes'), { timeoutSeconds: 300 });
   logger?.info({ migrations: names.length }, 'migrations applied');
   return [LIFECYCLE_BACKFILL.name, rankings.name, ...names].sort();
 }

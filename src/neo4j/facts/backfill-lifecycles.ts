@@ -20,13 +20,13 @@ export async function backfillLifecycles(db: Database, definitions: readonly Fac
   for (const definition of definitions) {
     const { read, write } = backfillStatements(definition);
     for (;;) {
-      const rows = await db.readRows(read, { batch: int(BATCH) });
+      const rows = await db.maintainRows(read, { batch: int(BATCH) });
       if (rows.length === 0) break;
       const updates = rows.map((row) => {
         const record = toFactRecord(definition, row.fact);
         return { id: record.id, props: lifecycleProps(definition, record) };
       });
-      await db.writeRows(write, { rows: updates });
+      await db.maintainRows(write, { rows: updates });
       total += updates.length;
     }
     await refreshEdges(db, definition);
@@ -56,7 +56,7 @@ async function refreshEdges(db: Database, definition: FactDefinition): Promise<v
   const statement = backfillStatements(definition).edges;
   if (!statement) return;
   for (;;) {
-    const [row] = await db.writeRows(statement, { batch: int(BATCH) });
+    const [row] = await db.maintainRows(statement, { batch: int(BATCH) });
     if (!row || (row.pairs as number) === 0) break;
   }
 }

@@ -16,7 +16,7 @@ export function rankingsBackfillEntry(): { name: string; checksum: string } {
 
 /** Creates the stored rankings' schema (idempotent). */
 export async function applyRankingIndexes(db: Database): Promise<void> {
-  for (const statement of rankingIndexStatements()) await db.writeRows(statement);
+  for (const statement of rankingIndexStatements()) await db.maintainRows(statement);
 }
 
 /** Recomputes the stored rankings of every company, in batches of BATCH companies (one transaction each). */
@@ -25,7 +25,7 @@ export async function backfillRankings(db: Database, logger?: Logger): Promise<n
   let after = '';
   let total = 0;
   for (;;) {
-    const [row] = await db.writeRows(statement, { after, batch: int(BATCH) });
+    const [row] = await db.maintainRows(statement, { after, batch: int(BATCH) });
     const lastId = (row?.lastId as string | null | undefined) ?? null;
     if (lastId === null) break;
     total += Number(row?.companies ?? 0);
@@ -39,5 +39,5 @@ export async function backfillRankings(db: Database, logger?: Logger): Promise<n
 export async function refreshRankingsOf(db: Database, ids: readonly string[]): Promise<void> {
   const statement = refreshCompaniesStatement();
   const sorted = [...new Set(ids)].sort();
-  for (let i = 0; i < sorted.length; i += BATCH) await db.writeRows(statement, { ids: sorted.slice(i, i + BATCH) });
+  for (let i = 0; i < sorted.length; i += BATCH) await db.maintainRows(statement, { ids: sorted.slice(i, i + BATCH) });
 }

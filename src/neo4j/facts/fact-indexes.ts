@@ -23,5 +23,5 @@ export function factIndexStatements(definition: FactDefinition): string[] {
 
 /** Creates every fact type's indexes (idempotent: an index that exists, by name or by schema, is left alone). */
 export async function applyFactIndexes(db: Database, definitions: readonly FactDefinition[]): Promise<void> {
-  for (const definition of definitions) for (const statement of factIndexStatements(definition)) await db.writeRows(statement);
+  for (const definition of definitions) for (const statement of factIndexStatements(definition)) await db.maintainRows(statement);
 }
