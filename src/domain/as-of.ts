@@ -1,4 +1,4 @@
-import { Confidence, CONFIDENCE_RANK, LIVE_STATUSES, type FactStatus, type Timeline } from './lifecycle';
+import { Confidence, CONFIDENCE_RANK, FactStatus, LIVE_STATUSES, type Timeline } from './lifecycle';
 import type { Money } from './money';
 import { endOfPeriod, type PartialDate } from './partial-date';
 import { today } from './today';
@@ -24,6 +24,14 @@ export interface FactScope {
 /** The scope of an answer that names nothing: today, precise dates, every live status, any confidence. */
 export function defaultScope(): FactScope {
   return { asOf: today(), includeImprecise: false, statuses: LIVE_STATUSES, minConfidence: Confidence.RUMOURED };
+}
+
+/**
+ * Whether a scope counts every fact known on its date: every status counts and so does any confidence. Then a fact
+ * counts exactly when it is known (each state after the first date has a status), and counting needs no state.
+ */
+export function countsEveryKnownFact(scope: Pick<FactScope, 'statuses' | 'minConfidence'>): boolean {
+  return CONFIDENCE_RANK[scope.minConfidence] === 0 && Object.values(FactStatus).every((status) => scope.statuses.includes(status));
 }
 
 /** The stored properties the rule reads, by how imprecise dates are taken: the state dates and the first of them. */

@@ -1,4 +1,4 @@
-import type { FactScope } from '../domain/as-of';
+import { countsEveryKnownFact, scopeDay, type FactScope } from '../domain/as-of';
 import { toCompanyRecord } from '../domain/company';
 import type { FactDefinition } from '../facts/fact-definition';
 import { toFactRecord } from '../facts/fact-record';
@@ -6,7 +6,7 @@ import { totalsFilters, totalsMeasures } from '../facts/fact-totals';
 import { scopeParams } from '../neo4j/as-of';
 import type { Database, Row } from '../neo4j/database';
 import { listFilterParams, type FactRow } from '../neo4j/facts/fact-repository';
-import { groupFactsStatement, havingParam, kindsParam, totalsStatement, type GroupFactsShape, type TotalsShape } from '../neo4j/facts/totals-statements';
+import { groupFactsStatement, havingParam, kindsParam, lastKnownStatement, totalsStatement, type FactsCounted, type GroupFactsShape, type TotalsShape } from '../neo4j/facts/totals-statements';
 import { int } from '../neo4j/params';
 import { rankingOfGroups, readsStoredRankings } from '../facts/company-rankings';
 import { storedRankingBatchStatement } from '../neo4j/company-ranking-statements';
@@ -60,7 +60,9 @@ export class TotalsRepository {
 
   /** One page of groups after `after`, at most `first`, and whether more follow. */
   async totals(query: TotalsQuery, first: number, after: TotalsPosition | null): Promise<{ items: TotalsGroup[]; hasMore: boolean }> {
-    const shape: TotalsShape = { ...this.given(query), sort: query.sort, descending: query.descending, having: Object.keys(query.having).sort(), after: after !== null, measures: this.computed(query) };
+    const measures = this.computed(query);
+    const counted = await this.counted(query.scope, measures);
+    const shape: TotalsShape = { ...this.given(query), sort: query.sort, descending: query.descending, having: Object.keys(query.having).sort(), after: after !== null, measures, ...(counted === 'inScope' ? {} : { counted }) };
     const keys = await this.bestFirst(query, shape, first + 1, after);
     const pageShape: TotalsShape = keys ? { ...shape, after: false, keyed: true } : shape;
     const rows = await this.db.readRows(this.statement(`totals:${JSON.stringify(pageShape)}`, () => totalsStatement(this.definition, pageShape)), {
@@ -110,6 +112,17 @@ export class TotalsRepository {
       position: row.position as unknown as GroupFactPosition,
     }));
     return { items: items.slice(0, first), hasMore: items.length > first };
+  }
+
+  /**
+   * Which facts a page counts (see TotalsShape.counted): with only counts computed in a scope that counts every known
+   * fact, the known ones, or all of them when the latest known date of the type is on or before the scope's day.
+   */
+  private async counted(scope: FactScope, measures: readonly string[] | undefined): Promise<FactsCounted> {
+    const countsOnly = measures !== undefined && totalsMeasures(this.definition).every((m) => m.kind === 'count' || !measures.includes(m.value));
+    if (!countsOnly || !countsEveryKnownFact(scope)) return 'inScope';
+    const [row] = await this.db.readRows(this.statement(`lastKnown:${scope.includeImprecise}`, () => lastKnownStatement(this.definition, scope.includeImprecise)));
+    return row === undefined || (row.last as string) <= scopeDay(scope) ? 'all' : 'known';
   }
 
   /** The measures a page computes: those shown, the sort's and the having bounds' (all when the query names none). */

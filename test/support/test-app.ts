@@ -53,7 +53,7 @@ export interface TestApp extends Application {
 
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const config = testConfig(overrides);
-  const logger = createLogger('silent');
+  const logger = createLogger((process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent');
   const app = await createApplication(config, config.neo4j.uri, logger);
   const apollo = createApollo(app.deps);
   await apollo.start();

@@ -1,16 +1,19 @@
+import { AS_OF_PROPERTIES } from '../../domain/as-of';
 import type { FactDefinition } from '../../facts/fact-definition';
 import type { Database } from '../database';
 import { identifier } from './cypher-text';
 
 /**
  * The range indexes a fact type's lists read from: its date, every sort field and every filtered field, on its own
- * label (ids are indexed by their constraints). Derived from the definition, so a new list filter brings its index.
+ * label (ids are indexed by their constraints), and the first state dates of the as-of rule. Derived from the definition, so a new list filter brings its index.
  * A per-fact derived relationship is found by its fact's id when the fact is rewritten or removed: unique, indexed.
  */
 export function factIndexStatements(definition: FactDefinition): string[] {
   const fields = new Set<string>([definition.dateField, ...definition.list.sorts.map((s) => s.field)]);
   for (const filter of definition.list.filters) if (filter.kind !== 'party') fields.add(filter.field);
   fields.delete('id');
+  // The first state dates: the latest of them tells whether every fact is known on a date (totals then filter none).
+  for (const read of Object.values(AS_OF_PROPERTIES)) fields.add(read.first);
   const label = identifier(definition.name);
   return [
     `CREATE CONSTRAINT fact_${label.toLowerCase()}_id IF NOT EXISTS FOR (f:${label}) REQUIRE f.id IS UNIQUE`,

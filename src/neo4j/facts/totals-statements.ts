@@ -1,7 +1,8 @@
 import type { FactDefinition, FilterSpec, PartySpec } from '../../facts/fact-definition';
 import { precisionProperty } from '../../facts/fact-record';
 import { totalsDimensions, totalsFilters, totalsMeasures, type TotalsDimension, type TotalsMeasure } from '../../facts/fact-totals';
-import { factCountsAt, factMoneyAt, stateIndex } from './as-of-cypher';
+import { AS_OF_PROPERTIES } from '../../domain/as-of';
+import { factCountsAt, factMoneyAt, known, stateIndex } from './as-of-cypher';
 import { factProjection, factsOfCompany, identifier, partyCompanies, partyPattern, partyRelTypes } from './cypher-text';
 import { condition, filterParam } from './list-statements';
 import { groupMembers, topParent } from './roll-up';
@@ -33,10 +34,28 @@ export interface TotalsShape {
    */
   readonly keyed?: boolean;
   /**
+   * Which facts count (default inScope): by their state on the date (status, confidence); or, when the scope counts
+   * every known fact (countsEveryKnownFact) and only counts are computed, every `known` one, which reads one date
+   * instead of the timeline; or `all`, when every fact of the type is known on the date (lastKnownStatement).
+   */
+  readonly counted?: FactsCounted;
+  /**
    * The measures computed (values); none given: all. The count always is; the sort's and the having bounds' measures
    * must be among them. A page that shows no money reads no fact's money.
    */
   readonly measures?: readonly string[];
+}
+
+/** Which facts a totals statement counts: see TotalsShape.counted. */
+export type FactsCounted = 'inScope' | 'known' | 'all';
+
+/**
+ * The latest day a fact of the type becomes known (as the scope takes imprecise dates: $includeImprecise), from its
+ * index: on or after it, every fact is known. Returns `last` (no row: no facts).
+ */
+export function lastKnownStatement(definition: FactDefinition, includeImprecise: boolean): string {
+  const first = identifier(AS_OF_PROPERTIES[includeImprecise ? 'imprecise' : 'precise'].first);
+  return `MATCH (f:${identifier(definition.name)}) WHERE f.${first} IS NOT NULL RETURN f.${first} AS last ORDER BY last DESC LIMIT 1`;
 }
 
 /** The shape of a page of one group's facts: the totals request's filters and groups, and which key values are null. */
@@ -134,6 +153,7 @@ function factRows(
   groupBy: readonly string[],
   keyed: { index: number; party: PartySpec; list?: boolean } | null,
   rollUp: boolean,
+  counted: FactsCounted = 'inScope',
 ): string[] {
   const label = identifier(definition.name);
   const anchor = keyed ? undefined : anchorOf(definition, filters);
@@ -175,7 +195,9 @@ function factRows(
   if (conditions.length > 0) lines.push(`WHERE ${conditions.join('\n  AND ')}`);
   // The fact's state on the date, read once: whether it counts here, its money later.
   const bound = keyed ? keyed.party : anchorParty;
-  lines.push(`WITH ${['f', ...(bound ? [partyVar(bound)] : [])].join(', ')}, ${stateIndex('f')} AS ${STATE}`, `WHERE ${factCountsAt('f', STATE)}`);
+  const carried = ['f', ...(bound ? [partyVar(bound)] : [])].join(', ');
+  const counts = counted === 'inScope' ? [`WITH ${carried}, ${stateIndex('f')} AS ${STATE}`, `WHERE ${factCountsAt('f', STATE)}`] : counted === 'known' ? [`WITH ${carried}`, `WHERE ${known('f')}`] : [`WITH ${carried}`, 'WHERE true'];
+  lines.push(...counts);
   if (anchorParty && kindFilters.includes(anchorParty.role)) lines.push(`AND ${partyVar(anchorParty)}.kind IN $${kindsParam(anchorParty.role)}`);
   for (const party of grouped) {
     if (party === bound) continue;
@@ -256,6 +278,8 @@ export function totalsStatement(definition: FactDefinition, shape: TotalsShape):
   const dims = shape.groupBy.map((value) => dimension(definition, value));
   const measures = totalsMeasures(definition).filter((m) => !shape.measures || m.kind === 'count' || shape.measures.includes(m.value));
   const money = measures.some((m) => m.kind === 'money');
+  const counted = shape.counted ?? 'inScope';
+  if (counted !== 'inScope' && measures.some((m) => m.kind !== 'count')) throw new Error(`${definition.name} totals read money, so count the facts in scope by their state`);
   const sortMeasure = measure(definition, shape.sort);
   if (sortMeasure && !measures.some((m) => m.value === sortMeasure.value)) throw new Error(`${definition.name} totals sorted by ${shape.sort} must compute it`);
   const sortIndex = sortMeasure ? -1 : shape.groupBy.indexOf(shape.sort);
@@ -279,9 +303,9 @@ export function totalsStatement(definition: FactDefinition, shape: TotalsShape):
   const direction = shape.descending ? 'DESC' : 'ASC';
   return [
     `// Totals of ${definition.plural} (generated): ${JSON.stringify(shape)}.`,
-    ...factRows(definition, shape.filters, shape.kindFilters, shape.groupBy, keyedList(definition, shape), shape.rollUp),
+    ...factRows(definition, shape.filters, shape.kindFilters, shape.groupBy, keyedList(definition, shape), shape.rollUp, counted),
     // A fact is in a group once, however many of its companies share the group's key (two rivals of one kind).
-    `WITH ${repeats(definition, shape) ? 'DISTINCT ' : ''}f, ${STATE}, ${rows.join(', ')}`,
+    `WITH ${repeats(definition, shape) ? 'DISTINCT ' : ''}f, ${counted === 'inScope' ? `${STATE}, ` : ''}${rows.join(', ')}`,
     ...(money ? [`WITH f, ${[...keys, ...(sortName ? ['sortName'] : [])].join(', ')}, ${factMoneyAt('f', STATE)} AS m`] : []),
     `WITH ${[...keys, ...(sortName ? ['sortName'] : []), ...aggregates].join(', ')}`,
     `WITH ${[...keys, ...(sortName ? ['sortName'] : []), ...values].join(', ')}`,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { stateAt, type FactScope } from '../../../src/domain/as-of';
+import { countsEveryKnownFact, knownOn, scopeDay, stateAt, type FactScope } from '../../../src/domain/as-of';
 import { AmountKind } from '../../../src/domain/enums';
 import { Confidence, FactEventKind, FactStatus, timeline, type FactEvent, type LifecycleFields, type Timeline } from '../../../src/domain/lifecycle';
 import { formatPartialDate, type DatePrecision, type PartialDate } from '../../../src/domain/partial-date';
@@ -126,5 +126,30 @@ describe('the as-of rule: the Cypher fragments and stateAt() agree', () => {
     // A timeline is what both read: check the drawn facts reach every kind of state the rule distinguishes.
     const statuses = new Set(fc.sample(fields, { numRuns: 200, seed: SEED }).map((f) => timeline(f).tlStatus.at(-1)));
     expect(statuses.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it(`in a scope that counts every known fact, a fact counts exactly when it is known (the totals' shortcut; seed ${SEED})`, async () => {
+    fixToday(TEST_TODAY);
+    const everyKnown = scope.map((drawn) => ({ ...drawn, statuses: Object.values(FactStatus), minConfidence: Confidence.RUMOURED }));
+    let known = 0;
+    await fc.assert(
+      fc.asyncProperty(fields, everyKnown, fc.constantFrom(...Object.values(Confidence)), async (values, drawn, confidence) => {
+        expect(countsEveryKnownFact(drawn)).toBe(true);
+        const props = lifecycleProps(COMPUTE_DEAL, { ...values, confidence });
+        const t = JSON.parse(props.timeline as string) as Timeline;
+        const state = stateAt(t, confidence, drawn);
+        const [row] = await app.db.writeRows(probe, { props, ...scopeParams(drawn) });
+        expect({ tsCounts: state.counts, cypherCounts: row!.counts, cypherKnown: row!.known }).toEqual({ tsCounts: state.known, cypherCounts: state.known, cypherKnown: state.known });
+        expect(knownOn(t, scopeDay(drawn), drawn.includeImprecise)).toBe(state.known);
+        if (state.known) known += 1;
+      }),
+      { numRuns: Math.ceil(RUNS / 4), seed: SEED, endOnFailure: true },
+    );
+    // Both answers occur: facts known and not yet known on the drawn dates.
+    expect(known).toBeGreaterThan(0);
+    expect(known).toBeLessThan(Math.ceil(RUNS / 4));
+    // Any narrower scope is not one: a status left out, or a confidence floor.
+    expect(countsEveryKnownFact({ statuses: Object.values(FactStatus).slice(1), minConfidence: Confidence.RUMOURED })).toBe(false);
+    expect(countsEveryKnownFact({ statuses: Object.values(FactStatus), minConfidence: Confidence.REPORTED })).toBe(false);
   });
 });
