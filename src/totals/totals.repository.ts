@@ -2,7 +2,8 @@ import { countsEveryKnownFact, scopeDay, type FactScope } from '../domain/as-of'
 import { toCompanyRecord } from '../domain/company';
 import type { FactDefinition } from '../facts/fact-definition';
 import { toFactRecord } from '../facts/fact-record';
-import { totalsFilters, totalsMeasures } from '../facts/fact-totals';
+import { totalsDimensions, totalsFilters, totalsMeasures } from '../facts/fact-totals';
+import type { PartialDate } from '../domain/partial-date';
 import { scopeParams } from '../neo4j/as-of';
 import type { Database, Row } from '../neo4j/database';
 import { listFilterParams, type FactRow } from '../neo4j/facts/fact-repository';
@@ -60,6 +61,10 @@ export class TotalsRepository {
 
   /** One page of groups after `after`, at most `first`, and whether more follow. */
   async totals(query: TotalsQuery, first: number, after: TotalsPosition | null): Promise<{ items: TotalsGroup[]; hasMore: boolean }> {
+    // One group at most: its order is any sort's, so a first page sorts by a key and computes no measure for it.
+    if (after === null && this.singleGroup(query) && totalsMeasures(this.definition).some((m) => m.value === query.sort)) {
+      query = { ...query, sort: query.groupBy[0]!, descending: false };
+    }
     const measures = this.computed(query);
     const counted = await this.counted(query.scope, measures);
     const shape: TotalsShape = { ...this.given(query), sort: query.sort, descending: query.descending, having: Object.keys(query.having).sort(), after: after !== null, measures, ...(counted === 'inScope' ? {} : { counted }) };
@@ -123,6 +128,24 @@ export class TotalsRepository {
     if (!countsOnly || !countsEveryKnownFact(scope)) return 'inScope';
     const [row] = await this.db.readRows(this.statement(`lastKnown:${scope.includeImprecise}`, () => lastKnownStatement(this.definition, scope.includeImprecise)));
     return row === undefined || (row.last as string) <= scopeDay(scope) ? 'all' : 'known';
+  }
+
+  /**
+   * Whether the filters leave at most one group: every dimension is a party of one company the filters name (not
+   * rolled up), or the year of the main date when the date range lies within one year.
+   */
+  private singleGroup(query: TotalsQuery): boolean {
+    const filters = totalsFilters(this.definition).filter((f) => query.filters[f.arg] !== undefined && query.filters[f.arg] !== null);
+    const yearOf = (kind: string) => {
+      const filter = filters.find((f) => f.kind === kind && f.kind !== 'party' && f.field === this.definition.dateField);
+      return filter ? (query.filters[filter.arg] as PartialDate).start.slice(0, 4) : null;
+    };
+    return query.groupBy.every((value) => {
+      const dimension = totalsDimensions(this.definition).find((d) => d.value === value);
+      if (dimension?.kind === 'party') return !query.rollUp && !dimension.party.many && !dimension.party.pair && filters.some((f) => f.kind === 'party' && f.role === dimension.party.role);
+      if (dimension?.kind === 'period' && dimension.bucket === 'YEAR') return yearOf('atLeast') !== null && yearOf('atLeast') === yearOf('atMost');
+      return false;
+    });
   }
 
   /** The measures a page computes: those shown, the sort's and the having bounds' (all when the query names none). */

@@ -163,6 +163,14 @@ describe('totals on the seed dataset', () => {
     }
     expect(checked).toBeGreaterThanOrEqual(6);
     expect(earlier).toBeGreaterThanOrEqual(3);
+    // Filters that leave one group (a company's facts, a range within a year) order it by a key, not the default
+    // headline: the count is read without states there too, and equals what a page with money says.
+    for (const group of ['groupBy: [INVESTOR], filter: {investorId: "microsoft"}', 'groupBy: [YEAR], filter: {from: "2024-01-01", to: "2024-09-30"}']) {
+      const counted = await totals<{ nodes: { key: unknown; count: number }[] }>(`{ investmentTotals(${group}, ${everything('2100-01-01')}) { nodes { count } } }`);
+      const stated = await totals<{ nodes: { key: unknown; count: number }[] }>(`{ investmentTotals(${group}, ${everything('2100-01-01')}) { nodes { count money { paidUsd } } } }`);
+      expect(counted.nodes).toHaveLength(1);
+      expect(counted.nodes).toEqual(stated.nodes.map(({ count }) => ({ count })));
+    }
   });
 
   it('computes only the measures a page shows (and its sort and having): the same groups, counts and extremes', async () => {
