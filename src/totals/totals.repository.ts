@@ -5,7 +5,7 @@ import { toFactRecord } from '../facts/fact-record';
 import { totalsDimensions, totalsFilters, totalsMeasures } from '../facts/fact-totals';
 import type { PartialDate } from '../domain/partial-date';
 import { scopeParams } from '../neo4j/as-of';
-import type { Database, Row } from '../neo4j/database';
+import type { Database, Row, Tx } from '../neo4j/database';
 import { listFilterParams, type FactRow } from '../neo4j/facts/fact-repository';
 import { groupFactsStatement, havingParam, kindsParam, lastKnownStatement, totalsStatement, type FactsCounted, type GroupFactsShape, type TotalsShape } from '../neo4j/facts/totals-statements';
 import { int } from '../neo4j/params';
@@ -66,16 +66,20 @@ export class TotalsRepository {
       query = { ...query, sort: query.groupBy[0]!, descending: false };
     }
     const measures = this.computed(query);
-    const counted = await this.counted(query.scope, measures);
-    const shape: TotalsShape = { ...this.given(query), sort: query.sort, descending: query.descending, having: Object.keys(query.having).sort(), after: after !== null, measures, ...(counted === 'inScope' ? {} : { counted }) };
-    const keys = await this.bestFirst(query, shape, first + 1, after);
-    const pageShape: TotalsShape = keys ? { ...shape, after: false, keyed: true } : shape;
-    const rows = await this.db.readRows(this.statement(`totals:${JSON.stringify(pageShape)}`, () => totalsStatement(this.definition, pageShape)), {
+    const shape: TotalsShape = { ...this.given(query), sort: query.sort, descending: query.descending, having: Object.keys(query.having).sort(), after: after !== null, measures };
+    const keys = this.mayCountKnown(query.scope, measures) ? null : await this.bestFirst(query, shape, first + 1, after);
+    const params = {
       ...this.params(query),
       ...Object.fromEntries(Object.entries(query.having).map(([bound, value]) => [havingParam(bound), value])),
       ...(after && !keys ? { after: [...after] } : {}),
       ...(keys ? { keys } : {}),
       limit: int(first + 1),
+    };
+    // The latest known date and the page in one transaction: a second would cost more than the statement.
+    const rows = await this.db.read(async (tx) => {
+      const counted = keys ? 'inScope' : await this.counted(tx, query.scope, measures);
+      const pageShape: TotalsShape = keys ? { ...shape, after: false, keyed: true } : counted === 'inScope' ? shape : { ...shape, counted };
+      return tx.rows(this.statement(`totals:${JSON.stringify(pageShape)}`, () => totalsStatement(this.definition, pageShape)), params);
     });
     const integers = new Set(totalsMeasures(this.definition).filter((m) => m.kind === 'count' || (m.kind === 'money' && m.integer)).map((m) => m.key));
     const items = rows.map((row) => ({
@@ -123,11 +127,15 @@ export class TotalsRepository {
    * Which facts a page counts (see TotalsShape.counted): with only counts computed in a scope that counts every known
    * fact, the known ones, or all of them when the latest known date of the type is on or before the scope's day.
    */
-  private async counted(scope: FactScope, measures: readonly string[] | undefined): Promise<FactsCounted> {
-    const countsOnly = measures !== undefined && totalsMeasures(this.definition).every((m) => m.kind === 'count' || !measures.includes(m.value));
-    if (!countsOnly || !countsEveryKnownFact(scope)) return 'inScope';
-    const [row] = await this.db.readRows(this.statement(`lastKnown:${scope.includeImprecise}`, () => lastKnownStatement(this.definition, scope.includeImprecise)));
+  private async counted(tx: Tx, scope: FactScope, measures: readonly string[] | undefined): Promise<FactsCounted> {
+    if (!this.mayCountKnown(scope, measures)) return 'inScope';
+    const [row] = await tx.rows(this.statement(`lastKnown:${scope.includeImprecise}`, () => lastKnownStatement(this.definition, scope.includeImprecise)));
     return row === undefined || (row.last as string) <= scopeDay(scope) ? 'all' : 'known';
+  }
+
+  /** Whether a page only counts, in a scope that counts every known fact (see counted). */
+  private mayCountKnown(scope: FactScope, measures: readonly string[] | undefined): boolean {
+    return measures !== undefined && countsEveryKnownFact(scope) && totalsMeasures(this.definition).every((m) => m.kind === 'count' || !measures.includes(m.value));
   }
 
   /**

@@ -115,6 +115,15 @@ function keyExpression(definition: FactDefinition, d: TotalsDimension): string {
   }
 }
 
+/**
+ * A dimension's value per fact row, and its key made from that value once grouped: a year is grouped as its number
+ * (per fact, the text of a date costs more than the count itself) and written as four digits, as the text would be.
+ */
+function groupedKey(definition: FactDefinition, d: TotalsDimension): { row: string; key: (value: string) => string } {
+  if (d.kind === 'period' && d.bucket === 'YEAR') return { row: `f.${identifier(definition.dateField)}.year`, key: (value) => `right('000' + toString(${value}), 4)` };
+  return { row: keyExpression(definition, d), key: (value) => value };
+}
+
 /** The party filter a statement starts from, if any: the first given, in definition order. */
 function anchorOf(definition: FactDefinition, filters: readonly string[]): FilterSpec | undefined {
   return totalsFilters(definition).find((filter) => filter.kind === 'party' && filters.includes(filter.arg));
@@ -288,7 +297,8 @@ export function totalsStatement(definition: FactDefinition, shape: TotalsShape):
   const keys = dims.map((_, i) => `k${i}`);
   // A party dimension sorts by its company's name (ties by the keys, ids among them).
   const sortName = sortDim?.kind === 'party' ? `${partyVar(sortDim.party)}.name` : null;
-  const rows = [...dims.map((d, i) => `${keyExpression(definition, d)} AS ${keys[i]}`), ...(sortName ? [`${sortName} AS sortName`] : [])];
+  const grouped = dims.map((d) => groupedKey(definition, d));
+  const rows = [...grouped.map((g, i) => `${g.row} AS ${keys[i]}`), ...(sortName ? [`${sortName} AS sortName`] : [])];
   const aggregates = aggregatesOf(definition, measures);
   const values = measures.map((m) => `${valueOf(m)} AS ${measureVar(m)}`);
   const having = shape.having.map((bound) => {
@@ -308,7 +318,7 @@ export function totalsStatement(definition: FactDefinition, shape: TotalsShape):
     `WITH ${repeats(definition, shape) ? 'DISTINCT ' : ''}f, ${counted === 'inScope' ? `${STATE}, ` : ''}${rows.join(', ')}`,
     ...(money ? [`WITH f, ${[...keys, ...(sortName ? ['sortName'] : [])].join(', ')}, ${factMoneyAt('f', STATE)} AS m`] : []),
     `WITH ${[...keys, ...(sortName ? ['sortName'] : []), ...aggregates].join(', ')}`,
-    `WITH ${[...keys, ...(sortName ? ['sortName'] : []), ...values].join(', ')}`,
+    `WITH ${[...keys.map((k, i) => (grouped[i]!.key(k) === k ? k : `${grouped[i]!.key(k)} AS ${k}`)), ...(sortName ? ['sortName'] : []), ...values].join(', ')}`,
     ...(having.length > 0 ? [`WHERE ${having.join(' AND ')}`] : []),
     `WITH *, ${position} AS position`,
     ...(shape.after ? [`WHERE position ${shape.descending ? '<' : '>'} $after`] : []),
