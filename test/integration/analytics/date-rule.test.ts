@@ -24,8 +24,9 @@ describe('one date rule: today by default, fact by fact', () => {
       { today: TEST_TODAY },
     );
     expect(data.a).toEqual(data.b);
-    // Lambda's deal (2025-11-03) has no disclosed value: a supplier, nothing added to the contract values.
-    expect(data.a.computeSuppliers.map((s) => s.counterparty.id).sort()).toEqual(['iren', 'lambda', 'nebius']);
+    // Lambda's deal (2025-11-03) and Nscale's (2025-10-15) have no disclosed value: suppliers, nothing added to the
+    // contract values.
+    expect(data.a.computeSuppliers.map((s) => s.counterparty.id).sort()).toEqual(['iren', 'lambda', 'nebius', 'nscale']);
     expect(data.a.computeBought.contractValueUsd).toBe(27.1e9);
     expect(data.c.state).toEqual({ asOf: TEST_TODAY, status: 'ANNOUNCED', inForce: true });
   });
