@@ -67,7 +67,8 @@ export class TotalsRepository {
     }
     const measures = this.computed(query);
     const shape: TotalsShape = { ...this.given(query), sort: query.sort, descending: query.descending, having: Object.keys(query.having).sort(), after: after !== null, measures };
-    const keys = this.mayCountKnown(query.scope, measures) ? null : await this.bestFirst(query, shape, first + 1, after);
+    const countsKnown = this.mayCountKnown(query.scope, measures);
+    const keys = countsKnown ? null : await this.bestFirst(query, shape, first + 1, after);
     const params = {
       ...this.params(query),
       ...Object.fromEntries(Object.entries(query.having).map(([bound, value]) => [havingParam(bound), value])),
@@ -77,7 +78,7 @@ export class TotalsRepository {
     };
     // The latest known date and the page in one transaction: a second would cost more than the statement.
     const rows = await this.db.read(async (tx) => {
-      const counted = keys ? 'inScope' : await this.counted(tx, query.scope, measures);
+      const counted = countsKnown ? await this.knownOrAll(tx, query.scope) : 'inScope';
       const pageShape: TotalsShape = keys ? { ...shape, after: false, keyed: true } : counted === 'inScope' ? shape : { ...shape, counted };
       return tx.rows(this.statement(`totals:${JSON.stringify(pageShape)}`, () => totalsStatement(this.definition, pageShape)), params);
     });
@@ -124,16 +125,15 @@ export class TotalsRepository {
   }
 
   /**
-   * Which facts a page counts (see TotalsShape.counted): with only counts computed in a scope that counts every known
-   * fact, the known ones, or all of them when the latest known date of the type is on or before the scope's day.
+   * Which facts a page that may count known facts counts (see TotalsShape.counted): all of them when the latest known
+   * date of the type is on or before the scope's day, else the known ones.
    */
-  private async counted(tx: Tx, scope: FactScope, measures: readonly string[] | undefined): Promise<FactsCounted> {
-    if (!this.mayCountKnown(scope, measures)) return 'inScope';
+  private async knownOrAll(tx: Tx, scope: FactScope): Promise<FactsCounted> {
     const [row] = await tx.rows(this.statement(`lastKnown:${scope.includeImprecise}`, () => lastKnownStatement(this.definition, scope.includeImprecise)));
     return row === undefined || (row.last as string) <= scopeDay(scope) ? 'all' : 'known';
   }
 
-  /** Whether a page only counts, in a scope that counts every known fact (see counted). */
+  /** Whether a page only counts, in a scope that counts every known fact (see knownOrAll). */
   private mayCountKnown(scope: FactScope, measures: readonly string[] | undefined): boolean {
     return measures !== undefined && countsEveryKnownFact(scope) && totalsMeasures(this.definition).every((m) => m.kind === 'count' || !measures.includes(m.value));
   }
@@ -143,7 +143,7 @@ export class TotalsRepository {
    * rolled up), or the year of the main date when the date range lies within one year.
    */
   private singleGroup(query: TotalsQuery): boolean {
-    const filters = totalsFilters(this.definition).filter((f) => query.filters[f.arg] !== undefined && query.filters[f.arg] !== null);
+    const filters = this.givenFilters(query);
     const yearOf = (kind: string) => {
       const filter = filters.find((f) => f.kind === kind && f.kind !== 'party' && f.field === this.definition.dateField);
       return filter ? (query.filters[filter.arg] as PartialDate).start.slice(0, 4) : null;
@@ -165,12 +165,15 @@ export class TotalsRepository {
     return all.filter((m) => wanted.has(m.value)).map((m) => m.value);
   }
 
+  /** The totals filters a query gives a value. */
+  private givenFilters(query: TotalsQuery) {
+    return totalsFilters(this.definition).filter((f) => query.filters[f.arg] !== undefined && query.filters[f.arg] !== null);
+  }
+
   /** What of a query decides its statement's shape, besides order and page. */
   private given(query: TotalsQuery) {
     return {
-      filters: totalsFilters(this.definition)
-        .filter((f) => query.filters[f.arg] !== undefined && query.filters[f.arg] !== null)
-        .map((f) => f.arg),
+      filters: this.givenFilters(query).map((f) => f.arg),
       kindFilters: this.definition.parties.filter((p) => query.kinds[p.role] !== undefined).map((p) => p.role),
       groupBy: [...query.groupBy],
       rollUp: query.rollUp,

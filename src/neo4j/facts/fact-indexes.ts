@@ -5,7 +5,8 @@ import { identifier } from './cypher-text';
 
 /**
  * The range indexes a fact type's lists read from: its date, every sort field and every filtered field, on its own
- * label (ids are indexed by their constraints), and the first state dates of the as-of rule. Derived from the definition, so a new list filter brings its index.
+ * label (ids are indexed by their constraints), and the first state dates of the as-of rule. Derived from the
+ * definition, so a new list filter brings its index.
  * A per-fact derived relationship is found by its fact's id when the fact is rewritten or removed: unique, indexed.
  */
 export function factIndexStatements(definition: FactDefinition): string[] {

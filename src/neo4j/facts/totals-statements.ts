@@ -50,8 +50,8 @@ export interface TotalsShape {
 export type FactsCounted = 'inScope' | 'known' | 'all';
 
 /**
- * The latest day a fact of the type becomes known (as the scope takes imprecise dates: $includeImprecise), from its
- * index: on or after it, every fact is known. Returns `last` (no row: no facts).
+ * The latest day a fact of the type becomes known (its first state date, imprecise dates taken from the start of
+ * their period or not), from that date's index: on or after it, every fact is known. Returns `last` (no row: no facts).
  */
 export function lastKnownStatement(definition: FactDefinition, includeImprecise: boolean): string {
   const first = identifier(AS_OF_PROPERTIES[includeImprecise ? 'imprecise' : 'precise'].first);
@@ -204,10 +204,12 @@ function factRows(
   if (conditions.length > 0) lines.push(`WHERE ${conditions.join('\n  AND ')}`);
   // The fact's state on the date, read once: whether it counts here, its money later.
   const bound = keyed ? keyed.party : anchorParty;
-  const carried = ['f', ...(bound ? [partyVar(bound)] : [])].join(', ');
-  const counts = counted === 'inScope' ? [`WITH ${carried}, ${stateIndex('f')} AS ${STATE}`, `WHERE ${factCountsAt('f', STATE)}`] : counted === 'known' ? [`WITH ${carried}`, `WHERE ${known('f')}`] : [`WITH ${carried}`, 'WHERE true'];
-  lines.push(...counts);
-  if (anchorParty && kindFilters.includes(anchorParty.role)) lines.push(`AND ${partyVar(anchorParty)}.kind IN $${kindsParam(anchorParty.role)}`);
+  const carried = ['f', ...(bound ? [partyVar(bound)] : []), ...(counted === 'inScope' ? [`${stateIndex('f')} AS ${STATE}`] : [])].join(', ');
+  const kept = [
+    ...(counted === 'inScope' ? [factCountsAt('f', STATE)] : counted === 'known' ? [known('f')] : []),
+    ...(anchorParty && kindFilters.includes(anchorParty.role) ? [`${partyVar(anchorParty)}.kind IN $${kindsParam(anchorParty.role)}`] : []),
+  ];
+  lines.push(`WITH ${carried}`, ...(kept.length > 0 ? [`WHERE ${kept.join('\nAND ')}`] : []));
   for (const party of grouped) {
     if (party === bound) continue;
     const g = partyVar(party);
