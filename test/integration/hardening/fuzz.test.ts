@@ -27,6 +27,7 @@ describe('schema-driven fuzzing', () => {
 
   it('answers 400 seeded requests with no server error, no leak, no unearned write and no stalled event loop', async () => {
     const report = await runFuzz({ seed: 20261202, requests: 400, base: server.url.replace(/\/graphql$/, ''), schema: app.schema, db: app.db, keys: { writer: WRITER_KEY, reader: READER_KEY } });
+    console.log(`[fuzz] longest event-loop stall while a request was in flight ${report.longestStallMs} ms (during ${report.stalledDuring.slice(0, 200)}); while the harness hashed the graph ${report.longestCheckStallMs} ms`);
     expect(report.failures).toEqual([]);
     expect(Object.keys(report.byKind).sort()).toEqual(['malformed', 'mutation', 'query']);
     expect(report.successfulWrites).toBeGreaterThan(0);
