@@ -1,3 +1,5 @@
+import { NEO4J_SERVER_SETTINGS } from '../platform/neo4j-server-settings';
+
 /** What varies between managed instances; everything else is fixed to a safe local default. */
 export interface ManagedConfOptions {
   readonly boltPort: number;
@@ -28,6 +30,7 @@ export function renderNeo4jConf(options: ManagedConfOptions): string {
     `server.directories.run=${options.runDir}`,
     `server.memory.pagecache.size=${options.pageCacheSize}`,
     'db.logs.query.enabled=OFF',
+    ...Object.entries(NEO4J_SERVER_SETTINGS).map(([setting, value]) => `${setting}=${value}`),
     '',
   ].join('\n');
 }

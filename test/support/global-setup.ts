@@ -1,5 +1,6 @@
 import { loadConfig } from '../../src/config';
 import { testInstance } from '../../src/managed-neo4j/instances';
+import { dockerEnvironment } from '../../src/platform/neo4j-server-settings';
 import { dockerAnswers } from './docker-answers';
 
 /** How the suite reaches Neo4j, chosen once: explicit URI, then testcontainers, then the managed test server. */
@@ -24,7 +25,7 @@ export default async function globalSetup(): Promise<void> {
   }
   if (await dockerAnswers()) {
     const { Neo4jContainer } = await import('@testcontainers/neo4j');
-    const container = await new Neo4jContainer(`neo4j:${loadConfig({ ...process.env, NEO4J_URI: '' }).managed.version}-community`).withPassword('test-password').start();
+    const container = await new Neo4jContainer(`neo4j:${loadConfig({ ...process.env, NEO4J_URI: '' }).managed.version}-community`).withPassword('test-password').withEnvironment(dockerEnvironment()).start();
     process.env.NEO4J_TEST_URI = container.getBoltUri();
     process.env.NEO4J_TEST_USER = container.getUsername();
     process.env.NEO4J_TEST_PASSWORD = container.getPassword();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { dockerEnvironment } from '../../src/platform/neo4j-server-settings';
 
 // docker-compose.yml against the Compose Specification's JSON Schema (a copy under test/fixtures/compose-spec, see
 // SOURCE.txt there), and the replicas profile's pieces against each other: the balancer's fixed address is the proxy
@@ -35,4 +36,10 @@ it('the replicas profile: the balancer is the trusted proxy, at an address Docke
   expect(nginx).toMatch(/server api:4000;/);
   expect(nginx).toMatch(/server api-replica:4000;/);
   expect(nginx).toMatch(/X-Forwarded-For \$proxy_add_x_forwarded_for/);
+});
+
+it("the compose Neo4j carries every server setting the managed instance and testcontainers carry", () => {
+  const expected = dockerEnvironment();
+  expect(Object.keys(expected)).toContain('NEO4J_internal_cypher_use__parameter__size');
+  for (const [name, value] of Object.entries(expected)) expect(String(compose.services.neo4j.environment[name])).toBe(value);
 });
