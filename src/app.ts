@@ -9,6 +9,7 @@ import { defineChangeFragments } from './neo4j/changes/change-fragments';
 import { Database } from './neo4j/database';
 import { createDriver, driverSettings } from './neo4j/driver';
 import { applyMigrations } from './neo4j/migrate';
+import { warmWritePlans, type WarmUp } from './neo4j/facts/warm-write-plans';
 import { waitForDatabase } from './neo4j/wait-for-database';
 import { createRepositories, type Repositories } from './repositories';
 import { buildAppSchema } from './schema';
@@ -32,6 +33,8 @@ export interface Application {
   readonly deps: ServerDependencies<Loaders>;
   /** Standing questions that alert (docs/changes.md). */
   readonly watches: WatchEngine;
+  /** The write statements planned ahead in the background (NEO4J_WARM_PLANS); null when off. */
+  readonly warmUp: Promise<WarmUp> | null;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,8 @@ export async function createApplication(
   defineFactFragments(catalog);
   defineChangeFragments(catalog);
   const driver = createDriver(driverSettings(config, uri), logger);
+  // Set on close (or a failed start), so the plan warm-up stops and does not report the closed driver as a failure.
+  let closing = false;
   try {
     const db = new Database(driver, {
       database: config.neo4j.database,
@@ -65,6 +70,7 @@ export async function createApplication(
       logger,
     );
     if (options.migrate !== false) await applyMigrations(db, catalog, logger);
+    const warmUp = config.neo4j.warmPlans ? warmWritePlans(repos.facts.values(), logger, () => closing) : null;
     // One follower of the change log per process, shared by every subscription (and the watches) it serves.
     const feed = new ChangeFeed(repos.changes, db, {
       pollMs: config.changes.pollMs,
@@ -119,7 +125,9 @@ export async function createApplication(
       schema,
       deps,
       watches: watchEngine,
+      warmUp,
       close: async () => {
+        closing = true;
         await watchEngine.stop();
         feed.stop();
         await webhooks?.stop();
@@ -128,6 +136,7 @@ export async function createApplication(
       },
     };
   } catch (error) {
+    closing = true;
     await driver.close();
     throw error;
   }

@@ -159,6 +159,8 @@ export interface AppConfig {
     readonly transactionTimeoutMs: number;
     /** Migrations, backfills and an import's batches: whole-graph work a request's timeout would stop half way. */
     readonly maintenanceTimeoutMs: number;
+    /** Plan the write statements at start, in the background (docs/operations.md, "Plan cache"). */
+    readonly warmPlans: boolean;
     readonly maxPoolSize: number;
     /** How long the driver keeps retrying a transaction on transient errors (deadlocks, a database going away). */
     readonly maxRetryTimeMs: number;
@@ -269,6 +271,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       NEO4J_CONNECT_RETRY_DELAY_MS: num({ default: 1000 }),
       NEO4J_TX_TIMEOUT_MS: num({ default: 15000 }),
       NEO4J_MAINTENANCE_TX_TIMEOUT_MS: num({ default: 600000 }),
+      NEO4J_WARM_PLANS: bool({ default: true }),
       NEO4J_MAX_POOL_SIZE: num({ default: 100 }),
       NEO4J_MAX_RETRY_TIME_MS: num({ default: 3000 }),
       NEO4J_UNAVAILABLE_COOLDOWN_MS: num({ default: 1000 }),
@@ -365,6 +368,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       connectRetryDelayMs: env.NEO4J_CONNECT_RETRY_DELAY_MS,
       transactionTimeoutMs: env.NEO4J_TX_TIMEOUT_MS,
       maintenanceTimeoutMs: env.NEO4J_MAINTENANCE_TX_TIMEOUT_MS,
+      warmPlans: env.NEO4J_WARM_PLANS,
       maxPoolSize: env.NEO4J_MAX_POOL_SIZE,
       maxRetryTimeMs: env.NEO4J_MAX_RETRY_TIME_MS,
       unavailableCooldownMs: env.NEO4J_UNAVAILABLE_COOLDOWN_MS,

@@ -71,6 +71,27 @@ export class Database {
     return this.transaction('WRITE', work, this.options.maintenanceTimeoutMs ?? this.options.transactionTimeoutMs);
   }
 
+  /**
+   * Runs write work and rolls it back whatever it did: nothing commits and no listener hears of it. For planning a
+   * statement before a client needs it (Neo4j caches the plan of a statement that ran, not of one it only EXPLAINed).
+   * Bounded by the maintenance timeout: planning a large statement under load can take longer than a request may.
+   */
+  async rehearse(work: (tx: Tx) => Promise<unknown>): Promise<void> {
+    const rolledBack = new Error('rehearsal: rolled back');
+    try {
+      await this.transaction(
+        'WRITE',
+        async (tx) => {
+          await work(tx);
+          throw rolledBack;
+        },
+        this.options.maintenanceTimeoutMs ?? this.options.transactionTimeoutMs,
+      );
+    } catch (error) {
+      if (error !== rolledBack) throw error;
+    }
+  }
+
   /** Shorthand for one maintenance statement. */
   maintainRows(statement: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     return this.maintain((tx) => tx.rows(statement, params));

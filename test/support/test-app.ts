@@ -29,6 +29,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // Suites that run as production (limits, hostile input, fuzzing) send bursts a rate limit would refuse;
     // the rate-limit suite sets its own.
     RATE_LIMIT_RPS: '0',
+    // Planning the write statements at start would load the shared Neo4j behind every suite's back (a replan after each
+    // reset's new statistics); warm-plans.test.ts turns it on.
+    NEO4J_WARM_PLANS: 'false',
     ...overrides,
   });
 }

@@ -157,31 +157,32 @@ export class FactRepository {
 
   /** Records a fact (same id, same parties: overwritten, never duplicated). */
   async record(input: FactInput, author: ChangeAuthor): Promise<FactRow> {
-    const parties = partyIds(this.definition, input);
-    const id = input.id ?? this.definition.deriveId(parties, input);
-    const cited = citations({ ...input, sourceIds: citedSourceIds(input, input.sourceIds ?? []) }, true);
+    const params = this.recordParams(input, author);
     return this.db.write(async (tx) => {
-      const [row] = await tx.rows(this.q.record, {
-        id,
-        parties: partiesParam(this.definition, input),
-        companyIds: parties,
-        props: withDates(this.definition, storedProps(this.definition, input, 'record')),
-        links: this.links(input),
-        replaceLinks: this.linkFlags(() => true),
-        ...cited,
-        ...changeParam(author),
-      });
+      const [row] = await tx.rows(this.q.record, params);
       this.throwProblems(row as Row, input);
       const existing = (row as Row).existing as { type: string; parties: Record<string, unknown> } | null;
-      if (!(row as Row).fact && existing) throw this.recordedElsewhere(id, existing);
+      if (!(row as Row).fact && existing) throw this.recordedElsewhere(params.id, existing);
       return toFactRow(this.definition, row as Row);
     });
   }
 
+  private recordParams(input: FactInput, author: ChangeAuthor): Record<string, unknown> & { id: string } {
+    const parties = partyIds(this.definition, input);
+    return {
+      id: input.id ?? this.definition.deriveId(parties, input),
+      parties: partiesParam(this.definition, input),
+      companyIds: parties,
+      props: withDates(this.definition, storedProps(this.definition, input, 'record')),
+      links: this.links(input),
+      replaceLinks: this.linkFlags(() => true),
+      ...citations({ ...input, sourceIds: citedSourceIds(input, input.sourceIds ?? []) }, true),
+      ...changeParam(author),
+    };
+  }
+
   /** Changes some fields (omitted stay, null clears); null when there is no such fact. */
   async update(id: string, input: FactInput, author: ChangeAuthor): Promise<FactRow | null> {
-    // Only a role of any number of companies can change on update: the others are what the fact is about.
-    const parties = Object.fromEntries(this.definition.parties.filter((party) => party.many).map((party) => [party.role, input[party.idField] == null ? null : [...new Set(input[party.idField] as string[])].sort()]));
     const touchesLife = lifecycleInputFields(this.definition).some((field) => input[field] !== undefined);
     return this.db.write(async (tx) => {
       // A change to a fact's life re-derives its stored timeline from the merged values: read them first (the same
@@ -196,29 +197,61 @@ export class FactRepository {
         changes = { ...changes, ...lifecycleProps(this.definition, merged) };
         if (input.events != null) given = { ...input, sourceIds: citedSourceIds(input, input.sourceIds ?? (input.sources == null ? record.sourceIds : [])) };
       }
-      const replaceCitations = given.sourceIds != null || given.sources != null;
-      const cited = replaceCitations ? citations(given, true) : { sourceIds: [], newSources: [] };
-      const [row] = await tx.rows(this.q.update, {
-        id,
-        changes: withDates(this.definition, changes),
-        parties,
-        companyIds: Object.values(parties).flatMap((ids) => ids ?? []),
-        links: this.links(input),
-        replaceLinks: this.linkFlags((idField) => input[idField] !== undefined),
-        replaceCitations,
-        ...cited,
-        ...changeParam(author),
-      });
+      const [row] = await tx.rows(this.q.update, this.updateParams(id, input, given, changes, author));
       if (!(row as Row).found) return null;
       this.throwProblems(row as Row, input);
       return toFactRow(this.definition, row as Row);
     });
   }
 
+  /** The update statement's parameters: the stored changes, and what `given` (the input, citations merged) replaces. */
+  private updateParams(id: string, input: FactInput, given: FactInput, changes: Record<string, unknown>, author: ChangeAuthor): Record<string, unknown> {
+    // Only a role of any number of companies can change on update: the others are what the fact is about.
+    const parties = Object.fromEntries(this.definition.parties.filter((party) => party.many).map((party) => [party.role, input[party.idField] == null ? null : [...new Set(input[party.idField] as string[])].sort()]));
+    const replaceCitations = given.sourceIds != null || given.sources != null;
+    return {
+      id,
+      changes: withDates(this.definition, changes),
+      parties,
+      companyIds: Object.values(parties).flatMap((ids) => ids ?? []),
+      links: this.links(input),
+      replaceLinks: this.linkFlags((idField) => input[idField] !== undefined),
+      replaceCitations,
+      ...(replaceCitations ? citations(given, true) : { sourceIds: [], newSources: [] }),
+      ...changeParam(author),
+    };
+  }
+
   /** Removes a fact; false when there is no such fact. Its sources stay. */
   async remove(id: string, author: ChangeAuthor): Promise<boolean> {
-    const [row] = await this.db.writeRows(this.q.remove, { id, ...changeParam(author) });
+    const [row] = await this.db.writeRows(this.q.remove, this.removeParams(id, author));
     return row !== undefined;
+  }
+
+  private removeParams(id: string, author: ChangeAuthor): Record<string, unknown> {
+    return { id, ...changeParam(author) };
+  }
+
+  /**
+   * Plans the three write statements before a client needs them, each run in a transaction that is rolled back, with
+   * parameters built as the writes build them (Neo4j caches a plan per statement text and parameter types): a record
+   * citing one known source, an update of plain fields, a removal. Nothing is written; a missing company refuses the
+   * record and no fact has the id. Returns the statements it ran, by name.
+   */
+  async warmPlans(author: ChangeAuthor): Promise<string[]> {
+    const id = 'plan-warm-up';
+    const sample: FactInput = {
+      id,
+      sourceIds: [id],
+      ...Object.fromEntries(this.definition.parties.map((party) => [party.idField, party.pair ? [id, `${id}-2`] : party.many ? [id] : id])),
+    };
+    const rehearsals: [string, string, Record<string, unknown>][] = [
+      ['record', this.q.record, this.recordParams(sample, author)],
+      ['update', this.q.update, this.updateParams(id, {}, {}, {}, author)],
+      ['remove', this.q.remove, this.removeParams(id, author)],
+    ];
+    for (const [, statement, params] of rehearsals) await this.db.rehearse((tx) => tx.rows(statement, params));
+    return rehearsals.map(([name]) => `${this.definition.name}.${name}`);
   }
 
   /** Per link, whether this write sets it (a record sets all; an update those it names, null unlinking). */
