@@ -13,7 +13,7 @@ export interface WarmUp {
  * rolled-back transaction. A write statement takes 1-2.5 s to plan on an idle machine and up to 16 s under load at
  * 100k companies: without this, the first client to record, update or remove each type after a start waits for it.
  */
-export async function warmWritePlans(facts: Iterable<FactRepository>, logger: Logger, stopped: () => boolean = () => false): Promise<WarmUp> {
+export async function warmWritePlans(facts: Iterable<FactRepository>, logger: Logger, stopped: () => boolean): Promise<WarmUp> {
   const started = Date.now();
   const statements: string[] = [];
   try {

@@ -1,5 +1,6 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { NEO4J_SERVER_SETTINGS } from '../../../src/platform/neo4j-server-settings';
+import { plansDropped, suiteDriver } from '../../support/plan-count';
 
 /**
  * The server the suite starts keeps one plan per statement text (src/platform/neo4j-server-settings.ts): parameters of
@@ -11,19 +12,13 @@ const ownServer = !process.env.NEO4J_URI;
 (ownServer ? describe : describe.skip)('the plan cache of the server the suite starts', () => {
   let driver: Driver;
   beforeAll(() => {
-    driver = neo4j.driver(process.env.NEO4J_TEST_URI as string, neo4j.auth.basic(process.env.NEO4J_TEST_USER as string, process.env.NEO4J_TEST_PASSWORD as string));
+    driver = suiteDriver();
   });
   afterAll(() => driver?.close());
 
-  const plansDropped = async (): Promise<number> => {
-    const [record] = (await driver.executeQuery('CALL db.clearQueryCaches()')).records;
-    const message = String(record?.get(0));
-    return /already empty/.test(message) ? 0 : Number(/of (\d+) quer/.exec(message)?.[1] ?? NaN);
-  };
-
   it('plans a statement once for ids of 1 to 40 characters and lists of 1 to 12 items', async () => {
     expect(NEO4J_SERVER_SETTINGS['internal.cypher.use_parameter_size']).toBe('false');
-    await plansDropped();
+    await plansDropped(driver);
     const statement = 'UNWIND $ids AS wanted OPTIONAL MATCH (c:Company {id: wanted}) RETURN count(c) AS found, $name AS name // plan-cache test';
     const variants = [
       { ids: ['a'], name: 'x' },
@@ -33,6 +28,6 @@ const ownServer = !process.env.NEO4J_URI;
     for (const params of variants) await driver.executeQuery(statement, params);
     // With Neo4j's default (sizes in the cache key) these three are three plans: a 1-character string and list, one of
     // 2-9, one of 10 or more.
-    expect(await plansDropped()).toBe(1);
+    expect(await plansDropped(driver)).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { toolAuthor } from '../../../src/domain/change';
 import { AmountKind, InvestmentStatus } from '../../../src/domain/enums';
 import { parsePartialDate } from '../../../src/domain/partial-date';
@@ -8,6 +8,7 @@ import { CypherCatalog } from '../../../src/neo4j/cypher-catalog';
 import { Database } from '../../../src/neo4j/database';
 import { defineFactFragments } from '../../../src/neo4j/facts/fact-fragments';
 import { FactRepository } from '../../../src/neo4j/facts/fact-repository';
+import { plansDropped, suiteDriver } from '../../support/plan-count';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 /**
@@ -21,18 +22,12 @@ describe('planning the write statements at start', () => {
   let driver: Driver;
   let repository: FactRepository;
 
-  const plansDropped = async (): Promise<number> => {
-    const [record] = (await driver.executeQuery('CALL db.clearQueryCaches()')).records;
-    const message = String(record?.get(0));
-    return /already empty/.test(message) ? 0 : Number(/of (\d+) quer/.exec(message)?.[1] ?? NaN);
-  };
-
   beforeAll(async () => {
     const app = await startTestApp();
     await app.reset();
     await app.db.writeRows("CREATE (:Company {id: 'warm-a', name: 'A', kind: 'OTHER'}), (:Company {id: 'warm-b', name: 'B', kind: 'OTHER'}), (:Source {id: 'warm-s', url: 'https://example.org/warm'})");
     await app.close();
-    driver = neo4j.driver(process.env.NEO4J_TEST_URI as string, neo4j.auth.basic(process.env.NEO4J_TEST_USER as string, process.env.NEO4J_TEST_PASSWORD as string));
+    driver = suiteDriver();
     const catalog = new CypherCatalog();
     defineFactFragments(catalog);
     defineChangeFragments(catalog);
@@ -47,14 +42,14 @@ describe('planning the write statements at start', () => {
   it('runs each of a type\'s three write statements once, and they write nothing', async () => {
     const graph = 'MATCH (n) WHERE NOT n:Migration RETURN count(n) AS nodes, count { ()-[]->() } AS relationships';
     const before = (await driver.executeQuery(graph)).records[0]?.toObject();
-    await plansDropped();
+    await plansDropped(driver);
     expect(await repository.warmPlans(author)).toEqual(['Investment.record', 'Investment.update', 'Investment.remove']);
-    expect(await plansDropped()).toBe(3);
+    expect(await plansDropped(driver)).toBe(3);
     expect((await driver.executeQuery(graph)).records[0]?.toObject()).toEqual(before);
   });
 
   it('a real record, update and remove after it reuse its three plans (a fourth would mean other parameter types)', async () => {
-    await plansDropped();
+    await plansDropped(driver);
     await repository.warmPlans(author);
     const recorded = await repository.record(
       { investorId: 'warm-a', investeeId: 'warm-b', amountUsd: 1e9, amountKind: AmountKind.PAID, announcedOn: parsePartialDate('2024-03-27'), status: InvestmentStatus.COMPLETED, sourceIds: ['warm-s'] },
@@ -62,7 +57,7 @@ describe('planning the write statements at start', () => {
     );
     expect(await repository.update(recorded.fact.id, { note: 'planned ahead' }, author)).not.toBeNull();
     expect(await repository.remove(recorded.fact.id, author)).toBe(true);
-    expect(await plansDropped()).toBe(3);
+    expect(await plansDropped(driver)).toBe(3);
   });
 
   it('an application started with NEO4J_WARM_PLANS plans every type\'s write statements in the background', async () => {
