@@ -74,7 +74,7 @@ export async function importDataset(db: Database, catalog: CypherCatalog, file: 
   const source = csv ? await csvSource(db, catalog, file) : jsonSource(file);
   const sections = importSections(await source.inputs(), catalog);
   await preflight(db, catalog, sections, source.locate);
-  const [identity] = await db.readRows(catalog.get('import/database-identity'));
+  const [identity] = await db.inspectRows(catalog.get('import/database-identity'));
   const { checkpoint, resumed } = ImportCheckpoint.open(
     csv ? path.resolve(file) : file,
     { fileSha256: source.sha256, batchSize: options.batchSize, databaseId: `${String(identity?.id)}@${String(identity?.createdAt)}` },

@@ -139,7 +139,7 @@ export async function preflight(db: Database, catalog: CypherCatalog, sections: 
   }
   const external = async (what: string, ids: Map<string, RecordAt>, statement: string, params: Record<string, unknown> = {}) => {
     for (const chunk of chunks([...ids.keys()], LOOKUP_CHUNK)) {
-      const [row] = await db.readRows(catalog.get(statement), { ...params, ids: chunk });
+      const [row] = await db.inspectRows(catalog.get(statement), { ...params, ids: chunk });
       for (const id of (row?.missing as string[]) ?? []) problems.push(problem(locate, 'UNKNOWN_REFERENCE', `no ${what} with id "${id}" in the file or the database`, ids.get(id)));
       if (problems.length >= MAX_PROBLEMS) return;
     }
@@ -160,7 +160,7 @@ export async function preflight(db: Database, catalog: CypherCatalog, sections: 
     ];
     for (const check of checks) {
       for (const chunk of chunks(section.rows, LOOKUP_CHUNK)) {
-        for (const clash of await db.readRows(check.statement, { rows: chunk })) problems.push(problem(locate, 'CLASH', check.say(String(clash.id), String(clash.existing)), at(String(clash.id))));
+        for (const clash of await db.inspectRows(check.statement, { rows: chunk })) problems.push(problem(locate, 'CLASH', check.say(String(clash.id), String(clash.existing)), at(String(clash.id))));
         if (problems.length >= MAX_PROBLEMS) break;
       }
     }
@@ -174,7 +174,7 @@ export async function preflight(db: Database, catalog: CypherCatalog, sections: 
       return typeof value === 'string' ? [{ id: row.id, value }] : [];
     });
     for (const chunk of chunks(rows, LOOKUP_CHUNK)) {
-      for (const clash of await db.readRows(externalIdClashStatement(scheme), { rows: chunk })) {
+      for (const clash of await db.inspectRows(externalIdClashStatement(scheme), { rows: chunk })) {
         problems.push(`companies: "${String(clash.id)}" has ${scheme} "${String(rows.find((r) => r.id === clash.id)?.value)}", which company "${String(clash.existing)}" already holds in the database`);
       }
     }

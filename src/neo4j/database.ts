@@ -92,6 +92,19 @@ export class Database {
     }
   }
 
+  /**
+   * Runs maintenance reads in one read transaction under the maintenance timeout: an import's pre-flight reads every
+   * id a file names, which on a large graph under load outlasts a request's timeout.
+   */
+  inspect<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('READ', work, this.options.maintenanceTimeoutMs ?? this.options.transactionTimeoutMs);
+  }
+
+  /** Shorthand for one maintenance read. */
+  inspectRows(statement: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.inspect((tx) => tx.rows(statement, params));
+  }
+
   /** Shorthand for one maintenance statement. */
   maintainRows(statement: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     return this.maintain((tx) => tx.rows(statement, params));

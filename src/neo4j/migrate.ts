@@ -32,7 +32,7 @@ const LIFECYCLE_BACKFILL = { name: 'backfill/fact-lifecycles', checksum: crypto.
 export async function applyMigrations(db: Database, catalog: CypherCatalog, logger?: Logger): Promise<string[]> {
   const names = catalog.names().filter((name) => name.startsWith('migrations/'));
   const record = catalog.get('system/record-migration');
-  const applied = new Map((await db.readRows(catalog.get('system/list-migrations'))).map((row) => [row.name as string, row.checksum as string]));
+  const applied = new Map((await db.inspectRows(catalog.get('system/list-migrations'))).map((row) => [row.name as string, row.checksum as string]));
   for (const name of names) {
     const text = catalog.get(name);
     const checksum = crypto.createHash('sha256').update(text).digest('hex');

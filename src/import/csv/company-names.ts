@@ -58,7 +58,7 @@ export async function resolveCompanyNames(db: Database, catalog: CypherCatalog, 
   const asked = [...new Set(cells.map((cell) => cell.value))];
   const missing = new Set<string>();
   for (let i = 0; i < asked.length; i += LOOKUP_CHUNK) {
-    const [row] = await db.readRows(catalog.get('import/missing-companies'), { ids: asked.slice(i, i + LOOKUP_CHUNK) });
+    const [row] = await db.inspectRows(catalog.get('import/missing-companies'), { ids: asked.slice(i, i + LOOKUP_CHUNK) });
     for (const id of (row?.missing as string[]) ?? []) missing.add(id);
   }
   // The project's one matching rule (src/company/match): certain means exact (name, alias, former name, domain or an
