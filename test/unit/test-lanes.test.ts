@@ -67,7 +67,7 @@ describe('test lanes', () => {
 
   it('keep the unit lane away from the helpers that need Neo4j, Java, a browser, a built explorer or a server process', () => {
     const needsMore = [
-      /support\/(test-app|global-setup|disposable-neo4j|docker-answers|browser|explorer-build|server-process|graph-builder|plan)$/,
+      /support\/(test-app|global-setup|disposable-neo4j|docker-answers|browser|explorer-build|server-process|seeded-explorer|graph-builder|plan|plan-count)$/,
       /^(playwright-core|testcontainers|@testcontainers\/.*)$/,
       /(neo4j\/managed|managed-neo4j)\//,
     ];
