@@ -5,7 +5,14 @@
  *
  * Both documents sort by id ascending: our default sort is by name (ties broken by id), and an explicit id sort is
  * the one both servers order identically (Neo4j string order, no case folding).
+ *
+ * Ours asks for every fact ever known (`asOf` far ahead, imprecise dates known from their start): by default a
+ * company's fact lists hold what is known today, and the generator dates facts up to 2026, so a fact dated only to a
+ * year that has not passed is not known yet; the peer has no such rule and lists every fact stored.
  */
+
+/** A date after every fact the generator or the seed dates. */
+const EVERY_FACT_KNOWN_ON = '2100-01-01';
 
 /** For our server (schema/schema.graphql): Relay connection, `filter.kinds`, `sort: { field, direction }`. */
 export const OURS_NESTED = `{
@@ -14,8 +21,8 @@ export const OURS_NESTED = `{
       node {
         id
         name
-        investmentsReceived { id amountUsd announcedOn investor { id name } }
-        competitors { id name }
+        investmentsReceived(asOf: "${EVERY_FACT_KNOWN_ON}", includeImprecise: true) { id amountUsd announcedOn investor { id name } }
+        competitors(asOf: "${EVERY_FACT_KNOWN_ON}") { id name }
       }
     }
   }
