@@ -15,6 +15,7 @@ import { LOOP_STEP_KINDS, type GraphPath, type LoopStep, type MoneyLoop, type Pa
 import { MoneyFlowKind } from './relation-kind';
 import type { Subgraph, SubgraphEdge } from './subgraph.type';
 import type { TwoSidedBacker } from './two-sided-backer.type';
+import { appendTo } from '../platform/append-to';
 
 const investments = (rows: readonly InvestmentRow[]) => rows.map((row) => row.investment);
 const companies = (records: readonly CompanyRecord[]) => records as Company[];
@@ -176,7 +177,7 @@ function shares(entries: readonly ExposureFact[], tops: ReadonlyMap<string, stri
   const groups = new Map<string, ExposureFact[]>();
   for (const entry of entries) {
     const id = tops.get(entry.otherId) ?? entry.otherId;
-    groups.set(id, [...(groups.get(id) ?? []), entry]);
+    appendTo(groups, id, entry);
   }
   const totals = [...groups].map(([id, facts]) => {
     const money = sumMoney(facts.map((fact) => fact.money));

@@ -22,6 +22,7 @@ import { scopeParams } from '../neo4j/as-of';
 import { companyMap } from '../neo4j/facts/cypher-text';
 import { afterParams, phasesAfter, type ListOrder, type ListPosition } from '../neo4j/list-position';
 import { PARTY_RELS } from '../facts/registry';
+import { appendTo } from '../platform/append-to';
 
 /**
  * What each sort field reads: the stored property (names compare case-insensitively), its values' type and whether a
@@ -269,7 +270,7 @@ export class CompanyRepository {
   async subsidiaries(ids: readonly string[]): Promise<Map<string, CompanyRecord[]>> {
     const rows = await this.db.readRows(this.q.subsidiaries, { ids: [...ids] });
     const out = new Map<string, CompanyRecord[]>();
-    for (const row of rows) out.set(row.id as string, [...(out.get(row.id as string) ?? []), toCompanyRecord(row.subsidiary)]);
+    for (const row of rows) appendTo(out, row.id as string, toCompanyRecord(row.subsidiary));
     return out;
   }
 }

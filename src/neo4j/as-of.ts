@@ -2,6 +2,7 @@ import { scopeDay, type FactScope } from '../domain/as-of';
 import { CONFIDENCE_RANK, ENDED_STATUSES } from '../domain/lifecycle';
 import type { PartialDate } from '../domain/partial-date';
 import { date, int } from './params';
+import { appendTo } from '../platform/append-to';
 
 /** What a list of a company's facts is read as of: the day (the end of the asOf period, today when none) and how imprecise dates count. */
 export interface KnownScope {
@@ -20,7 +21,7 @@ export function groupAsOfKeys(keys: readonly string[]): Map<string, string[]> {
   for (const key of keys) {
     const separator = key.indexOf('|');
     const asOf = key.slice(0, separator);
-    groups.set(asOf, [...(groups.get(asOf) ?? []), key.slice(separator + 1)]);
+    appendTo(groups, asOf, key.slice(separator + 1));
   }
   return groups;
 }

@@ -1,5 +1,6 @@
 import { groupAsOfKeys, knownParams } from './as-of';
 import type { Database, Row } from './database';
+import { appendTo } from '../platform/append-to';
 
 /**
  * Runs a per-company statement (`$ids`, `$asOfDay`, `$includeImprecise`, returning an `id` column) for loader keys
@@ -11,7 +12,7 @@ export async function loadPerCompany<T>(db: Database, statement: string, keys: r
     const rows = await db.readRows(statement, { ids, ...knownParams(asOf) });
     for (const row of rows) {
       const key = `${asOf}|${row.id as string}`;
-      out.set(key, [...(out.get(key) ?? []), map(row)]);
+      appendTo(out, key, map(row));
     }
   }
   return out;

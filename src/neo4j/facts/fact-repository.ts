@@ -17,6 +17,7 @@ import { recordStatement, removeStatement, updateStatement } from './write-state
 import { humanName } from '../../facts/human-name';
 import { changeParam } from '../changes/change-param';
 import type { ChangeAuthor } from '../../domain/change';
+import { appendTo } from '../../platform/append-to';
 
 /** A fact with the companies of its parties (they prime the company loader). */
 export interface FactRow {
@@ -150,7 +151,7 @@ export class FactRepository {
     if (!statement) throw new Error(`${this.definition.name} has no reverse link ${idField}`);
     const out = new Map<string, FactRow[]>();
     for (const row of await this.db.readRows(statement, { ids: [...new Set(ids)] })) {
-      out.set(row.id as string, [...(out.get(row.id as string) ?? []), toFactRow(this.definition, row)]);
+      appendTo(out, row.id as string, toFactRow(this.definition, row));
     }
     return out;
   }
