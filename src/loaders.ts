@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { CompanyIdentity, CompanyRecord } from './domain/company';
 import type { SourceRecord } from './domain/source';
 import type { FactDefinition } from './facts/fact-definition';
+import type { FactDetail } from './facts/fact-detail';
 import type { FactRecord } from './facts/fact-record';
 import { FACTS } from './facts/registry';
 import type { FactRepository, FactRow } from './neo4j/facts/fact-repository';
@@ -15,12 +16,12 @@ function grouped<T>(load: (keys: readonly string[]) => Promise<Map<string, T[]>>
 }
 
 /**
- * A fact type's loaders: by id; per role the facts each company takes part in (keys asOf|companyId); per reverse
- * link the facts pointing at a fact (keys: its id).
+ * A fact type's loaders: by id; per role and detail the facts each company takes part in (keys asOf|companyId); per
+ * reverse link the facts pointing at a fact (keys: its id).
  */
 export interface FactLoaders {
   readonly byId: DataLoader<string, FactRow | null>;
-  readonly byRole: ReadonlyMap<string, DataLoader<string, FactRow[]>>;
+  readonly byRole: ReadonlyMap<string, (detail: FactDetail) => DataLoader<string, FactRow[]>>;
   readonly linkedTo: ReadonlyMap<string, DataLoader<string, FactRow[]>>;
 }
 
@@ -56,7 +57,18 @@ export function createLoaders(repos: LoaderReads) {
       FACTS.map((definition) => {
         const repo = repos.facts.get(definition.name);
         if (!repo) throw new Error(`no repository for ${definition.name}`);
-        const byRole = new Map(definition.parties.map((party) => [party.role, grouped((keys) => repo.ofCompanies(party, keys))]));
+        // Per role, one loader per detail asked in the request (equal selections share one).
+        const byRole = new Map(
+          definition.parties.map((party) => {
+            const loaders = new Map<FactDetail, DataLoader<string, FactRow[]>>();
+            const forDetail = (detail: FactDetail) => {
+              let loader = loaders.get(detail);
+              if (!loader) loaders.set(detail, (loader = grouped((keys) => repo.ofCompanies(party, detail, keys))));
+              return loader;
+            };
+            return [party.role, forDetail];
+          }),
+        );
         const linkedTo = new Map((definition.links ?? []).filter((link) => link.reverse).map((link) => [link.idField, grouped((ids) => repo.linkedTo(link.idField, ids))]));
         const loaders: FactLoaders = { byId: new DataLoader<string, FactRow | null>((ids) => repo.findByIds(ids)), byRole, linkedTo };
         return [definition.name, loaders];
@@ -82,7 +94,8 @@ export function primeFacts(ctx: WithLoaders, definition: FactDefinition, rows: r
   const byId = ctx.loaders.facts.get(definition.name)?.byId;
   for (const row of rows) {
     primeCompanies(ctx, row.companies);
-    byId?.prime(row.fact.id, row);
+    // A core row holds only the fields its request selected: only whole rows are cached by id.
+    if (row.detail === 'whole') byId?.prime(row.fact.id, row);
   }
   return rows.map((row) => row.fact);
 }

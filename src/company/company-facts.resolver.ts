@@ -12,6 +12,7 @@ import { Company } from '../graphql/company.type';
 import { sumMoney, type Money as MoneyValue } from '../domain/money';
 import { factState, scopeOfRecord } from '../facts/fact-lifecycle';
 import { Money, toMoney } from '../graphql/money.type';
+import { detailFor } from '../facts/fact-detail';
 
 const RAISED_KINDS = [AmountKind.PAID, AmountKind.COMMITMENT];
 
@@ -20,7 +21,8 @@ const RAISED_KINDS = [AmountKind.PAID, AmountKind.COMMITMENT];
 export class CompanyFactsResolver {
   @FieldResolver(() => [Company], { description: 'Companies it competes with (either side of a rivalry), by name.', complexity: listCost })
   async competitors(@Root() company: Company, @Arg('asOf', () => DateScalar, AS_OF) asOf: PartialDate | null, @Ctx() ctx: AppContext): Promise<Company[]> {
-    const rivalries = (await companyFacts(ctx, RIVALRY, RIVALRY.parties[0], company.id, { asOf, includeImprecise: false })) as RivalryFact[];
+    // Only the rivalries' companies are read.
+    const rivalries = (await companyFacts(ctx, RIVALRY, RIVALRY.parties[0], company.id, { asOf, includeImprecise: false }, detailFor(RIVALRY, [RIVALRY.parties[0].role]))) as RivalryFact[];
     const others = [...new Set(rivalries.flatMap((rivalry) => rivalry.companyIds).filter((id) => id !== company.id))];
     const loaded = (await ctx.loaders.company.loadMany(others)).filter((c): c is CompanyRecord => c !== null && !(c instanceof Error));
     return loaded.sort((a, b) => a.name.localeCompare(b.name)) as Company[];

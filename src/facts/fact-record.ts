@@ -54,9 +54,14 @@ export function precisionProperty(field: string): string {
  */
 export const LIFECYCLE_PROPERTIES = [...STORED_TIMELINE_PROPERTIES, 'confidenceRank', 'timeline'] as const;
 
-/** The properties a fact stores from its input, in definition order (a date is two: its day and its precision). */
+/** The properties one field is stored in (a date is two: its day and its precision). */
+export function fieldProperties(field: FieldSpec): string[] {
+  return field.kind === 'date' ? [field.name, precisionProperty(field.name)] : [field.name];
+}
+
+/** The properties a fact stores from its input, in definition order. */
 export function inputProperties(definition: FactDefinition): string[] {
-  return definition.fields.flatMap((field) => (field.kind === 'date' ? [field.name, precisionProperty(field.name)] : [field.name]));
+  return definition.fields.flatMap(fieldProperties);
 }
 
 /** Every property a read projects: its input's, then its timeline. */

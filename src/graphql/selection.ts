@@ -24,3 +24,8 @@ export function connectionNodeFields(info: GraphQLResolveInfo): Set<string> {
   for (const node of nodes) for (const field of fieldsOf(node.selectionSet, info)) names.add(field.name.value);
   return names;
 }
+
+/** The names of the fields selected on the value of the field being resolved (a list of objects, say). */
+export function selectedFields(info: GraphQLResolveInfo): Set<string> {
+  return new Set(info.fieldNodes.flatMap((node) => fieldsOf(node.selectionSet, info)).map((field) => field.name.value));
+}

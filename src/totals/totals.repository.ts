@@ -118,7 +118,7 @@ export class TotalsRepository {
       limit: int(first + 1),
     });
     const items = rows.map((row: Row) => ({
-      row: { fact: toFactRecord(this.definition, row.fact), companies: ((row.companies as unknown[]) ?? []).map(toCompanyRecord) },
+      row: { fact: toFactRecord(this.definition, row.fact), companies: ((row.companies as unknown[]) ?? []).map(toCompanyRecord), detail: 'whole' as const },
       position: row.position as unknown as GroupFactPosition,
     }));
     return { items: items.slice(0, first), hasMore: items.length > first };

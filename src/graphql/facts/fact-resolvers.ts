@@ -20,6 +20,7 @@ import { factObjectType, recordInputType, updateInputType } from './fact-types';
 import { humanName } from '../../facts/human-name';
 import { DeletePayload, MUTATION_RESULT } from '../mutation-result';
 import { connectionNodeFields } from '../selection';
+import { detailFor } from '../../facts/fact-detail';
 import { DateScalar } from '../date-scalar';
 import type { PartialDate } from '../../domain/partial-date';
 import { FactEventType, FactStateType } from '../lifecycle/fact-event.types';
@@ -69,7 +70,7 @@ function toListQuery(definition: FactDefinition, args: Record<string, unknown>, 
   // Companies come with the page only when a party field is selected: a page of ids reads no company.
   const selected = connectionNodeFields(info);
   const withCompanies = definition.parties.some((party) => selected.has(party.role));
-  return { filters, sort, descending, first: args.first as number, after, kind, withCompanies };
+  return { filters, sort, descending, first: args.first as number, after, kind, withCompanies, detail: detailFor(definition, selected) };
 }
 
 /** The resolver classes of one fact type: the type's own, and its connection's (totalCount). */

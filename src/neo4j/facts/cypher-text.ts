@@ -1,6 +1,7 @@
 import { COMPANY_IDENTITY_PROPERTIES, COMPANY_PROPERTIES } from '../../domain/company';
 import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
-import { storedProperties } from '../../facts/fact-record';
+import { coreSelection, type FactDetail } from '../../facts/fact-detail';
+import { fieldProperties, storedProperties } from '../../facts/fact-record';
 
 // Cypher text derived from fact definitions. Every name that reaches a statement comes from a definition (labels,
 // relationship types, property names), never from a request; values always travel as parameters.
@@ -43,23 +44,40 @@ export function partyRelTypes(definition: FactDefinition): string {
 
 /**
  * A fact as one map: its stored properties, its parties' ids under their input fields, its links' ids and the ids
- * of the sources it cites; what toFactRecord reads.
+ * of the sources it cites; what toFactRecord reads. A core read (see FactDetail) projects only the fields it names:
+ * a field's stored properties (a date's day and precision), a party's or a link's ids.
  */
-export function factProjection(definition: FactDefinition, fact: string): string {
+export function factProjection(definition: FactDefinition, fact: string, detail: FactDetail = 'whole'): string {
+  const selected = coreSelection(detail);
+  const asked = (name: string) => selected === null || selected.has(name);
   const parts = [
     '.id',
-    ...storedProperties(definition).map((property) => `.${identifier(property)}`),
-    ...definition.parties.map((party) => {
-      const ids = `[${partyPattern(party, fact, 'p')} | p.id]`;
-      return `${identifier(party.idField)}: ${party.pair || party.many ? ids : `head(${ids})`}`;
-    }),
-    ...(definition.links ?? []).map((link) => `${identifier(link.idField)}: head([(${fact})-[:${identifier(link.rel)}]->(t:${identifier(link.target)}) | t.id])`),
-    `sourceIds: [(${fact})-[:CITES]->(s:Source) | s.id]`,
+    ...(selected === null
+      ? storedProperties(definition)
+      : definition.fields.filter((field) => field.kind !== 'events' && selected.has(field.name)).flatMap(fieldProperties)
+    ).map((property) => `.${identifier(property)}`),
+    ...definition.parties
+      .filter((party) => asked(party.role))
+      .map((party) => {
+        const ids = `[${partyPattern(party, fact, 'p')} | p.id]`;
+        return `${identifier(party.idField)}: ${party.pair || party.many ? ids : `head(${ids})`}`;
+      }),
+    ...(definition.links ?? [])
+      .filter((link) => asked(link.field))
+      .map((link) => `${identifier(link.idField)}: head([(${fact})-[:${identifier(link.rel)}]->(t:${identifier(link.target)}) | t.id])`),
+    ...(selected === null ? [`sourceIds: [(${fact})-[:CITES]->(s:Source) | s.id]`] : []),
   ];
   return `${fact} {${parts.join(', ')}}`;
 }
 
-/** The companies of a fact's parties, as maps (to prime the company loader). */
-export function partyCompanies(definition: FactDefinition, fact: string): string {
-  return `[(${fact})-[:${partyRelTypes(definition)}]-(p:Company) | ${companyMap('p')}]`;
+/**
+ * The companies of a fact's parties, as maps (to prime the company loader): every party's on a whole read, only the
+ * selected parties' on a core one (none when none is selected).
+ */
+export function partyCompanies(definition: FactDefinition, fact: string, detail: FactDetail = 'whole'): string {
+  const selected = coreSelection(detail);
+  const parties = selected === null ? definition.parties : definition.parties.filter((party) => selected.has(party.role));
+  if (parties.length === 0) return '[]';
+  const types = [...new Set(parties.map((party) => identifier(party.rel)))].join('|');
+  return `[(${fact})-[:${types}]-(p:Company) | ${companyMap('p')}]`;
 }

@@ -4,6 +4,7 @@ import { badInput, conflict, DomainError, ErrorCode } from '../../domain/errors'
 import { endOfPeriod, type PartialDate } from '../../domain/partial-date';
 import { sourceIdFor, sourceRow, type SourceFields } from '../../domain/source';
 import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
+import { coreFields, detailFor, type FactDetail } from '../../facts/fact-detail';
 import { partiesParam, partyIds, storedProps, toFactRecord, type FactRecord } from '../../facts/fact-record';
 import { citedSourceIds, lifecycleInputFields, lifecycleProps } from '../../facts/fact-lifecycle';
 import type { CypherCatalog } from '../cypher-catalog';
@@ -23,6 +24,8 @@ import { appendTo } from '../../platform/append-to';
 export interface FactRow {
   readonly fact: FactRecord;
   readonly companies: readonly CompanyRecord[];
+  /** How much of the fact was read: a core row holds only the fields its detail names, so no loader may cache it by id. */
+  readonly detail: FactDetail;
 }
 
 /** What a write of any fact type takes: its fields, party ids, link ids, and the sources it cites. */
@@ -43,6 +46,8 @@ export interface ListQuery {
   readonly after: ListPosition | null;
   /** Read the parties' companies with the page (when a party field is selected); else they are left to the loader. */
   readonly withCompanies: boolean;
+  /** How much of each fact to read (from the fields selected on the page's facts). */
+  readonly detail: FactDetail;
 }
 
 /** A page of facts, each with its position, and whether more follow. */
@@ -51,8 +56,8 @@ export interface ListPage {
   readonly hasMore: boolean;
 }
 
-function toFactRow(definition: FactDefinition, row: Row): FactRow {
-  return { fact: toFactRecord(definition, row.fact), companies: ((row.companies as unknown[]) ?? []).map(toCompanyRecord) };
+function toFactRow(definition: FactDefinition, row: Row, detail: FactDetail = 'whole'): FactRow {
+  return { fact: toFactRecord(definition, row.fact), companies: ((row.companies as unknown[]) ?? []).map(toCompanyRecord), detail };
 }
 
 /**
@@ -60,7 +65,9 @@ function toFactRow(definition: FactDefinition, row: Row): FactRow {
  * in one transaction: one database round trip, nothing left behind when it is refused.
  */
 export class FactRepository {
-  private readonly q: { byIds: string; record: string; update: string; remove: string; ofCompanies: Map<string, string>; linkedTo: Map<string, string> };
+  private readonly q: { byIds: string; record: string; update: string; remove: string; linkedTo: Map<string, string> };
+  /** Per role and detail, the statement of the facts each company takes part in (generated on first use). */
+  private readonly ofCompaniesShapes = new Map<string, string>();
   /** List and count statements by shape, generated on first use (a closed set: filters x sorts x phases). */
   private readonly shapes = new Map<string, string>();
 
@@ -74,7 +81,6 @@ export class FactRepository {
       record: recordStatement(definition, catalog),
       update: updateStatement(definition, catalog),
       remove: removeStatement(definition),
-      ofCompanies: new Map(definition.parties.map((party) => [party.role, ofCompaniesStatement(definition, party)])),
       linkedTo: new Map((definition.links ?? []).filter((link) => link.reverse).map((link) => [link.idField, linkedToStatement(definition, link)])),
     };
   }
@@ -86,7 +92,12 @@ export class FactRepository {
       record: this.q.record,
       update: this.q.update,
       remove: this.q.remove,
-      ...Object.fromEntries([...this.q.ofCompanies].map(([role, text]) => [`of-${role}`, text])),
+      ...Object.fromEntries(
+        this.definition.parties.flatMap((party) => [
+          [`of-${party.role}`, this.ofCompaniesText(party, 'whole')],
+          [`of-${party.role}-core`, this.ofCompaniesText(party, detailFor(this.definition, coreFields(this.definition)))],
+        ]),
+      ),
       ...Object.fromEntries([...this.q.linkedTo].map(([field, text]) => [`linked-${field}`, text])),
     };
   }
@@ -95,9 +106,16 @@ export class FactRepository {
     return findByIds(this.db, this.q.byIds, ids, (row) => toFactRow(this.definition, row), (row) => row.fact.id);
   }
 
-  /** The facts each company takes part in, in one role, per loader key (asOf|companyId), oldest first. */
-  ofCompanies(party: PartySpec, keys: readonly string[]): Promise<Map<string, FactRow[]>> {
-    return loadPerCompany(this.db, this.q.ofCompanies.get(party.role) as string, keys, (row) => toFactRow(this.definition, row));
+  /** The facts each company takes part in, in one role, per loader key (asOf|companyId), oldest first, read to `detail`. */
+  ofCompanies(party: PartySpec, detail: FactDetail, keys: readonly string[]): Promise<Map<string, FactRow[]>> {
+    return loadPerCompany(this.db, this.ofCompaniesText(party, detail), keys, (row) => toFactRow(this.definition, row, detail));
+  }
+
+  private ofCompaniesText(party: PartySpec, detail: FactDetail): string {
+    const key = `${party.role}|${detail}`;
+    let statement = this.ofCompaniesShapes.get(key);
+    if (!statement) this.ofCompaniesShapes.set(key, (statement = ofCompaniesStatement(this.definition, party, detail)));
+    return statement;
   }
 
   /**
@@ -112,13 +130,13 @@ export class FactRepository {
     const items: ListPage['items'][number][] = [];
     for (const phase of phasesAfter(order, query.after)) {
       const after = query.after && query.after.phase === phase ? query.after : null;
-      const shape: ListShape = { filters, sortField: order.field, descending: query.descending, phase, after: after !== null, companies: query.withCompanies };
+      const shape: ListShape = { filters, sortField: order.field, descending: query.descending, phase, after: after !== null, companies: query.withCompanies, detail: query.detail };
       const rows = await this.db.readRows(this.statementFor(shape), {
         ...params,
         ...(after ? afterParams(order, after) : {}),
         limit: int(query.first + 1 - items.length),
       });
-      for (const row of rows) items.push({ row: toFactRow(this.definition, row), position: { phase, value: row.sortValue ?? null, id: (row.fact as Row).id as string } });
+      for (const row of rows) items.push({ row: toFactRow(this.definition, row, query.detail), position: { phase, value: row.sortValue ?? null, id: (row.fact as Row).id as string } });
       if (items.length > query.first) return { items: items.slice(0, query.first), hasMore: true };
     }
     return { items, hasMore: false };

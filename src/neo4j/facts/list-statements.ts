@@ -1,4 +1,5 @@
 import type { FactDefinition, FilterSpec } from '../../facts/fact-definition';
+import type { FactDetail } from '../../facts/fact-detail';
 import { factProjection, factsOfCompany, identifier, partyCompanies, partyRelTypes } from './cypher-text';
 
 /**
@@ -16,6 +17,8 @@ export interface ListShape {
   readonly after: boolean;
   /** Whether the page returns its parties' companies (to prime the loader) or leaves them to the loader. */
   readonly companies: boolean;
+  /** How much of each fact the page projects (see FactDetail). */
+  readonly detail: FactDetail;
 }
 
 /** The parameter carrying a filter's value. */
@@ -112,7 +115,7 @@ export function listStatement(definition: FactDefinition, shape: ListShape): str
     ...start(definition, shape, anchor),
     `WHERE ${conditions(definition, shape, anchor).join('\n  AND ')}`,
     `WITH f ORDER BY ${orderBy(shape)} LIMIT $limit`,
-    `RETURN ${factProjection(definition, 'f')} AS fact, ${shape.companies ? partyCompanies(definition, 'f') : '[]'} AS companies, f.${sort} AS sortValue`,
+    `RETURN ${factProjection(definition, 'f', shape.detail)} AS fact, ${shape.companies ? partyCompanies(definition, 'f', shape.detail) : '[]'} AS companies, f.${sort} AS sortValue`,
     `ORDER BY ${orderBy(shape)}`,
   ].join('\n');
 }
@@ -123,7 +126,7 @@ export function listStatement(definition: FactDefinition, shape: ListShape): str
  */
 export function countStatement(definition: FactDefinition, filters: readonly string[]): string {
   const label = identifier(definition.name);
-  const shape: ListShape = { filters, sortField: 'id', descending: false, phase: 'nonNull', after: false, companies: false };
+  const shape: ListShape = { filters, sortField: 'id', descending: false, phase: 'nonNull', after: false, companies: false, detail: 'core:' };
   const anchor = anchorOf(definition, shape);
   if (!anchor && filters.length === 0) return `// How many ${definition.plural} there are (count store). Returns: total.\nMATCH (f:${label})\nRETURN count(f) AS total`;
   const others = definition.list.filters.filter((filter) => filters.includes(filter.arg) && filter !== anchor).map((filter) => condition(definition, filter));

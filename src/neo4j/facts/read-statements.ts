@@ -1,4 +1,5 @@
 import type { FactDefinition, LinkSpec, PartySpec } from '../../facts/fact-definition';
+import type { FactDetail } from '../../facts/fact-detail';
 import { known } from './as-of-cypher';
 import { factProjection, factsOfCompany, identifier, partyCompanies } from './cypher-text';
 
@@ -32,17 +33,18 @@ export function linkedToStatement(definition: FactDefinition, link: LinkSpec): s
 
 /**
  * The facts each company takes part in, in one role, known on $asOfDay (the as-of rule), oldest first (a Company
- * field's batch). Params: $ids, $asOfDay, $includeImprecise. Returns: id (the company), fact, companies.
+ * field's batch), projected to `detail`. Params: $ids, $asOfDay, $includeImprecise. Returns: id (the company), fact,
+ * companies.
  */
-export function ofCompaniesStatement(definition: FactDefinition, party: PartySpec): string {
+export function ofCompaniesStatement(definition: FactDefinition, party: PartySpec, detail: FactDetail): string {
   return [
-    `// ${definition.name} facts of each company as ${party.role}, known on $asOfDay, oldest first. Params: $ids, $asOfDay, $includeImprecise.`,
+    `// ${definition.name} facts of each company as ${party.role}, known on $asOfDay, oldest first${detail === 'whole' ? '' : ` (${detail})`}. Params: $ids, $asOfDay, $includeImprecise.`,
     'UNWIND $ids AS id',
     'MATCH (c:Company {id: id})',
     'USING INDEX c:Company(id)',
     `MATCH ${factsOfCompany(definition, party, 'c', 'f')}`,
     `WHERE ${known('f')}`,
-    `RETURN id, ${factProjection(definition, 'f')} AS fact, ${partyCompanies(definition, 'f')} AS companies`,
+    `RETURN id, ${factProjection(definition, 'f', detail)} AS fact, ${partyCompanies(definition, 'f', detail)} AS companies`,
     `ORDER BY f.${identifier(definition.dateField)}, f.id`,
   ].join('\n');
 }

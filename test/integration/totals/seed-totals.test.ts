@@ -58,8 +58,13 @@ describe('totals on the seed dataset', () => {
     const compute = computePage.nodes;
     expect(computePage.pageInfo?.hasNextPage).toBe(true);
     expect(compute).toHaveLength(20);
-    expect(compute.find((g) => (g.key.provider as { id: string }).id === 'coreweave' && g.key.quarter === '2023-Q?')).toMatchObject({ count: 1 });
     for (const group of compute) expect(group.key.quarter).toMatch(/^\d{4}-Q[1-4?]$/);
+    // CoreWeave's year-only deal with Nvidia falls in its own bucket, never guessed into a quarter (asked of its
+    // provider alone: which groups fill the first page moves as the seed grows).
+    const coreweave = await allGroups(
+      `query ($after: String) { computeDealTotals(groupBy: [PROVIDER, QUARTER], filter: {providerId: "coreweave"}, first: 100, after: $after) { edges { cursor node { key { provider { id } quarter } count ${MONEY} } } pageInfo { hasNextPage endCursor } } }`,
+    );
+    expect(coreweave.find((g) => g.key.quarter === '2023-Q?')).toMatchObject({ count: 1 });
     const rounds = (await run('LabsByLatestValuation')).nodes;
     const latest = rounds.map((g) => g.latestPostMoneyUsd as number | null);
     const valued = latest.filter((v): v is number => v !== null);
@@ -85,7 +90,14 @@ describe('totals on the seed dataset', () => {
     const invested = await byRole('investmentTotals', 'investor');
     const bought = await byRole('computeDealTotals', 'customer');
     const sold = await byRole('computeDealTotals', 'provider');
-    const companies = (await app().gql<{ companies: { nodes: { id: string }[] } }>('{ companies(first: 100) { nodes { id } } }')).data!.companies.nodes;
+    type CompanyPage = { companies: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const companies: { id: string }[] = [];
+    for (let after: string | null = null, more = true; more; ) {
+      const page: CompanyPage = (await app().gql<CompanyPage>('query ($after: String) { companies(first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }', { after })).data!;
+      companies.push(...page.companies.nodes);
+      ({ hasNextPage: more, endCursor: after } = page.companies.pageInfo);
+    }
+    expect(companies.length).toBeGreaterThan(100);
     const none = { headlineUsd: 0, paidUsd: 0, committedUsd: 0, ceilingUsd: 0, contractValueUsd: 0, stakeValueUsd: 0, undisclosedCount: 0 };
     let compared = 0;
     for (const { id } of companies) {
