@@ -42,7 +42,9 @@ describe('funding rounds and valuations on the seed dataset', () => {
     // source in the data reports.
     expect(of('amazon')[0]).toMatchObject({ investment: { id: 'inv-amazon-anthropic-2023-09' }, round: { id: 'round-anthropic-amazon-2023' }, basis: 'UNKNOWN' });
     expect(of('amazon').map((v) => v.investment.id)).not.toContain('inv-amazon-anthropic-2024-03');
-    expect(investors.map((entry) => entry.investor.id).slice(0, 2)).toEqual(['google', 'amazon']);
+    // Oldest first: Alameda's 2022 Series B money and SK Telecom's 2023 stake (the audit's additions) beside Google's
+    // and Amazon's.
+    expect(investors.map((entry) => entry.investor.id).slice(0, 4)).toEqual(['alameda-research', 'google', 'sk-telecom', 'amazon']);
   });
 
   it('as of the end of 2024 holds only the rounds and investments known then', async () => {
@@ -76,7 +78,13 @@ describe('funding rounds and valuations on the seed dataset', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.investment.fundingRound).toEqual({ id: 'round-openai-2024-10', postMoneyValuationUsd: 157e9 });
-    expect(result.data!.company.fundingRounds.map((r) => r.id)).toEqual(['round-anthropic-google-2023-02', 'round-anthropic-series-c-2023', 'round-anthropic-amazon-2023', 'round-anthropic-google-2023-10']);
+    expect(result.data!.company.fundingRounds.map((r) => r.id)).toEqual([
+      'round-anthropic-series-b-2022',
+      'round-anthropic-google-2023-02',
+      'round-anthropic-series-c-2023',
+      'round-anthropic-amazon-2023',
+      'round-anthropic-google-2023-10',
+    ]);
     expect(result.data!.lead.fundingRoundsLed.map((r) => r.id)).toEqual(['round-anthropic-series-d-2024']);
   });
 
