@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { afterParams, factListOrder, phasesAfter, type ListPosition } from '../list-position';
 import { toCompanyRecord, type CompanyRecord } from '../../domain/company';
 import { badInput, conflict, DomainError, ErrorCode } from '../../domain/errors';
@@ -64,12 +65,18 @@ function toFactRow(definition: FactDefinition, row: Row, detail: FactDetail = 'w
  * Every read and write of one fact type, with statements generated from its definition. A write is one statement
  * in one transaction: one database round trip, nothing left behind when it is refused.
  */
+/** Generated statements a repository keeps per cache. */
+const STATEMENT_CACHE_SIZE = 500;
+
 export class FactRepository {
   private readonly q: { byIds: string; record: string; update: string; remove: string; linkedTo: Map<string, string> };
-  /** Per role and detail, the statement of the facts each company takes part in (generated on first use). */
-  private readonly ofCompaniesShapes = new Map<string, string>();
-  /** List and count statements by shape, generated on first use (a closed set: filters x sorts x phases). */
-  private readonly shapes = new Map<string, string>();
+  /**
+   * Statements generated on first use: per role and detail the facts each company takes part in; list and count
+   * statements by shape (filters x sorts x phases x details). A detail names the fields a request selected, so a
+   * client could ask for many: the caches are bounded (a statement evicted is generated again, a few microseconds).
+   */
+  private readonly ofCompaniesShapes = new LRUCache<string, string>({ max: STATEMENT_CACHE_SIZE });
+  private readonly shapes = new LRUCache<string, string>({ max: STATEMENT_CACHE_SIZE });
 
   constructor(
     private readonly db: Database,
