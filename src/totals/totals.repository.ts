@@ -1,12 +1,10 @@
 import { countsEveryKnownFact, scopeDay, type FactScope } from '../domain/as-of';
-import { toCompanyRecord } from '../domain/company';
 import type { FactDefinition } from '../facts/fact-definition';
-import { toFactRecord } from '../facts/fact-record';
 import { totalsDimensions, totalsFilters, totalsMeasures } from '../facts/fact-totals';
 import type { PartialDate } from '../domain/partial-date';
 import { scopeParams } from '../neo4j/as-of';
 import type { Database, Row, Tx } from '../neo4j/database';
-import { listFilterParams, type FactRow } from '../neo4j/facts/fact-repository';
+import { listFilterParams, toFactRow, type FactRow } from '../neo4j/facts/fact-repository';
 import { groupFactsStatement, havingParam, kindsParam, lastKnownStatement, totalsStatement, type FactsCounted, type GroupFactsShape, type TotalsShape } from '../neo4j/facts/totals-statements';
 import { int } from '../neo4j/params';
 import { rankingOfGroups, readsStoredRankings } from '../facts/company-rankings';
@@ -118,7 +116,7 @@ export class TotalsRepository {
       limit: int(first + 1),
     });
     const items = rows.map((row: Row) => ({
-      row: { fact: toFactRecord(this.definition, row.fact), companies: ((row.companies as unknown[]) ?? []).map(toCompanyRecord), detail: 'whole' as const },
+      row: toFactRow(this.definition, row),
       position: row.position as unknown as GroupFactPosition,
     }));
     return { items: items.slice(0, first), hasMore: items.length > first };

@@ -57,17 +57,25 @@ export interface ListPage {
   readonly hasMore: boolean;
 }
 
-function toFactRow(definition: FactDefinition, row: Row, detail: FactDetail = 'whole'): FactRow {
+/** A fact row as a statement returns it (`fact`, `companies`), read to `detail`. */
+export function toFactRow(definition: FactDefinition, row: Row, detail: FactDetail = 'whole'): FactRow {
   return { fact: toFactRecord(definition, row.fact), companies: ((row.companies as unknown[]) ?? []).map(toCompanyRecord), detail };
+}
+
+/** Generated statements a repository keeps per cache. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/** A statement generated once per key and kept in a bounded cache. */
+function generated(cache: LRUCache<string, string>, key: string, make: () => string): string {
+  let statement = cache.get(key);
+  if (statement === undefined) cache.set(key, (statement = make()));
+  return statement;
 }
 
 /**
  * Every read and write of one fact type, with statements generated from its definition. A write is one statement
  * in one transaction: one database round trip, nothing left behind when it is refused.
  */
-/** Generated statements a repository keeps per cache. */
-const STATEMENT_CACHE_SIZE = 500;
-
 export class FactRepository {
   private readonly q: { byIds: string; record: string; update: string; remove: string; linkedTo: Map<string, string> };
   /**
@@ -119,10 +127,7 @@ export class FactRepository {
   }
 
   private ofCompaniesText(party: PartySpec, detail: FactDetail): string {
-    const key = `${party.role}|${detail}`;
-    let statement = this.ofCompaniesShapes.get(key);
-    if (!statement) this.ofCompaniesShapes.set(key, (statement = ofCompaniesStatement(this.definition, party, detail)));
-    return statement;
+    return generated(this.ofCompaniesShapes, `${party.role}|${detail}`, () => ofCompaniesStatement(this.definition, party, detail));
   }
 
   /**
@@ -152,18 +157,13 @@ export class FactRepository {
   /** How many facts match the filters (from the count store when nothing is filtered). */
   async count(filterValues: Readonly<Record<string, unknown>>): Promise<number> {
     const filters = this.definition.list.filters.filter((f) => filterValues[f.arg] !== undefined && filterValues[f.arg] !== null).map((f) => f.arg);
-    const key = `count:${filters.join(',')}`;
-    let statement = this.shapes.get(key);
-    if (!statement) this.shapes.set(key, (statement = countStatement(this.definition, filters)));
+    const statement = generated(this.shapes, `count:${filters.join(',')}`, () => countStatement(this.definition, filters));
     const [row] = await this.db.readRows(statement, this.filterParams(filterValues));
     return (row?.total as number) ?? 0;
   }
 
   private statementFor(shape: ListShape): string {
-    const key = JSON.stringify(shape);
-    let statement = this.shapes.get(key);
-    if (!statement) this.shapes.set(key, (statement = listStatement(this.definition, shape)));
-    return statement;
+    return generated(this.shapes, JSON.stringify(shape), () => listStatement(this.definition, shape));
   }
 
   private filterParams(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
