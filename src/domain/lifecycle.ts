@@ -265,8 +265,8 @@ export const HEADLINE_SLOTS = [0, 1] as const;
 /**
  * The part of a timeline Cypher reads, stored as properties of the fact: the state dates and statuses, the money of
  * each state flattened into one list (`tlMoney[k * MONEY_SLOTS + i]`: a fact node stays a few property records long,
- * which every filter on it pays for), and what relationships copy. The whole timeline is also stored as one JSON text,
- * which is what reads project.
+ * which every filter on it pays for), and what relationships copy. Only these are stored: a read derives the whole
+ * timeline again from the fact's fields (see toFactRecord).
  */
 export const STORED_TIMELINE_PROPERTIES = ['tlFrom', 'tlKnown', 'tlStatus', 'tlMoney', 'endedKnown', 'knownFrom', 'knownOn'] as const;
 

@@ -44,10 +44,10 @@ export function lifecycleInputFields(definition: FactDefinition): string[] {
 export function lifecycleProps(definition: FactDefinition, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const confidence = (values.confidence as Confidence | null | undefined) ?? Confidence.REPORTED;
   const t = timeline(lifecycleFieldsOf(definition, values));
-  return { ...storedTimeline(t), confidenceRank: CONFIDENCE_RANK[confidence], timeline: JSON.stringify(t) };
+  return { ...storedTimeline(t), confidenceRank: CONFIDENCE_RANK[confidence] };
 }
 
-/** A read record's state in a scope (records carry their stored timeline under `timeline`). */
+/** A read record's state in a scope (a whole record carries its timeline under `timeline`, see toFactRecord). */
 export function factState(record: Readonly<Record<string, unknown>>, scope: FactScope): FactState {
   return stateAt(record.timeline as Timeline, (record.confidence as Confidence | null) ?? null, scope);
 }

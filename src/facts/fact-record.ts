@@ -1,6 +1,6 @@
-import { STORED_TIMELINE_PROPERTIES, type FactEvent } from '../domain/lifecycle';
+import { STORED_TIMELINE_PROPERTIES, timeline, type FactEvent } from '../domain/lifecycle';
 import { formatPartialDate, parsePartialDate, storedDate, type PartialDate } from '../domain/partial-date';
-import { lifecycleProps } from './fact-lifecycle';
+import { lifecycleFieldsOf, lifecycleProps } from './fact-lifecycle';
 import type { FactDefinition, FieldSpec, PartySpec } from './fact-definition';
 
 /**
@@ -48,11 +48,11 @@ export function precisionProperty(field: string): string {
 }
 
 /**
- * Properties every fact stores beside its fields, derived from them: its timeline as arrays and its confidence rank,
- * which Cypher filters on, and the same timeline as one JSON text (`timeline`), which is what a read projects: one
- * property read per fact instead of thirteen.
+ * Properties every fact stores beside its fields, derived from them: its timeline as the arrays Cypher filters on and
+ * its confidence rank. The timeline is stored once: a read derives it again from the fields it projects anyway
+ * (toFactRecord), with the function that derived the stored arrays.
  */
-export const LIFECYCLE_PROPERTIES = [...STORED_TIMELINE_PROPERTIES, 'confidenceRank', 'timeline'] as const;
+export const LIFECYCLE_PROPERTIES = [...STORED_TIMELINE_PROPERTIES, 'confidenceRank'] as const;
 
 /** The properties one field is stored in (a date is two: its day and its precision). */
 export function fieldProperties(field: FieldSpec): string[] {
@@ -64,9 +64,9 @@ export function inputProperties(definition: FactDefinition): string[] {
   return definition.fields.flatMap(fieldProperties);
 }
 
-/** Every property a read projects: its input's, then its timeline. */
+/** Every property a whole read projects: its input's (its timeline derives from them). */
 export function storedProperties(definition: FactDefinition): string[] {
-  return [...inputProperties(definition), 'timeline'];
+  return inputProperties(definition);
 }
 
 /** Events as stored: one JSON text (a list of maps is no Neo4j property), dates at their precision; null when none. */
@@ -137,8 +137,12 @@ export function partiesParam(definition: FactDefinition, input: Readonly<Record<
   return Object.fromEntries(definition.parties.map((party) => [party.role, party.pair || party.many ? idsOf(party, input) : (input[party.idField] as string)]));
 }
 
-/** Reads a projected fact map (see fact-cypher's projection) back into a record. */
-export function toFactRecord(definition: FactDefinition, row: unknown): FactRecord {
+/**
+ * Reads a projected fact map (see cypher-text's factProjection) back into a record. A whole one carries its timeline
+ * under `timeline`, derived from its fields as recording derived the stored arrays; a core one (`whole` false, see
+ * FactDetail) holds too few fields for it and is never asked its state.
+ */
+export function toFactRecord(definition: FactDefinition, row: unknown, whole = true): FactRecord {
   const map = row as Record<string, unknown>;
   const out: Record<string, unknown> = { id: map.id, sourceIds: (map.sourceIds as string[] | null) ?? [] };
   for (const party of definition.parties) out[party.idField] = partyValue(party, map[party.idField]);
@@ -146,8 +150,8 @@ export function toFactRecord(definition: FactDefinition, row: unknown): FactReco
     if (field.kind === 'events') out[field.name] = parseEvents(map[field.name]);
     else out[field.name] = field.kind === 'date' ? storedDate(map[field.name], map[precisionProperty(field.name)]) : (map[field.name] ?? null);
   }
-  if (typeof map.timeline === 'string') out.timeline = JSON.parse(map.timeline);
   for (const link of definition.links ?? []) out[link.idField] = map[link.idField] ?? null;
+  if (whole) out.timeline = timeline(lifecycleFieldsOf(definition, out));
   return out as FactRecord;
 }
 

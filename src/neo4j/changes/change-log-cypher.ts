@@ -18,7 +18,7 @@ const IMAGE_BOOKKEEPING = ['id', 'createdAt', 'updatedAt'];
 /**
  * A fact as a change image: its id, clock and input properties, its parties' ids under their input fields, its
  * links' ids and the ids of the sources it cites (a superset of what `toFactRecord` reads). Not the properties derived
- * from the input (the timeline, in JSON and as arrays, and the confidence rank): a restore derives them again
+ * from the input (the timeline's arrays and the confidence rank): a restore derives them again
  * (`ChangeReverter`), and leaving them out halved what a change stores and what a page of the log reads.
  */
 export function factImage(definition: FactDefinition, fact: string): string {

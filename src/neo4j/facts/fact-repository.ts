@@ -59,7 +59,7 @@ export interface ListPage {
 
 /** A fact row as a statement returns it (`fact`, `companies`), read to `detail`. */
 export function toFactRow(definition: FactDefinition, row: Row, detail: FactDetail = 'whole'): FactRow {
-  return { fact: toFactRecord(definition, row.fact), companies: ((row.companies as unknown[]) ?? []).map(toCompanyRecord), detail };
+  return { fact: toFactRecord(definition, row.fact, detail === 'whole'), companies: ((row.companies as unknown[]) ?? []).map(toCompanyRecord), detail };
 }
 
 /** Generated statements a repository keeps per cache. */

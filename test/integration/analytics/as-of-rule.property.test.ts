@@ -4,11 +4,11 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { countsEveryKnownFact, knownOn, scopeDay, stateAt, type FactScope } from '../../../src/domain/as-of';
 import { AmountKind } from '../../../src/domain/enums';
-import { Confidence, FactEventKind, FactStatus, timeline, type FactEvent, type LifecycleFields, type Timeline } from '../../../src/domain/lifecycle';
+import { Confidence, FactEventKind, FactStatus, timeline, type FactEvent, type LifecycleFields } from '../../../src/domain/lifecycle';
 import { formatPartialDate, type DatePrecision, type PartialDate } from '../../../src/domain/partial-date';
 import { fixToday } from '../../../src/domain/today';
 import { COMPUTE_DEAL } from '../../../src/facts/types/compute-deal.fact';
-import { lifecycleProps } from '../../../src/facts/fact-lifecycle';
+import { lifecycleFieldsOf, lifecycleProps } from '../../../src/facts/fact-lifecycle';
 import { CypherCatalog } from '../../../src/neo4j/cypher-catalog';
 import { scopeParams } from '../../../src/neo4j/as-of';
 import { defineFactFragments } from '../../../src/neo4j/facts/fact-fragments';
@@ -100,7 +100,7 @@ describe('the as-of rule: the Cypher fragments and stateAt() agree', () => {
         // Stored as a compute deal stores them (every lifecycle field exists on that type).
         const record = { ...values, confidence };
         const props = lifecycleProps(COMPUTE_DEAL, record);
-        const t = JSON.parse(props.timeline as string) as Timeline;
+        const t = timeline(lifecycleFieldsOf(COMPUTE_DEAL, record));
         const expected = stateAt(t, confidence, drawn);
         const params = scopeParams(drawn);
         const [row] = await app.db.writeRows(probe, { props, ...params });
@@ -135,8 +135,9 @@ describe('the as-of rule: the Cypher fragments and stateAt() agree', () => {
     await fc.assert(
       fc.asyncProperty(fields, everyKnown, fc.constantFrom(...Object.values(Confidence)), async (values, drawn, confidence) => {
         expect(countsEveryKnownFact(drawn)).toBe(true);
-        const props = lifecycleProps(COMPUTE_DEAL, { ...values, confidence });
-        const t = JSON.parse(props.timeline as string) as Timeline;
+        const record = { ...values, confidence };
+        const props = lifecycleProps(COMPUTE_DEAL, record);
+        const t = timeline(lifecycleFieldsOf(COMPUTE_DEAL, record));
         const state = stateAt(t, confidence, drawn);
         const [row] = await app.db.writeRows(probe, { props, ...scopeParams(drawn) });
         expect({ tsCounts: state.counts, cypherCounts: row!.counts, cypherKnown: row!.known }).toEqual({ tsCounts: state.known, cypherCounts: state.known, cypherKnown: state.known });
