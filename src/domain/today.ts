@@ -13,9 +13,18 @@ export function fixToday(isoDay: string | null): void {
   fixed = isoDay;
 }
 
+/** The clock's day, and the instant the next one starts (a bulk import asks millions of times a minute). */
+let clockDay = { iso: '', until: 0 };
+
 /** Today as an ISO day. */
 export function todayIso(): string {
-  return fixed ?? new Date().toISOString().slice(0, 10);
+  if (fixed !== null) return fixed;
+  const now = Date.now();
+  if (now >= clockDay.until || now < clockDay.until - 86_400_000) {
+    const iso = new Date(now).toISOString().slice(0, 10);
+    clockDay = { iso, until: Date.parse(`${iso}T00:00:00.000Z`) + 86_400_000 };
+  }
+  return clockDay.iso;
 }
 
 /** Today as a day-precision date. */
