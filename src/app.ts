@@ -46,8 +46,10 @@ export async function createApplication(
   config: AppConfig,
   uri: string,
   logger: Logger,
-  /** false: another process of the same start applies them (several workers: the first one, before the others start). */
-  options: { migrate?: boolean } = {},
+  /** migrate false: another process of the same start applies them (several workers: the first one, before the others start).
+   * serve false: a command-line tool (import, seed, export), which starts none of a server's background work: no plan
+   * warm-up, watches, webhook deliveries or change-log retention (an import's batches competed with them). */
+  options: { migrate?: boolean; serve?: boolean } = {},
 ): Promise<Application> {
   fixToday(config.today);
   const catalog = new CypherCatalog();
@@ -70,7 +72,8 @@ export async function createApplication(
       logger,
     );
     if (options.migrate !== false) await applyMigrations(db, catalog, logger);
-    const warmUp = config.neo4j.warmPlans ? warmWritePlans(repos.facts.values(), logger, () => closing) : null;
+    const serve = options.serve !== false;
+    const warmUp = serve && config.neo4j.warmPlans ? warmWritePlans(repos.facts.values(), logger, () => closing) : null;
     // One follower of the change log per process, shared by every subscription (and the watches) it serves.
     const feed = new ChangeFeed(repos.changes, db, {
       pollMs: config.changes.pollMs,
@@ -99,10 +102,10 @@ export async function createApplication(
     const schema = await buildAppSchema({ ...repos, watchEngine });
     const ping = catalog.get('system/ping');
     const retention = config.changes.retentionDays === null ? null : new ChangeLogRetention(repos.changes, config.changes.retentionDays, logger);
-    retention?.start();
+    if (serve) retention?.start();
     // Webhook deliveries: every process may deliver; a lease in Neo4j makes each delivery once across them.
     const webhooks = config.webhooks.dispatch ? new WebhookDispatcher(repos.webhooks, repos.changes, db, repos.webhookHttp, config.webhooks, logger) : null;
-    webhooks?.start();
+    if (serve) webhooks?.start();
     const deps: ServerDependencies<Loaders> = {
       config,
       logger,
@@ -116,7 +119,7 @@ export async function createApplication(
       watches: watchEngine,
     };
     answerWith = { schema, deps };
-    await watchEngine.start();
+    if (serve) await watchEngine.start();
     return {
       driver,
       db,

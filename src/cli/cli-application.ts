@@ -14,5 +14,5 @@ export async function openCliApplication(): Promise<{ app: Application; uri: str
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const uri = config.neo4j.uri || (await developmentInstance(config, say).start()).uri;
-  return { app: await createApplication(config, uri, logger), uri, say };
+  return { app: await createApplication(config, uri, logger, { serve: false }), uri, say };
 }

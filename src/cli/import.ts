@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const uri = config.neo4j.uri || (await developmentInstance(config, (line) => process.stdout.write(`${line}\n`)).start()).uri;
-  const app = await createApplication(config, uri, logger);
+  const app = await createApplication(config, uri, logger, { serve: false });
   const bar = new SingleBar(
     { format: ' import [{bar}] {percentage}% | {value}/{total} records | {rate} records/s | ETA {eta_formatted} | {section}', hideCursor: true, etaBuffer: 50 },
     Presets.shades_classic,
@@ -72,7 +72,10 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(
       `imported ${report.records} records (${report.facts} facts) into ${uri} in ${report.batches} batches of up to ${batchSize}: ` +
         `validation ${(report.validateMs / 1000).toFixed(1)} s, writing ${seconds.toFixed(1)} s (${Math.round((done - started) / Math.max(seconds, 0.001))} records/s)` +
-        `${report.resumedFromCheckpoint ? ', resumed from a checkpoint' : ''}\n${JSON.stringify(report.perSection)}\n`,
+        `${report.resumedFromCheckpoint ? ', resumed from a checkpoint' : ''}\n${JSON.stringify(report.perSection)}\n` +
+        `of validation, the pre-flight against the database ${(report.preflightMs / 1000).toFixed(1)} s; of writing, ${Object.entries(report.sectionMs)
+          .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
+          .join(', ')}, the stored rankings ${(report.rankingsMs / 1000).toFixed(1)} s\n`,
     );
   } finally {
     bar.stop();

@@ -18,7 +18,7 @@ async function main(file: string | undefined): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const uri = config.neo4j.uri || (await developmentInstance(config, (line) => process.stdout.write(`${line}\n`)).start()).uri;
-  const app = await createApplication(config, uri, logger);
+  const app = await createApplication(config, uri, logger, { serve: false });
   const bar = new SingleBar({ format: ' {section} [{bar}] {value}/{total}', hideCursor: true, noTTYOutput: false }, Presets.shades_classic);
   let current = '';
   try {

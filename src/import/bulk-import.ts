@@ -32,7 +32,12 @@ export interface ImportReport {
   readonly resumedFromCheckpoint: boolean;
   /** Time spent reading and validating the file, and checking it against the database, before the first write. */
   readonly validateMs: number;
+  /** Of validateMs: the checks against the database (the pre-flight). */
+  readonly preflightMs: number;
   readonly writeMs: number;
+  /** Of writeMs: each section's batches, and the stored rankings recomputed after the last batch. */
+  readonly sectionMs: Partial<Record<SectionName, number>>;
+  readonly rankingsMs: number;
   /** A CSV folder's company cells that held a name, and the id each was resolved to. */
   readonly resolvedNames: readonly ResolvedName[];
 }
@@ -73,7 +78,9 @@ export async function importDataset(db: Database, catalog: CypherCatalog, file: 
   const csv = isCsvFolder(file);
   const source = csv ? await csvSource(db, catalog, file) : jsonSource(file);
   const sections = importSections(await source.inputs(), catalog);
+  const preflightStarted = Date.now();
   await preflight(db, catalog, sections, source.locate);
+  const preflightMs = Date.now() - preflightStarted;
   const [identity] = await db.inspectRows(catalog.get('import/database-identity'));
   const { checkpoint, resumed } = ImportCheckpoint.open(
     csv ? path.resolve(file) : file,
@@ -94,7 +101,9 @@ export async function importDataset(db: Database, catalog: CypherCatalog, file: 
   const ranked = rankedCompanyIds(sections);
   const rankings = rankingsBackfillEntry();
   const [forgotten] = ranked.length > 0 ? await db.maintainRows(catalog.get('system/forget-migration'), { name: rankings.name }) : [];
+  const sectionMs: Partial<Record<SectionName, number>> = {};
   for (const section of sections) {
+    const sectionStarted = Date.now();
     const count = Math.ceil(section.rows.length / options.batchSize);
     for (let index = checkpoint.committedBatches(section.name); index < count; index += 1) {
       const batch = section.rows.slice(index * options.batchSize, (index + 1) * options.batchSize);
@@ -103,8 +112,11 @@ export async function importDataset(db: Database, catalog: CypherCatalog, file: 
       batches += 1;
       await options.onBatch?.(section.name, batch.length);
     }
+    sectionMs[section.name] = Date.now() - sectionStarted;
   }
+  const rankingsStarted = Date.now();
   await refreshRankingsOf(db, ranked);
+  const rankingsMs = Date.now() - rankingsStarted;
   if (forgotten?.checksum === rankings.checksum) await db.maintainRows(catalog.get('system/record-migration'), rankings);
   checkpoint.remove();
   const perSection = Object.fromEntries(sections.map((s) => [s.name, s.rows.length])) as Record<SectionName, number>;
@@ -115,7 +127,10 @@ export async function importDataset(db: Database, catalog: CypherCatalog, file: 
     batches,
     resumedFromCheckpoint: resumed,
     validateMs,
+    preflightMs,
     writeMs: Date.now() - writeStarted,
+    sectionMs,
+    rankingsMs,
     resolvedNames: source.resolvedNames ?? [],
   };
 }

@@ -60,18 +60,22 @@ function toInput<T extends object>(type: ClassType<T>, at: RecordAt, record: Rec
   return instance;
 }
 
+/** Records checked between two turns of the event loop: a check of a large file never holds it for seconds (the driver's idle connections would time out). */
+const CHECKS_PER_TURN = 2000;
+
 /** Every record checked, one after the other; the refused ones (all of them, in dataset order) thrown together as one DatasetError. */
-function allOrRefused<R, T>(records: readonly R[], check: (record: R, index: number) => T): T[] {
+async function allOrRefused<R, T>(records: readonly R[], check: (record: R, index: number) => T): Promise<T[]> {
   const out: T[] = [];
   const problems: RecordProblem[] = [];
-  records.forEach((record, index) => {
+  for (let index = 0; index < records.length; index += 1) {
+    if (index > 0 && index % CHECKS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     try {
-      out.push(check(record, index));
+      out.push(check(records[index] as R, index));
     } catch (error) {
       if (!(error instanceof RecordRefused)) throw error;
       problems.push(error.problem);
     }
-  });
+  }
   if (problems.length === 0) return out;
   throw new DatasetError(problems.map((problem) => problem.message).join('\n'), problems);
 }
@@ -89,7 +93,7 @@ function toEventInput(event: Record<string, unknown>): FactEventInput {
   return Object.assign(new FactEventInput(), withDates(event, ['on', 'deadline']));
 }
 
-function factInputs(definition: FactDefinition, records: Record<string, unknown>[]): Record<string, unknown>[] {
+function factInputs(definition: FactDefinition, records: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
   const section = definition.section as SectionName;
   const type = recordInputType(definition) as ClassType<Record<string, unknown>>;
   const dates = definition.fields.filter((f) => f.kind === 'date').map((f) => f.name);
@@ -110,14 +114,14 @@ function factInputs(definition: FactDefinition, records: Record<string, unknown>
   });
 }
 
-/** Every record of a dataset as validated mutation inputs (async for its callers; the checks themselves are synchronous). */
+/** Every record of a dataset as validated mutation inputs. */
 export async function toInputs(dataset: Dataset): Promise<DatasetInputs> {
   const facts: Record<string, Record<string, unknown>[]> = {};
-  for (const definition of FACTS) facts[definition.name] = factInputs(definition, ((dataset as unknown as Record<string, unknown>)[definition.section] as Record<string, unknown>[] | undefined) ?? []);
-  return Promise.resolve({
-    sources: allOrRefused(dataset.sources, (record, index) => toInput(SourceInput, { section: 'sources', index, label: 'source' }, record, ['publishedOn'])),
+  for (const definition of FACTS) facts[definition.name] = await factInputs(definition, ((dataset as unknown as Record<string, unknown>)[definition.section] as Record<string, unknown>[] | undefined) ?? []);
+  return {
+    sources: await allOrRefused(dataset.sources, (record, index) => toInput(SourceInput, { section: 'sources', index, label: 'source' }, record, ['publishedOn'])),
     companies: distinctExternalIds(
-      allOrRefused(dataset.companies, (c, index) =>
+      await allOrRefused(dataset.companies, (c, index) =>
         toInput(
           CreateCompanyInput,
           { section: 'companies', index, label: 'company' },
@@ -127,7 +131,7 @@ export async function toInputs(dataset: Dataset): Promise<DatasetInputs> {
       ),
     ),
     facts,
-  });
+  };
 }
 
 /** No external id on two companies of the file (the database refuses it too, but only once the import is under way). */

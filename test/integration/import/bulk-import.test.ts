@@ -67,6 +67,10 @@ describe('bulk import', () => {
       const report = await importDataset(app.db, app.catalog, SEED_FILE, { batchSize, resume: false });
       expect(report.records).toBe(seed.sources.length + seed.companies.length + factCount);
       expect(report.facts).toBe(factCount);
+      // Where the time went: every section timed once, within the writing; the pre-flight within the validation.
+      expect(Object.keys(report.sectionMs).sort()).toEqual(Object.keys(report.perSection).sort());
+      expect(Object.values(report.sectionMs).reduce((sum, ms) => sum + ms, 0) + report.rankingsMs).toBeLessThanOrEqual(report.writeMs);
+      expect(report.preflightMs).toBeLessThanOrEqual(report.validateMs);
       expect(await dump(app)).toEqual(apiDump);
       // The stored rankings were recomputed after the last batch: the database is no longer marked for a recompute.
       expect(await rankingsRecorded(app)).toBe(true);
