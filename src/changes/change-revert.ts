@@ -112,7 +112,7 @@ export class ChangeReverter {
       return;
     }
     // Images keep a fact's input; what derives from it (its timeline) is derived again, as recording it did.
-    const derived = lifecycleProps(definition, toFactRecord(definition, change.before));
+    const derived = lifecycleProps(definition, toFactRecord(definition, change.before, false));
     const [row] = await tx.rows(this.statements.restoreFact.get(definition.name) as string, { ...params, derived });
     const missingCompanies = (row?.missingCompanies as string[] | undefined) ?? [];
     const missingSources = (row?.missingSources as string[] | undefined) ?? [];

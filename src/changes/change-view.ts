@@ -12,7 +12,7 @@ export function presentImage(entityType: string, image: ChangeImage | null): Rec
   if (entityType === 'Company') return { ...companyDatasetRecord(image) };
   if (entityType === 'Source') return { ...sourceDatasetRecord(image) };
   const definition = FACTS.find((d) => d.name === entityType);
-  return definition ? { ...factDatasetRecord(definition, toFactRecord(definition, image)) } : { ...image };
+  return definition ? { ...factDatasetRecord(definition, toFactRecord(definition, image, false)) } : { ...image };
 }
 
 /** A change's before and after as clients see them: whole records for a creation or removal, else the fields that changed. */

@@ -73,7 +73,7 @@ async function unknownLinks(db: Database, catalog: CypherCatalog, definition: Fa
  */
 export async function* factPages(db: Database, catalog: CypherCatalog, definition: FactDefinition, options: ReadOptions): AsyncGenerator<FactPage> {
   for await (const rows of pages(db, factPageStatement(definition), 'fact', options)) {
-    let facts = rows.map((row) => toFactRecord(definition, row.fact));
+    let facts = rows.map((row) => toFactRecord(definition, row.fact, false));
     let keptWhole = 0;
     if (options.asOfDay !== null) {
       const day = options.asOfDay;

@@ -54,6 +54,12 @@ export function precisionProperty(field: string): string {
  */
 export const LIFECYCLE_PROPERTIES = [...STORED_TIMELINE_PROPERTIES, 'confidenceRank'] as const;
 
+/**
+ * Properties facts once stored and no longer do: the timeline's JSON copy (migration 012 removed it). A change image
+ * written before then still holds it, so a restore from one removes it again.
+ */
+export const RETIRED_FACT_PROPERTIES = ['timeline'] as const;
+
 /** The properties one field is stored in (a date is two: its day and its precision). */
 export function fieldProperties(field: FieldSpec): string[] {
   return field.kind === 'date' ? [field.name, precisionProperty(field.name)] : [field.name];
@@ -139,10 +145,10 @@ export function partiesParam(definition: FactDefinition, input: Readonly<Record<
 
 /**
  * Reads a projected fact map (see cypher-text's factProjection) back into a record. A whole one carries its timeline
- * under `timeline`, derived from its fields as recording derived the stored arrays; a core one (`whole` false, see
- * FactDetail) holds too few fields for it and is never asked its state.
+ * under `timeline`, derived from its fields as recording derived the stored arrays; a core one (see FactDetail) holds
+ * too few fields for it and is never asked its state, and a caller that reads only the fields passes false too.
  */
-export function toFactRecord(definition: FactDefinition, row: unknown, whole = true): FactRecord {
+export function toFactRecord(definition: FactDefinition, row: unknown, withTimeline = true): FactRecord {
   const map = row as Record<string, unknown>;
   const out: Record<string, unknown> = { id: map.id, sourceIds: (map.sourceIds as string[] | null) ?? [] };
   for (const party of definition.parties) out[party.idField] = partyValue(party, map[party.idField]);
@@ -151,7 +157,7 @@ export function toFactRecord(definition: FactDefinition, row: unknown, whole = t
     else out[field.name] = field.kind === 'date' ? storedDate(map[field.name], map[precisionProperty(field.name)]) : (map[field.name] ?? null);
   }
   for (const link of definition.links ?? []) out[link.idField] = map[link.idField] ?? null;
-  if (whole) out.timeline = timeline(lifecycleFieldsOf(definition, out));
+  if (withTimeline) out.timeline = timeline(lifecycleFieldsOf(definition, out));
   return out as FactRecord;
 }
 

@@ -1,4 +1,5 @@
 import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
+import { RETIRED_FACT_PROPERTIES } from '../../facts/fact-record';
 import type { CypherCatalog } from '../cypher-catalog';
 import { copyOntoEdge, refreshPair } from './derived-edges';
 import { factProjection, identifier, partyCompanies, partyPattern } from './cypher-text';
@@ -337,7 +338,7 @@ ${log}`;
  */
 export function restoreStatement(definition: FactDefinition): string {
   const label = identifier(definition.name);
-  const keysOutsideNode = [...definition.parties.map((party) => party.idField), ...(definition.links ?? []).map((link) => link.idField), 'sourceIds'].map(identifier);
+  const keysOutsideNode = [...definition.parties.map((party) => party.idField), ...(definition.links ?? []).map((link) => link.idField), 'sourceIds', ...RETIRED_FACT_PROPERTIES].map(identifier);
   const parties = definition.parties
     .map((party) => {
       const rel = `[:${identifier(party.rel)}]`;
