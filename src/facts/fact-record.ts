@@ -65,14 +65,12 @@ export function fieldProperties(field: FieldSpec): string[] {
   return field.kind === 'date' ? [field.name, precisionProperty(field.name)] : [field.name];
 }
 
-/** The properties a fact stores from its input, in definition order. */
+/**
+ * The properties a fact stores from its input, in definition order: what a whole read projects (its timeline derives
+ * from them).
+ */
 export function inputProperties(definition: FactDefinition): string[] {
   return definition.fields.flatMap(fieldProperties);
-}
-
-/** Every property a whole read projects: its input's (its timeline derives from them). */
-export function storedProperties(definition: FactDefinition): string[] {
-  return inputProperties(definition);
 }
 
 /** Events as stored: one JSON text (a list of maps is no Neo4j property), dates at their precision; null when none. */

@@ -15,8 +15,9 @@ const DEFINITIONS = [FUNDING_ROUND, INVESTMENT, COMPUTE_DEAL, RIVALRY, SUBSIDIAR
 export const FACTS: readonly FactDefinition[] = DEFINITIONS;
 
 /**
- * Names a fact record or its GraphQL type already uses beside the fields (the timeline a whole read derives, the scope an answer
- * read it in, its resolved state, history and sources): a field named so would be shadowed, so none may be.
+ * Names a fact record or its GraphQL type already uses beside the fields (the timeline a whole read derives, the
+ * scope an answer read it in, its resolved state, history and sources): a field named so would be shadowed, so none
+ * may be.
  */
 const RESERVED_FIELD_NAMES = ['id', 'sourceIds', 'timeline', 'scope', 'state', 'history', 'sources'];
 for (const definition of FACTS) {

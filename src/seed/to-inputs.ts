@@ -60,10 +60,16 @@ function toInput<T extends object>(type: ClassType<T>, at: RecordAt, record: Rec
   return instance;
 }
 
-/** Records checked between two turns of the event loop: a check of a large file never holds it for seconds (the driver's idle connections would time out). */
+/**
+ * Records checked between two turns of the event loop: a check of a large file never holds it for minutes (the
+ * driver's idle connections would time out).
+ */
 const CHECKS_PER_TURN = 2000;
 
-/** Every record checked, one after the other; the refused ones (all of them, in dataset order) thrown together as one DatasetError. */
+/**
+ * Every record checked, one after the other; the refused ones (all of them, in dataset order) thrown together as one
+ * DatasetError.
+ */
 async function allOrRefused<R, T>(records: readonly R[], check: (record: R, index: number) => T): Promise<T[]> {
   const out: T[] = [];
   const problems: RecordProblem[] = [];

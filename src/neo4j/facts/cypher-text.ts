@@ -1,7 +1,7 @@
 import { COMPANY_IDENTITY_PROPERTIES, COMPANY_PROPERTIES } from '../../domain/company';
 import type { FactDefinition, PartySpec } from '../../facts/fact-definition';
 import { coreSelection, type FactDetail } from '../../facts/fact-detail';
-import { fieldProperties, storedProperties } from '../../facts/fact-record';
+import { fieldProperties, inputProperties } from '../../facts/fact-record';
 
 // Cypher text derived from fact definitions. Every name that reaches a statement comes from a definition (labels,
 // relationship types, property names), never from a request; values always travel as parameters.
@@ -53,7 +53,7 @@ export function factProjection(definition: FactDefinition, fact: string, detail:
   const parts = [
     '.id',
     ...(selected === null
-      ? storedProperties(definition)
+      ? inputProperties(definition)
       : definition.fields.filter((field) => field.kind !== 'events' && selected.has(field.name)).flatMap(fieldProperties)
     ).map((property) => `.${identifier(property)}`),
     ...definition.parties

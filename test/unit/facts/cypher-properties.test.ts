@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FACTS } from '../../../src/facts/registry';
-import { LIFECYCLE_PROPERTIES, storedProperties } from '../../../src/facts/fact-record';
+import { LIFECYCLE_PROPERTIES, inputProperties } from '../../../src/facts/fact-record';
 import { derivedEdgeProperties } from '../../../src/neo4j/facts/derived-edges';
 
 const CYPHER = path.join(__dirname, '..', '..', '..', 'cypher');
@@ -17,8 +17,8 @@ function allowed(): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
   const add = (key: string, names: string[]) => map.set(key, new Set([...(map.get(key) ?? []), ...names]));
   for (const definition of FACTS) {
-    add(definition.name, [...BOOKKEEPING, ...storedProperties(definition), ...LIFECYCLE_PROPERTIES]);
-    add('Fact', [...BOOKKEEPING, ...storedProperties(definition), ...LIFECYCLE_PROPERTIES]);
+    add(definition.name, [...BOOKKEEPING, ...inputProperties(definition), ...LIFECYCLE_PROPERTIES]);
+    add('Fact', [...BOOKKEEPING, ...inputProperties(definition), ...LIFECYCLE_PROPERTIES]);
     if (definition.derived) add(definition.derived.type, derivedEdgeProperties(definition));
   }
   return map;
